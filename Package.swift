@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tebiki",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tebiki", targets: ["tebiki"]),
+        .library(name: "TebikiCore", targets: ["TebikiCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The cmark C library from the system (Debian: libcmark-dev).
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The default theme's templates and assets, bundled so a site without Themes/ still builds.
+        .target(
+            name: "DefaultTheme",
+            path: "Themes",
+            sources: ["DefaultTheme.swift"],
+            resources: [.copy("default")]
+        ),
+        // Everything a build does, stage by stage; no networking, no argument parsing.
+        .target(
+            name: "TebikiCore",
+            dependencies: [
+                "CCmark",
+                "DefaultTheme",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "tebiki",
+            dependencies: [
+                "TebikiCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TebikiCoreTests",
+            dependencies: ["TebikiCore"]
+        ),
+        .testTarget(
+            name: "TebikiCLITests",
+            dependencies: ["TebikiCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

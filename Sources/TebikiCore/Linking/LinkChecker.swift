@@ -1,0 +1,38 @@
+/// Stage 3: checks every link, image and `related:` entry against the parsed site, so a
+/// broken one is reported where the writer typed it.
+public enum LinkChecker {
+    public static func check(_ articles: [ParsedArticle]) -> [Diagnostic] {
+        var headingIDs: [String: Set<String>] = [:]
+        for article in articles {
+            headingIDs[article.source.id] = Set(article.body.headings.map(\.id))
+        }
+        var diagnostics: [Diagnostic] = []
+        for article in articles {
+            let path = article.source.path
+            diagnostics += article.body.diagnostics
+            for link in article.body.links {
+                let noun = link.kind == .image ? "image" : "link"
+                switch link.target {
+                case .missing(let destination):
+                    diagnostics.append(.error(path, line: link.line, column: link.column,
+                                              "broken \(noun): nothing at '\(destination)'"))
+                case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
+                    diagnostics.append(.error(path, line: link.line, column: link.column,
+                                              "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
+                case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
+                    diagnostics.append(.error(path, line: link.line, column: link.column,
+                                              "broken link: this article has no heading with id '\(fragment)'"))
+                case .unsafe(let scheme):
+                    diagnostics.append(.warning(path, line: link.line, column: link.column,
+                                                "\(noun) with a '\(scheme):' URL was removed: only http, https, mailto and tel are allowed"))
+                default: break
+                }
+            }
+            for related in article.source.frontMatter.related where headingIDs[related.value] == nil {
+                diagnostics.append(.error(path, line: related.line, column: related.column,
+                                          "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
+            }
+        }
+        return diagnostics
+    }
+}

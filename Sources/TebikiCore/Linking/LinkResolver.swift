@@ -1,0 +1,96 @@
+import Foundation
+
+/// Resolves what writers link to (relative `.md` paths, images beside articles, headings) to
+/// pages and files of the built site, and builds the relative URLs that make the output work
+/// at any sub-path and from disk.
+public struct LinkResolver: Sendable {
+    private let articleURLs: [String: String]
+    private let categoryIDs: Set<String>
+    private let assets: Set<String>
+
+    public init(site: LoadedSite) {
+        articleURLs = Dictionary(site.articles.map { ($0.id, $0.urlPath) }, uniquingKeysWith: { first, _ in first })
+        categoryIDs = Set(site.categories.map(\.id))
+        assets = site.assets
+    }
+
+    /// The site-relative page path of an article (`login/signin/`).
+    public func urlPath(ofArticle id: String) -> String? { articleURLs[id] }
+
+    /// What `destination`, written in the article `fromID`, points to.
+    public func target(of destination: String, from fromID: String) -> LinkTarget {
+        if destination.hasPrefix("#") {
+            return .fragment(Self.decoded(String(destination.dropFirst())))
+        }
+        if destination.hasPrefix("//") { return .external }
+        if let scheme = Self.scheme(of: destination) {
+            return Self.safeSchemes.contains(scheme.lowercased()) ? .external : .unsafe(scheme: scheme)
+        }
+        var path = Substring(destination)
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = Self.decoded(String(path[path.index(after: hash)...]))
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        let folder = fromID.split(separator: "/").dropLast().joined(separator: "/")
+        guard let resolved = Self.join(base: path.hasPrefix("/") ? "" : folder, Self.decoded(String(path))) else {
+            return .missing(destination)
+        }
+        if resolved.hasSuffix(".md") {
+            let id = String(resolved.dropLast(3))
+            return articleURLs[id] != nil ? .article(id: id, fragment: fragment) : .missing(destination)
+        }
+        let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
+        if categoryIDs.contains(trimmed) { return .category(id: trimmed) }
+        if trimmed.isEmpty { return .category(id: "") }
+        return assets.contains(resolved) ? .asset(path: resolved) : .missing(destination)
+    }
+
+    /// The URL to write in a page whose path to the site root is `rootPrefix` (`../../`).
+    public func href(for target: LinkTarget, destination: String, rootPrefix: String) -> String? {
+        switch target {
+        case .article(let id, let fragment):
+            return rootPrefix + (articleURLs[id] ?? "") + (fragment.map { "#" + $0 } ?? "")
+        case .fragment(let fragment): return "#" + fragment
+        case .category(let id): return id.isEmpty ? rootPrefix : rootPrefix + id + "/"
+        case .asset(let path): return rootPrefix + path
+        case .external, .missing: return destination
+        case .unsafe: return nil
+        }
+    }
+}
+
+private extension LinkResolver {
+    static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        else { return nil }
+        return String(scheme)
+    }
+
+    static func decoded(_ text: String) -> String {
+        (text.removingPercentEncoding ?? text).precomposedStringWithCanonicalMapping
+    }
+
+    /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it.
+    static func join(base: String, _ path: String) -> String? {
+        var parts = base.split(separator: "/").map(String.init)
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        for segment in segments {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(segment))
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+}

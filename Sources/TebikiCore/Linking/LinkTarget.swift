@@ -1,0 +1,17 @@
+/// Where a link or image written in an article points.
+public enum LinkTarget: Sendable, Equatable {
+    /// Another article (by id), optionally a heading in it.
+    case article(id: String, fragment: String?)
+    /// A heading in the same article.
+    case fragment(String)
+    /// A category page.
+    case category(id: String)
+    /// A file under `Articles/` (an image, a PDF…), by its path there.
+    case asset(path: String)
+    /// Outside the site (http, https, mailto, tel); left as written.
+    case external
+    /// A scheme that could run code or read local files (`javascript:`, `data:`…); never a link.
+    case unsafe(scheme: String)
+    /// Looks like a link into the site but nothing is there.
+    case missing(String)
+}

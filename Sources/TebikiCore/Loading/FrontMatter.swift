@@ -1,0 +1,145 @@
+import Foundation
+import Yams
+
+/// The YAML block at the top of an article. Keys follow Hugo's names so content moves over as is.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String = ""
+    public var linkTitle: String?
+    public var description: String?
+    public var tags: [String] = []
+    public var keywords: [String] = []
+    /// Articles named by their path under `Articles/` without `.md`, in the writer's order.
+    public var related: [Reference] = []
+    public var weight: Int?
+    public var draft = false
+    public var date: Date?
+    public var lastmod: Date?
+    public var publishDate: Date?
+    public var slug: String?
+    public var aliases: [Reference] = []
+
+    /// A value the linking stage resolves later, kept with where the writer typed it.
+    public struct Reference: Sendable, Equatable {
+        public var value: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public init() {}
+
+    static let knownKeys: Set<String> = [
+        "title", "linkTitle", "description", "summary", "tags", "keywords", "categories", "related",
+        "weight", "draft", "date", "lastmod", "publishDate", "slug", "aliases",
+    ]
+}
+
+/// An article file cut into its front matter and Markdown body.
+struct FrontMatterSplit: Equatable {
+    /// The YAML text between the fences, or nil when the file has no front matter.
+    var yaml: String?
+    var body: Substring
+    /// Lines of the file before the body; add it to a body line to get the file line.
+    var bodyLineOffset: Int
+
+    init(_ text: String) {
+        var lines = text[...]
+        if lines.hasPrefix("\u{FEFF}") { lines = lines.dropFirst() }
+        guard let firstEnd = lines.firstIndex(of: "\n"),
+              lines[..<firstEnd].trimmingTrailingWhitespace() == "---"
+        else {
+            yaml = nil
+            body = lines
+            bodyLineOffset = 0
+            return
+        }
+        var lineStart = lines.index(after: firstEnd)
+        var lineNumber = 2
+        while lineStart < lines.endIndex {
+            let lineEnd = lines[lineStart...].firstIndex(of: "\n") ?? lines.endIndex
+            let line = lines[lineStart..<lineEnd].trimmingTrailingWhitespace()
+            if line == "---" || line == "..." {
+                yaml = String(lines[lines.index(after: firstEnd)..<lineStart])
+                body = lineEnd < lines.endIndex ? lines[lines.index(after: lineEnd)...] : ""
+                bodyLineOffset = lineNumber
+                return
+            }
+            lineNumber += 1
+            lineStart = lineEnd < lines.endIndex ? lines.index(after: lineEnd) : lines.endIndex
+        }
+        // An opening fence with no closing one: treat it all as unterminated front matter.
+        yaml = String(lines[lines.index(after: firstEnd)...])
+        body = ""
+        bodyLineOffset = -1
+    }
+
+    var isUnterminated: Bool { bodyLineOffset < 0 }
+}
+
+extension FrontMatter {
+    /// Reads the YAML of an article's front matter; the YAML starts on line 2 of the file.
+    static func parse(_ yamlText: String, path: String) -> (FrontMatter, [Diagnostic]) {
+        var yaml = YAMLDocument(text: yamlText, path: path, lineOffset: 1)
+        var matter = FrontMatter()
+        var sawTitle = false
+        var sawDescription = false
+        for (key, keyNode, value) in yaml.pairs {
+            switch key {
+            case "title":
+                sawTitle = true
+                matter.title = yaml.nonEmptyString(value, key: key) ?? ""
+            case "linkTitle": matter.linkTitle = yaml.nonEmptyString(value, key: key)
+            case "description", "summary":
+                if sawDescription {
+                    yaml.report(yaml.warning(at: keyNode, "both 'description' and 'summary' are set; the first one is used"))
+                } else {
+                    sawDescription = true
+                    matter.description = yaml.nonEmptyString(value, key: key)
+                }
+            case "tags": matter.tags = yaml.strings(value, key: key)?.map(\.value) ?? []
+            case "keywords": matter.keywords = yaml.strings(value, key: key)?.map(\.value) ?? []
+            case "categories": _ = yaml.strings(value, key: key)  // the folder decides the category
+            case "related": matter.related = references(yaml.strings(value, key: key), in: yaml)
+            case "aliases": matter.aliases = references(yaml.strings(value, key: key), in: yaml)
+            case "weight": matter.weight = yaml.int(value, key: key)
+            case "draft": matter.draft = yaml.bool(value, key: key) ?? false
+            case "date": matter.date = yaml.date(value, key: key)
+            case "lastmod": matter.lastmod = yaml.date(value, key: key)
+            case "publishDate": matter.publishDate = yaml.date(value, key: key)
+            case "slug":
+                if let slug = yaml.nonEmptyString(value, key: key) {
+                    if slug.contains("/") || slug == "." || slug == ".." {
+                        yaml.report(yaml.error(at: value, "'slug' must be a single URL segment without '/'"))
+                    } else {
+                        matter.slug = slug
+                    }
+                }
+            default:
+                yaml.report(yaml.warning(at: keyNode, "unknown front matter key '\(key)' is ignored"))
+            }
+        }
+        var diagnostics = yaml.diagnostics
+        if !sawTitle && !(yaml.pairs.isEmpty && diagnostics.hasErrors) {
+            diagnostics.append(.error(path, line: 1, column: 1, "front matter has no 'title'"))
+        }
+        return (matter, diagnostics)
+    }
+}
+
+private extension FrontMatter {
+    static func references(_ values: [(value: String, node: Yams.Node)]?, in yaml: YAMLDocument) -> [Reference] {
+        (values ?? []).map { value, node in
+            let (line, column) = yaml.position(of: node)
+            return Reference(value: value, line: line, column: column)
+        }
+    }
+}
+
+extension Substring {
+    func trimmingTrailingWhitespace() -> Substring {
+        var end = endIndex
+        while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" || last == "\r" {
+            end = index(before: end)
+        }
+        return self[..<end]
+    }
+}

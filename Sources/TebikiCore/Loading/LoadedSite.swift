@@ -1,0 +1,22 @@
+import Foundation
+
+/// Everything the build reads from the site folder, before any Markdown is parsed.
+public struct LoadedSite: Sendable {
+    public var root: URL
+    public var config: SiteConfig
+    /// In home-page order.
+    public var categories: [Category]
+    /// Grouped by category in home-page order, then in reading order within each category.
+    public var articles: [ArticleSource]
+    /// Files under `Articles/` that are not articles (images and the like), as paths under `Articles/`.
+    public var assets: Set<String>
+
+    public static let articlesFolder = "Articles"
+    public static let themesFolder = "Themes"
+
+    public func articles(in category: Category) -> ArraySlice<ArticleSource> {
+        guard let first = articles.firstIndex(where: { $0.categoryID == category.id }) else { return [] }
+        let end = articles[first...].firstIndex(where: { $0.categoryID != category.id }) ?? articles.endIndex
+        return articles[first..<end]
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The site's settings from `tebiki.yml`. Every key is optional.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String?
+    /// BCP 47 language of the content and of the theme's words; `ja` unless set.
+    public var language: String = "ja"
+    /// Where the site will be published, e.g. `https://example.com/help/`. Optional: pages link
+    /// relatively, so this only feeds absolute URLs (sitemap, canonical links, the 404 page).
+    public var baseURL: String?
+    public var theme: String = "default"
+    /// Output folder, relative to the site folder.
+    public var output: String = "_site"
+    /// Opt-in to passing raw HTML in Markdown through; off means cmark's safe mode.
+    public var rawHTML: Bool = false
+
+    public init() {}
+
+    public static let fileName = "tebiki.yml"
+    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML"]
+
+    /// The base URL's path with a trailing slash (`/help/`), `/` when no base URL is set.
+    public var basePath: String {
+        guard let baseURL, let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+}
+
+extension SiteConfig {
+    /// Reads `tebiki.yml` text; problems are returned, never thrown, so the build can go on
+    /// collecting the rest.
+    static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
+        var yaml = YAMLDocument(text: text, path: path, lineOffset: 0)
+        var config = SiteConfig()
+        for (key, keyNode, value) in yaml.pairs {
+            switch key {
+            case "title": config.title = yaml.nonEmptyString(value, key: key)
+            case "language":
+                if let language = yaml.nonEmptyString(value, key: key) {
+                    if language.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"#, options: .regularExpression) == nil {
+                        yaml.report(yaml.error(at: value, "'language' must be a language code such as ja or en"))
+                    } else {
+                        config.language = language
+                    }
+                }
+            case "baseURL":
+                if let base = yaml.nonEmptyString(value, key: key) {
+                    if let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
+                        config.baseURL = base.hasSuffix("/") ? base : base + "/"
+                    } else {
+                        yaml.report(yaml.error(at: value, "'baseURL' must be an absolute http(s) URL such as https://example.com/help/"))
+                    }
+                }
+            case "theme":
+                if let theme = yaml.nonEmptyString(value, key: key) {
+                    if theme.contains("/") || theme.hasPrefix(".") {
+                        yaml.report(yaml.error(at: value, "'theme' must be the name of a folder in Themes/"))
+                    } else {
+                        config.theme = theme
+                    }
+                }
+            case "output": config.output = yaml.nonEmptyString(value, key: key) ?? config.output
+            case "rawHTML": config.rawHTML = yaml.bool(value, key: key) ?? false
+            default:
+                yaml.report(yaml.error(at: keyNode, "unknown key '\(key)' (known keys: \(keys.joined(separator: ", ")))"))
+            }
+        }
+        return (config, yaml.diagnostics)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Decodes a writer's file as UTF-8, pointing at the first bad byte when it is not.
+enum TextFile {
+    static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        if let text = String(data: data, encoding: .utf8) {
+            return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
+        }
+        let (line, column) = firstInvalidPosition(data)
+        return .failure(.error(path, line: line, column: column, "the file is not UTF-8 text; save it as UTF-8"))
+    }
+}
+
+private extension TextFile {
+    static func firstInvalidPosition(_ data: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput, .error:
+                return (line, column)
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Stage 2: parses every article's Markdown with cmark on all cores and renders its body,
+/// with links already pointing at the pages they name.
+public enum MarkdownParser {
+    public static func parse(_ site: LoadedSite, resolver: LinkResolver) -> [ParsedArticle] {
+        let rawHTML = site.config.rawHTML
+        return parallelMap(site.articles) { article in
+            parse(article, resolver: resolver, rawHTML: rawHTML)
+        }
+    }
+
+    /// One article; article pages sit two folders below the root (`category/slug/`).
+    static func parse(_ article: ArticleSource, resolver: LinkResolver, rawHTML: Bool) -> ParsedArticle {
+        let document = MarkdownDocument(article.markdown)
+        let renderer = MarkdownRenderer(
+            options: .init(rawHTML: rawHTML, lineOffset: article.bodyLineOffset, path: article.path),
+            resolve: { destination, _ in
+                let target = resolver.target(of: destination, from: article.id)
+                return (target, resolver.href(for: target, destination: destination, rootPrefix: "../../"))
+            })
+        var source = article
+        source.markdown = ""
+        return ParsedArticle(source: source, body: renderer.render(document, source: article.markdown))
+    }
+}

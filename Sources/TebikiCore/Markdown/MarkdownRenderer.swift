@@ -1,0 +1,236 @@
+import Foundation
+
+/// Turns a parsed document into the HTML of an article body. Heading ids, link rewriting and
+/// URL safety are decided here rather than left to cmark, which adds no ids and only blanks
+/// unsafe URLs at render time.
+struct MarkdownRenderer {
+    struct Options {
+        /// Pass raw HTML through (the site opted in); otherwise it is dropped.
+        var rawHTML = false
+        /// Lines of the file before the body, for diagnostics.
+        var lineOffset = 0
+        var path = ""
+    }
+
+    let options: Options
+    /// Resolves a destination as written to where it points and the URL to put in the page.
+    let resolve: (_ destination: String, _ kind: LinkReference.Kind) -> (LinkTarget, href: String?)
+
+    func render(_ document: MarkdownDocument, source: String) -> RenderedMarkdown {
+        var state = State(columns: SourceColumns(source))
+        document.walk { event in
+            switch event {
+            case .enter(let node): enter(node, &state)
+            case .exit(let node): exit(node, &state)
+            }
+        }
+        return RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
+                                wordCount: state.wordCount, diagnostics: state.diagnostics)
+    }
+}
+
+private extension MarkdownRenderer {
+    struct State {
+        var columns: SourceColumns
+        var out = ""
+        var headings: [Heading] = []
+        var links: [LinkReference] = []
+        var diagnostics: [Diagnostic] = []
+        var slugger = HeadingSlugger()
+        var wordCount = 0
+        /// Set while inside a heading: where its HTML starts and its plain text so far.
+        var heading: (start: String.Index, text: String, line: Int)?
+        /// Set while inside an image: its alt text so far, and how many images deep.
+        var altText: String?
+        var imageDepth = 0
+        /// For each open link, whether an `<a>` was written (unsafe ones are not).
+        var openLinks: [Bool] = []
+        var inWordBreak = true
+        var reportedHTML = false
+    }
+
+    func enter(_ node: MarkdownNode, _ state: inout State) {
+        if state.imageDepth > 0 {
+            // Inside an image everything is alt text.
+            switch node.kind {
+            case .text, .code: state.altText? += node.literal
+            case .softBreak, .lineBreak: state.altText? += " "
+            case .image: state.imageDepth += 1
+            default: break
+            }
+            return
+        }
+        switch node.kind {
+        case .document, .customBlock, .customInline: break
+        case .blockQuote: state.out += "<blockquote>\n"
+        case let .list(ordered, start, _):
+            if ordered {
+                state.out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
+            } else {
+                state.out += "<ul>\n"
+            }
+        case .item: state.out += "<li>"
+        case .codeBlock(let info):
+            let language = info.split(separator: " ").first.map(String.init) ?? ""
+            state.out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
+            state.out += HTMLEscaping.escape(node.literal)
+            state.out += "</code></pre>\n"
+            count(node.literal, &state)
+        case .htmlBlock:
+            if options.rawHTML {
+                state.out += node.literal
+            } else {
+                droppedHTML(node, &state)
+            }
+        case .paragraph(let tight): if !tight { state.out += "<p>" }
+        case .heading:
+            state.heading = (state.out.endIndex, "", node.line + options.lineOffset)
+        case .thematicBreak: state.out += "<hr>\n"
+        case .text:
+            state.out += HTMLEscaping.escape(node.literal)
+            state.heading?.text += node.literal
+            count(node.literal, &state)
+        case .softBreak(let betweenCJK):
+            if !betweenCJK { state.out += "\n" }
+            state.heading?.text += betweenCJK ? "" : " "
+        case .lineBreak: state.out += "<br>\n"
+        case .code:
+            state.out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
+            state.heading?.text += node.literal
+            count(node.literal, &state)
+        case .htmlInline:
+            if options.rawHTML {
+                state.out += node.literal
+            } else {
+                droppedHTML(node, &state)
+            }
+        case .emphasis: state.out += "<em>"
+        case .strong: state.out += "<strong>"
+        case let .link(url, title):
+            let href = reference(url, .link, node, &state)
+            state.openLinks.append(href != nil)
+            if let href {
+                state.out += "<a href=\"\(href)\""
+                if !title.isEmpty { state.out += " title=\"\(HTMLEscaping.escape(title))\"" }
+                state.out += ">"
+            }
+        case .image:
+            state.imageDepth = 1
+            state.altText = ""
+        }
+    }
+
+    func exit(_ node: MarkdownNode, _ state: inout State) {
+        if state.imageDepth > 0 {
+            if case let .image(url, title) = node.kind {
+                state.imageDepth -= 1
+                if state.imageDepth == 0 { writeImage(url: url, title: title, node: node, &state) }
+            }
+            return
+        }
+        switch node.kind {
+        case .blockQuote: state.out += "</blockquote>\n"
+        case let .list(ordered, _, _): state.out += ordered ? "</ol>\n" : "</ul>\n"
+        case .item: state.out += "</li>\n"
+        case .paragraph(let tight): if !tight { state.out += "</p>\n" }
+        case .heading(let level): writeHeading(level: level, &state)
+        case .emphasis: state.out += "</em>"
+        case .strong: state.out += "</strong>"
+        case .link:
+            if state.openLinks.popLast() == true { state.out += "</a>" }
+        default: break
+        }
+    }
+
+    func writeHeading(level: Int, _ state: inout State) {
+        guard let heading = state.heading else { return }
+        state.heading = nil
+        var inner = String(state.out[heading.start...])
+        state.out.removeSubrange(heading.start...)
+        var text = String(heading.text.trimmingSpaces())
+        let id: String
+        if let custom = Self.customID(in: text) {
+            text = String(text[..<custom.range.lowerBound].trimmingSpaces())
+            if let marker = inner.range(of: "{#\(custom.id)}", options: .backwards) {
+                inner.removeSubrange(marker)
+            }
+            inner = String(inner.trimmingSpaces())
+            if !state.slugger.claim(custom.id) {
+                state.diagnostics.append(.error(options.path, line: heading.line, column: 1,
+                                                "heading id '\(custom.id)' is used twice in this article"))
+            }
+            id = custom.id
+        } else {
+            let slug = HeadingSlugger.slug(text)
+            id = state.slugger.uniqueID(for: slug.isEmpty ? "section" : text)
+        }
+        let escapedID = HTMLEscaping.escape(id)
+        state.out += "<h\(level) id=\"\(escapedID)\">\(inner)"
+        state.out += "<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.escapeURL(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
+        state.out += "</h\(level)>\n"
+        state.headings.append(Heading(level: level, text: text, id: id, line: heading.line))
+    }
+
+    func writeImage(url: String, title: String, node: MarkdownNode, _ state: inout State) {
+        let alt = state.altText ?? ""
+        state.altText = nil
+        guard let src = reference(url, .image, node, &state) else {
+            state.out += HTMLEscaping.escape(alt)
+            return
+        }
+        state.out += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(alt))\""
+        if !title.isEmpty { state.out += " title=\"\(HTMLEscaping.escape(title))\"" }
+        state.out += " loading=\"lazy\">"
+    }
+
+    /// Records the link and returns the escaped URL for the page, or nil when it must not be one.
+    func reference(_ destination: String, _ kind: LinkReference.Kind, _ node: MarkdownNode,
+                   _ state: inout State) -> String? {
+        let (target, href) = resolve(destination, kind)
+        state.links.append(LinkReference(kind: kind, destination: destination, target: target,
+                                         line: node.line + options.lineOffset,
+                                         column: state.columns.scalarColumn(line: node.line, byteColumn: node.column)))
+        return href.map(HTMLEscaping.escapeURL)
+    }
+
+    /// `{#id}` at the end of a heading, as Hugo and Pandoc write it.
+    static func customID(in text: String) -> (id: String, range: Range<String.Index>)? {
+        guard text.hasSuffix("}"), let range = text.range(of: #"\{#([^\s{}<>&"']+)\}$"#, options: .regularExpression)
+        else { return nil }
+        return (String(text[range].dropFirst(2).dropLast()), range)
+    }
+
+    /// Safe mode drops raw HTML; say so once per article, where it first appears.
+    func droppedHTML(_ node: MarkdownNode, _ state: inout State) {
+        guard !state.reportedHTML else { return }
+        state.reportedHTML = true
+        let column = state.columns.scalarColumn(line: node.line, byteColumn: node.column)
+        state.diagnostics.append(.warning(options.path, line: node.line + options.lineOffset, column: column,
+                                          "raw HTML is left out of the page; set 'rawHTML: true' in tebiki.yml to keep it"))
+    }
+
+    /// Latin words by spaces; each CJK character counts as a word.
+    func count(_ text: String, _ state: inout State) {
+        for scalar in text.unicodeScalars {
+            if scalar.isWideScript {
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { state.wordCount += 1 }
+                state.inWordBreak = true
+            } else if scalar.properties.isWhitespace || scalar.properties.generalCategory.isPunctuation {
+                state.inWordBreak = true
+            } else if state.inWordBreak {
+                state.wordCount += 1
+                state.inWordBreak = false
+            }
+        }
+    }
+}
+
+private extension Unicode.GeneralCategory {
+    var isPunctuation: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// An article body after parsing: the HTML and what later stages need to know about it.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    /// Every heading with its id, in document order.
+    public var headings: [Heading]
+    /// Every link and image the writer wrote, with where they wrote it.
+    public var links: [LinkReference]
+    /// Words in the body, counting each CJK character as one, as Japanese word counts do.
+    public var wordCount: Int
+    public var diagnostics: [Diagnostic]
+
+    /// h2 and h3, the levels a table of contents shows.
+    public var tableOfContents: [Heading] { headings.filter { $0.level == 2 || $0.level == 3 } }
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    /// Plain text, without markup.
+    public var text: String
+    public var id: String
+    public var line: Int
+}
+
+/// A link or image as written, and what the linking stage made of it.
+public struct LinkReference: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case link, image }
+    public var kind: Kind
+    public var destination: String
+    public var target: LinkTarget
+    /// Position in the file (front matter lines included).
+    public var line: Int
+    public var column: Int
+}

@@ -1,0 +1,41 @@
+/// Old addresses of articles (front matter `aliases`, as in Hugo) that get a page sending
+/// readers and search engines to the new one.
+enum AliasPages {
+    /// Each alias as a site-relative folder (`old/path/`) with the article it leads to.
+    static func pages(_ articles: [ArticleSource]) -> [(ArticleSource, String)] {
+        articles.flatMap { article in
+            article.frontMatter.aliases.compactMap { alias in folder(alias.value).map { (article, $0) } }
+        }
+    }
+
+    static func check(_ articles: [ArticleSource]) -> [Diagnostic] {
+        var taken = Set(articles.map(\.urlPath))
+        taken.formUnion(articles.map { $0.categoryID + "/" })
+        var diagnostics: [Diagnostic] = []
+        for article in articles {
+            for alias in article.frontMatter.aliases {
+                guard let path = folder(alias.value) else {
+                    diagnostics.append(.error(article.path, line: alias.line, column: alias.column,
+                                              "alias '\(alias.value)' must be a path in the site such as /old/page/"))
+                    continue
+                }
+                if !taken.insert(path).inserted {
+                    diagnostics.append(.error(article.path, line: alias.line, column: alias.column,
+                                              "alias '\(alias.value)' is already the address of another page"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+private extension AliasPages {
+    /// `/old/page`, `old/page/` and `old/page/index.html` all become `old/page/`.
+    static func folder(_ alias: String) -> String? {
+        var parts = alias.split(separator: "/").map(String.init)
+        if parts.last?.hasSuffix(".html") == true { parts.removeLast() }
+        guard !parts.isEmpty, !parts.contains(where: { $0 == "." || $0 == ".." || $0.contains("\\") || $0.contains(":") })
+        else { return nil }
+        return parts.joined(separator: "/") + "/"
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Renders every page into the staging folder and copies the files pages refer to. Article
+/// pages are rendered and written in parallel chunks, so a page's HTML lives only until it is on disk.
+struct SiteWriter {
+    let site: LoadedSite
+    let theme: Theme
+    let articles: [ParsedArticle]
+    let folder: OutputFolder
+
+    /// Returns the number of HTML pages written.
+    func writeAll() throws -> Int {
+        let renderer = PageRenderer(site: site, theme: theme)
+        try folder.write(renderer.home(), to: "index.html")
+        try folder.write(renderer.notFound(), to: "404.html")
+        for category in site.categories {
+            try folder.write(renderer.category(category), to: "\(category.id)/index.html")
+        }
+        let neighbours = Self.neighbours(articles.map(\.source))
+        let failures = parallelMap(Array(articles.indices)) { index -> String? in
+            let article = articles[index]
+            let (previous, next) = neighbours[index]
+            do {
+                try folder.write(renderer.article(article, previous: previous, next: next),
+                                 to: article.source.urlPath + "index.html")
+                return nil
+            } catch {
+                return "\(article.source.urlPath): \(error.localizedDescription)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw OutputFolder.Problem.io(failure) }
+
+        var redirects = 0
+        for (article, alias) in AliasPages.pages(site.articles) {
+            try folder.write(renderer.redirect(to: article, fromDepth: alias.split(separator: "/").count),
+                             to: alias + "index.html")
+            redirects += 1
+        }
+        for (outputPath, source) in theme.assets {
+            try folder.copy(source, to: outputPath)
+        }
+        let articlesFolder = site.root.appendingPathComponent(LoadedSite.articlesFolder)
+        for path in Self.referencedAssets(articles) {
+            try folder.copy(articlesFolder.appendingPathComponent(path), to: path)
+        }
+        if let sitemap = Sitemap(site: site).xml() {
+            try folder.write(sitemap, to: "sitemap.xml")
+        }
+        return 2 + site.categories.count + articles.count + redirects
+    }
+}
+
+private extension SiteWriter {
+    /// Previous and next article within the same category, in reading order.
+    static func neighbours(_ articles: [ArticleSource]) -> [(ArticleSource?, ArticleSource?)] {
+        articles.indices.map { index in
+            let category = articles[index].categoryID
+            let previous = index > 0 && articles[index - 1].categoryID == category ? articles[index - 1] : nil
+            let next = index + 1 < articles.count && articles[index + 1].categoryID == category ? articles[index + 1] : nil
+            return (previous, next)
+        }
+    }
+
+    /// Images and files linked from published articles; files nothing links to stay unpublished.
+    static func referencedAssets(_ articles: [ParsedArticle]) -> [String] {
+        var paths = Set<String>()
+        for article in articles {
+            for link in article.body.links {
+                if case .asset(let path) = link.target { paths.insert(path) }
+            }
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Stage 4: fills the theme's templates. Every URL in a page is relative (`root` climbs to the
+/// site root), so the output works at a domain root, under a sub-path and from disk.
+public struct PageRenderer: Sendable {
+    let site: LoadedSite
+    let theme: Theme
+    let strings: ThemeStrings
+    private let articlesByID: [String: ArticleSource]
+
+    public init(site: LoadedSite, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        strings = ThemeStrings(language: site.config.language)
+        articlesByID = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public var siteTitle: String { strings.title(site: site.config.title) }
+
+    public func home() -> String {
+        var context = common(root: "./", canonicalPath: "")
+        context["categories"] = site.categories.map { category -> [String: Any] in
+            let articles = site.articles(in: category)
+            return Self.values([
+                "title": category.title,
+                "description": category.description,
+                "url": "./" + Self.encode(category.id) + "/",
+                "countText": strings.articleCount(articles.count),
+                "articles": articles.prefix(Self.homeArticlesPerCategory).map { link(to: $0, root: "./") },
+                "hasMore": articles.count > Self.homeArticlesPerCategory,
+            ])
+        }
+        return theme.render("home", context)
+    }
+
+    public func category(_ category: Category) -> String {
+        var context = common(root: "../", canonicalPath: category.id + "/")
+        context["title"] = category.title
+        context["description"] = category.description
+        context["countText"] = strings.articleCount(site.articles(in: category).count)
+        context["articles"] = site.articles(in: category).map { link(to: $0, root: "../") }
+        return theme.render("category", context)
+    }
+
+    /// An article page; `previous` and `next` are its neighbours in the category.
+    public func article(_ article: ParsedArticle, previous: ArticleSource?, next: ArticleSource?) -> String {
+        let source = article.source
+        let root = "../../"
+        var context = common(root: root, canonicalPath: source.urlPath)
+        let category = site.categories.first { $0.id == source.categoryID }
+        context["title"] = source.title
+        context["description"] = source.frontMatter.description
+        context["category"] = ["title": category?.title ?? source.categoryID, "url": "../"]
+        context["body"] = article.body.html
+        context["tags"] = source.frontMatter.tags
+        context["hasTags"] = !source.frontMatter.tags.isEmpty
+        let toc = article.body.tableOfContents
+        context["toc"] = toc.count >= 2 ? toc.map { ["href": "#" + HTMLEscaping.percentEncode($0.id), "text": $0.text, "isSub": $0.level == 3] } : []
+        context["readingTime"] = strings.readingTime(words: article.body.wordCount)
+        if let modified = source.lastModified {
+            context["lastUpdated"] = ["iso": modified.isoDay, "text": strings.date(modified)]
+        }
+        context["related"] = source.frontMatter.related.compactMap { articlesByID[$0.value] }.map { link(to: $0, root: root) }
+        context["hasTOC"] = toc.count >= 2
+        context["hasRelated"] = !source.frontMatter.related.isEmpty
+        context["hasPager"] = previous != nil || next != nil
+        context["previous"] = previous.map { link(to: $0, root: root) }
+        context["next"] = next.map { link(to: $0, root: root) }
+        return theme.render("article", context)
+    }
+
+    /// Served by the web server at any depth, so it links from the site's base path, not relatively.
+    public func notFound() -> String {
+        var context = common(root: site.config.basePath, canonicalPath: nil)
+        context["title"] = strings["notFoundTitle"]
+        return theme.render("404", context)
+    }
+
+    /// A page left at an old address (front matter `aliases`) that sends the reader on.
+    public func redirect(to article: ArticleSource, fromDepth depth: Int) -> String {
+        let root = depth == 0 ? "./" : String(repeating: "../", count: depth)
+        var context = common(root: root, canonicalPath: article.urlPath)
+        context["title"] = article.title
+        context["target"] = root + Self.encode(article.urlPath)
+        return theme.render("redirect", context)
+    }
+
+    static let homeArticlesPerCategory = 5
+}
+
+private extension PageRenderer {
+    func common(root: String, canonicalPath: String?) -> [String: Any] {
+        var context: [String: Any] = [
+            "root": root,
+            "site": ["title": siteTitle, "language": site.config.language],
+            "strings": strings.all,
+            "generator": "Tebiki",
+        ]
+        if let base = site.config.baseURL, let canonicalPath {
+            context["canonical"] = base + Self.encode(canonicalPath)
+        }
+        return context
+    }
+
+    func link(to article: ArticleSource, root: String) -> [String: Any] {
+        Self.values(["title": article.frontMatter.linkTitle ?? article.title,
+                     "url": root + Self.encode(article.urlPath),
+                     "description": article.frontMatter.description])
+    }
+
+    /// Missing values become `false`: Mustache looks a missing key up in the enclosing objects,
+    /// so a related article without a description would otherwise show the page's own.
+    static func values(_ dictionary: [String: Any?]) -> [String: Any] { dictionary.mapValues { $0 ?? false } }
+
+    static func encode(_ path: String) -> String { HTMLEscaping.percentEncode(path) }
+}

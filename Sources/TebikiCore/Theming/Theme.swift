@@ -1,0 +1,66 @@
+import DefaultTheme
+import Foundation
+import Mustache
+
+/// A theme: Mustache templates and static assets. A site's `Themes/<name>/` overrides the
+/// bundled default theme file by file, so a writer copies only what they change.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Static files to publish, by their path in the output (`assets/style.css`) to where they are read from.
+    public let assets: [(outputPath: String, source: URL)]
+
+    static let templateNames = ["home", "category", "article", "404", "redirect"]
+
+    /// Loads the theme named in the config; problems are returned with the file they are in.
+    public static func load(site: LoadedSite) -> (Theme?, [Diagnostic]) {
+        var files: [String: (url: URL, display: String)] = [:]
+        if let bundled = DefaultTheme.directory {
+            for path in recursiveFiles(bundled, relative: "") {
+                let relative = String(path.dropFirst())
+                files[relative] = (bundled.appendingPathComponent(relative), "Themes/default/\(relative)")
+            }
+        }
+        let siteTheme = site.root.appendingPathComponent(LoadedSite.themesFolder).appendingPathComponent(site.config.theme)
+        if isDirectory(siteTheme) {
+            for path in recursiveFiles(siteTheme, relative: "") {
+                let relative = String(path.dropFirst())
+                files[relative] = (siteTheme.appendingPathComponent(relative), "Themes/\(site.config.theme)/\(relative)")
+            }
+        } else if site.config.theme != "default" {
+            return (nil, [.error(SiteConfig.fileName, "theme '\(site.config.theme)' not found: no folder Themes/\(site.config.theme)/")])
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [(String, URL)] = []
+        for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
+            if relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
+                let name = String(relative.dropFirst("templates/".count).dropLast(".mustache".count))
+                guard let data = FileManager.default.contents(atPath: file.url.path),
+                      let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error(file.display, "cannot read the template as UTF-8 text"))
+                    continue
+                }
+                do {
+                    templates[name] = try MustacheTemplate(string: text)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(file.display, line: error.context.lineNumber,
+                                              column: error.context.columnNumber, "template error: \(error.error)"))
+                } catch {
+                    diagnostics.append(.error(file.display, "template error: \(error)"))
+                }
+            } else if relative.hasPrefix("assets/") {
+                assets.append((relative, file.url))
+            }
+        }
+        for name in templateNames where templates[name] == nil && !diagnostics.hasErrors {
+            diagnostics.append(.error("Themes/\(site.config.theme)/templates/\(name).mustache", "the theme has no '\(name)' template"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (Theme(library: MustacheLibrary(templates: templates), assets: assets), diagnostics)
+    }
+
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

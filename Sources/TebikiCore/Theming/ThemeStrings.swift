@@ -1,0 +1,95 @@
+import Foundation
+
+/// The theme's own words in the site's language. Japanese and English are built in; other
+/// languages fall back to English.
+public struct ThemeStrings: Sendable {
+    public let language: String
+    let words: [String: String]
+    let isJapanese: Bool
+
+    public init(language: String) {
+        self.language = language
+        let base = language.split(separator: "-").first.map { $0.lowercased() } ?? "en"
+        isJapanese = base == "ja"
+        words = isJapanese ? Self.japanese : Self.english
+    }
+
+    public subscript(key: String) -> String { words[key] ?? Self.english[key] ?? key }
+
+    /// All words, for templates: `{{strings.home}}`.
+    var all: [String: String] { words }
+
+    func articleCount(_ count: Int) -> String {
+        if isJapanese { return "\(count) 件の記事" }
+        return count == 1 ? "1 article" : "\(count) articles"
+    }
+
+    func readingTime(words: Int) -> String {
+        // About 500 characters a minute in Japanese, 220 words in English.
+        let minutes = max(1, Int((Double(words) / (isJapanese ? 500 : 220)).rounded()))
+        return isJapanese ? "約 \(minutes) 分で読めます" : "\(minutes) min read"
+    }
+
+    func date(_ date: Date) -> String {
+        let (year, month, day) = date.utcDay
+        if isJapanese { return "\(year)年\(month)月\(day)日" }
+        return "\(Self.months[month - 1]) \(day), \(year)"
+    }
+
+    func title(site: String?) -> String { site ?? self["defaultSiteTitle"] }
+}
+
+private extension ThemeStrings {
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                         "September", "October", "November", "December"]
+
+    static let japanese: [String: String] = [
+        "defaultSiteTitle": "ヘルプセンター",
+        "home": "ホーム",
+        "skipToContent": "本文へ移動",
+        "breadcrumbs": "現在位置",
+        "onThisPage": "このページの内容",
+        "lastUpdated": "最終更新",
+        "previous": "前の記事",
+        "next": "次の記事",
+        "pagination": "同じカテゴリーの記事",
+        "related": "関連記事",
+        "tags": "タグ",
+        "categories": "カテゴリー",
+        "viewAll": "すべての記事を見る",
+        "searchLabel": "ヘルプセンターを検索",
+        "searchPlaceholder": "キーワードで検索（例: ログイン）",
+        "searchButton": "検索",
+        "notFoundTitle": "ページが見つかりません",
+        "notFoundText": "お探しのページは移動または削除された可能性があります。ホームから探すか、キーワードで検索してください。",
+        "backHome": "ホームへ戻る",
+        "redirecting": "ページは移動しました。",
+        "redirectLink": "新しいページを開く",
+        "footer": "Tebiki で作成",
+    ]
+
+    static let english: [String: String] = [
+        "defaultSiteTitle": "Help Centre",
+        "home": "Home",
+        "skipToContent": "Skip to content",
+        "breadcrumbs": "Breadcrumb",
+        "onThisPage": "On this page",
+        "lastUpdated": "Last updated",
+        "previous": "Previous",
+        "next": "Next",
+        "pagination": "More in this category",
+        "related": "Related articles",
+        "tags": "Tags",
+        "categories": "Categories",
+        "viewAll": "View all articles",
+        "searchLabel": "Search the help centre",
+        "searchPlaceholder": "Search (e.g. log in)",
+        "searchButton": "Search",
+        "notFoundTitle": "Page not found",
+        "notFoundText": "The page you are looking for may have moved or been removed. Start from the home page or search for it.",
+        "backHome": "Back to home",
+        "redirecting": "This page has moved.",
+        "redirectLink": "Open the new page",
+        "footer": "Made with Tebiki",
+    ]
+}

@@ -1,0 +1,16 @@
+// Tebiki's default theme script. Pages work without it; it only adds conveniences.
+(function () {
+  "use strict";
+  // Opened from disk, a link to a folder shows a file listing instead of its page:
+  // point such links at the folder's index.html.
+  if (location.protocol === "file:") {
+    document.querySelectorAll("a[href]").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") return;
+      var match = /^([^?#]*)(.*)$/.exec(href);
+      if (match[1] !== "" && match[1].slice(-1) === "/") {
+        link.setAttribute("href", match[1] + "index.html" + match[2]);
+      }
+    });
+  }
+})();
