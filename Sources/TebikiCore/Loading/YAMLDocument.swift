@@ -16,7 +16,9 @@ struct YAMLDocument {
         self.lineOffset = lineOffset
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver leaves every scalar a string: Tebiki reads types itself, which is
+            // far faster than Yams' regular-expression resolving and skips YAML 1.1's `no` = false.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
             return
@@ -53,7 +55,7 @@ struct YAMLDocument {
     // MARK: Typed values; each returns nil and records an error when the value has the wrong shape.
 
     mutating func string(_ node: Node, key: String) -> String? {
-        guard let scalar = node.scalar, node.null == nil else {
+        guard let scalar = node.scalar, !Self.isNull(node) else {
             diagnostics.append(error(at: node, "'\(key)' must be text"))
             return nil
         }
@@ -71,30 +73,34 @@ struct YAMLDocument {
     }
 
     mutating func bool(_ node: Node, key: String) -> Bool? {
-        guard let value = node.bool, node.scalar != nil else {
-            diagnostics.append(error(at: node, "'\(key)' must be true or false"))
-            return nil
+        if let scalar = node.scalar, scalar.style == .plain {
+            switch scalar.string.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
         }
-        return value
+        diagnostics.append(error(at: node, "'\(key)' must be true or false"))
+        return nil
     }
 
     mutating func int(_ node: Node, key: String) -> Int? {
-        guard let value = node.int, node.scalar != nil else {
-            diagnostics.append(error(at: node, "'\(key)' must be a whole number"))
-            return nil
+        if let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.string) {
+            return value
         }
-        return value
+        diagnostics.append(error(at: node, "'\(key)' must be a whole number"))
+        return nil
     }
 
     mutating func date(_ node: Node, key: String) -> Date? {
-        if let date = node.timestamp { return date }
+        if let scalar = node.scalar, let date = YAMLDate.parse(scalar.string) { return date }
         diagnostics.append(error(at: node, "'\(key)' must be a date such as 2026-04-01 or 2026-04-01T09:30:00+09:00"))
         return nil
     }
 
     /// A list of strings; a single string is accepted as a list of one, as Hugo does.
     mutating func strings(_ node: Node, key: String) -> [(value: String, node: Node)]? {
-        if node.null != nil { return [] }
+        if Self.isNull(node) { return [] }
         if let scalar = node.scalar {
             return [(scalar.string, node)]
         }
@@ -104,7 +110,7 @@ struct YAMLDocument {
         }
         var values: [(String, Node)] = []
         for item in sequence {
-            guard let scalar = item.scalar, item.null == nil else {
+            guard let scalar = item.scalar, !Self.isNull(item) else {
                 diagnostics.append(error(at: item, "each entry of '\(key)' must be text"))
                 continue
             }
@@ -119,6 +125,12 @@ struct YAMLDocument {
 }
 
 private extension YAMLDocument {
+    /// YAML's null: an empty, `~` or `null` plain scalar.
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
     static func diagnostic(for error: Error, path: String, lineOffset: Int) -> Diagnostic {
         switch error as? YamlError {
         case let .scanner(context, problem, mark, _),

@@ -212,10 +212,20 @@ private extension MarkdownRenderer {
     /// Latin words by spaces; each CJK character counts as a word.
     func count(_ text: String, _ state: inout State) {
         for scalar in text.unicodeScalars {
-            if scalar.isWideScript {
+            let isBreak: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                let isWordCharacter = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+                    || (value >= 0x61 && value <= 0x7A) || value == 0x27 || value == 0x5F
+                isBreak = !isWordCharacter
+            } else if scalar.isWideScript {
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { state.wordCount += 1 }
                 state.inWordBreak = true
-            } else if scalar.properties.isWhitespace || scalar.properties.generalCategory.isPunctuation {
+                continue
+            } else {
+                isBreak = scalar.properties.isWhitespace || scalar.properties.generalCategory.isPunctuation
+            }
+            if isBreak {
                 state.inWordBreak = true
             } else if state.inWordBreak {
                 state.wordCount += 1

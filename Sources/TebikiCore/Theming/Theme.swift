@@ -30,6 +30,7 @@ public struct Theme: Sendable {
             return (nil, [.error(SiteConfig.fileName, "theme '\(site.config.theme)' not found: no folder Themes/\(site.config.theme)/")])
         }
 
+        FastHTMLEscaping.register()
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, URL)] = []
@@ -42,7 +43,7 @@ public struct Theme: Sendable {
                     continue
                 }
                 do {
-                    templates[name] = try MustacheTemplate(string: text)
+                    templates[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error(file.display, line: error.context.lineNumber,
                                               column: error.context.columnNumber, "template error: \(error.error)"))
