@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print only problems.")
     var quiet = false
 
+    @Flag(help: "Print how long each step took.")
+    var timings = false
+
     func run() throws {
         let started = Date()
         let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
@@ -29,9 +32,13 @@ struct Build: ParsableCommand {
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             baseURL: baseURL,
             includeDrafts: drafts)
+        var stepStarted = started
         let result = SiteBuilder.build(options) { number, step in
-            if !quiet { print("[\(number)/\(SiteBuilder.steps.count)] \(step)") }
+            if timings && number > 1 { print(String(format: "      %.3f s", Date().timeIntervalSince(stepStarted))) }
+            stepStarted = Date()
+            if !quiet || timings { print("[\(number)/\(SiteBuilder.steps.count)] \(step)") }
         }
+        if timings { print(String(format: "      %.3f s", Date().timeIntervalSince(stepStarted))) }
         Report.print(result.diagnostics)
         guard result.succeeded, let outputURL = result.output else {
             Report.printError("build failed with \(result.diagnostics.errorCount) error(s); the previous output was left as it was")

@@ -33,7 +33,7 @@ public struct LinkResolver: Sendable {
             path = path[..<hash]
         }
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        let folder = fromID.split(separator: "/").dropLast().joined(separator: "/")
+        let folder = fromID.lastIndex(of: "/").map { fromID[..<$0] } ?? ""
         guard let resolved = Self.join(base: path.hasPrefix("/") ? "" : folder, Self.decoded(String(path))) else {
             return .missing(destination)
         }
@@ -74,11 +74,12 @@ private extension LinkResolver {
     }
 
     static func decoded(_ text: String) -> String {
-        (text.removingPercentEncoding ?? text).precomposedStringWithCanonicalMapping
+        let unescaped = text.contains("%") ? text.removingPercentEncoding ?? text : text
+        return unescaped.nfc
     }
 
     /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it.
-    static func join(base: String, _ path: String) -> String? {
+    static func join(base: Substring, _ path: String) -> String? {
         var parts = base.split(separator: "/").map(String.init)
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         for segment in segments {

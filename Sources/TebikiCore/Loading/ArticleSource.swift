@@ -3,20 +3,33 @@ import Foundation
 /// An article as read from disk: its front matter and the Markdown still to be parsed.
 public struct ArticleSource: Sendable {
     /// Path under `Articles/` without `.md`, e.g. `login/signin`; how writers name an article.
-    public var id: String
+    public let id: String
     /// Path from the site folder, for diagnostics, e.g. `Articles/login/signin.md`.
     public var path: String
-    public var categoryID: String
-    public var frontMatter: FrontMatter
+    public let categoryID: String
+    public let frontMatter: FrontMatter
     public var markdown: String
     /// Lines before the Markdown body, so body line N is file line N + bodyLineOffset.
     public var bodyLineOffset: Int
     /// When the file last changed: front matter `lastmod`, else its last commit, else its mtime.
     public var lastModified: Date?
 
-    /// The URL segment: front matter `slug`, else the file name.
-    public var slug: String { frontMatter.slug ?? String(id.split(separator: "/").last ?? "") }
-    /// The site-relative folder of the article's page, e.g. `login/signin/`.
-    public var urlPath: String { "\(categoryID)/\(slug)/" }
+    /// The site-relative folder of the article's page, e.g. `login/signin/`: its category and
+    /// front matter `slug`, else its file name.
+    public let urlPath: String
+
+    public init(id: String, path: String, categoryID: String, frontMatter: FrontMatter, markdown: String,
+                bodyLineOffset: Int, lastModified: Date?) {
+        self.id = id
+        self.path = path
+        self.categoryID = categoryID
+        self.frontMatter = frontMatter
+        self.markdown = markdown
+        self.bodyLineOffset = bodyLineOffset
+        self.lastModified = lastModified
+        let fileName = id.lastIndex(of: "/").map { String(id[id.index(after: $0)...]) } ?? id
+        urlPath = "\(categoryID)/\(frontMatter.slug ?? fileName)/"
+    }
+
     public var title: String { frontMatter.title }
 }

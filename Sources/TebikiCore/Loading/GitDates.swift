@@ -27,7 +27,7 @@ enum GitDates {
             if line.hasPrefix("@"), let seconds = TimeInterval(line.dropFirst()) {
                 current = Date(timeIntervalSince1970: seconds)
             } else if let current {
-                let path = String(line).precomposedStringWithCanonicalMapping
+                let path = String(line).nfc
                 if dates[path] == nil { dates[path] = current }
             }
         }

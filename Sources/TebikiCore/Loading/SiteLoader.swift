@@ -149,8 +149,8 @@ private extension SiteLoader {
     static func loadArticle(articlesURL: URL, categoryID: String, relative: String,
                             gitDates: [String: Date]) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(LoadedSite.articlesFolder)/\(relative)"
-        let url = articlesURL.appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let filePath = articlesURL.path + "/" + relative
+        guard let data = FileManager.default.contents(atPath: filePath) else {
             return (nil, [.error(path, "cannot read the file")])
         }
         let text: String
@@ -166,10 +166,10 @@ private extension SiteLoader {
             return (nil, [.error(path, "front matter is not closed: add a '---' line after it")])
         }
         let (frontMatter, diagnostics) = FrontMatter.parse(yaml, path: path)
-        let id = String(relative.dropLast(3)).precomposedStringWithCanonicalMapping
+        let id = String(relative.dropLast(3)).nfc
         let modified = frontMatter.lastmod ?? gitDates[relative]
-            ?? (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
-        let article = ArticleSource(id: id, path: path, categoryID: categoryID.precomposedStringWithCanonicalMapping,
+            ?? (try? FileManager.default.attributesOfItem(atPath: filePath)[.modificationDate] as? Date)
+        let article = ArticleSource(id: id, path: path, categoryID: categoryID.nfc,
                                     frontMatter: frontMatter, markdown: String(split.body),
                                     bodyLineOffset: split.bodyLineOffset, lastModified: modified)
         return (diagnostics.hasErrors ? nil : article, diagnostics)

@@ -3,9 +3,11 @@ import Foundation
 /// Decodes a writer's file as UTF-8, pointing at the first bad byte when it is not.
 enum TextFile {
     static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        if let text = String(validating: data, as: UTF8.self) {
+        let decoded = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
+        if let text = decoded {
             // Windows line ends would otherwise end up inside headings and front matter values.
-            return .success(data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+            let hasCR = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }
+            return .success(hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         }
         let (line, column) = firstInvalidPosition(data)
         return .failure(.error(path, line: line, column: column, "the file is not UTF-8 text; save it as UTF-8"))

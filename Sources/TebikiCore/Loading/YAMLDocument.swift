@@ -64,7 +64,7 @@ struct YAMLDocument {
 
     mutating func nonEmptyString(_ node: Node, key: String) -> String? {
         guard let value = string(node, key: key) else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(value.trimmingSpaces())
         if trimmed.isEmpty {
             diagnostics.append(error(at: node, "'\(key)' must not be empty"))
             return nil

@@ -43,17 +43,41 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes a file at a site-relative path, creating its folders.
+    /// Writes a file at a site-relative path, creating its folders. Plain system calls: at
+    /// 10,000 pages Foundation's checks around each file cost more than the writing.
     public func write(_ text: String, to path: String) throws {
-        let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        let fullPath = staging.path + "/" + path
+        if let slash = fullPath.lastIndex(of: "/") { try Self.makeFolder(String(fullPath[..<slash])) }
+        let descriptor = open(fullPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Problem.io("cannot create \(fullPath): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var text = text
+        try text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard written > 0 else { throw Problem.io("cannot write \(fullPath): \(String(cString: strerror(errno)))") }
+                offset += written
+            }
+        }
     }
 
     public func copy(_ source: URL, to path: String) throws {
         let url = staging.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source, to: url)
+    }
+
+    /// Creates a folder and any missing parents; an existing folder is fine.
+    static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw Problem.io("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw Problem.io("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Puts the staged site in place of the old one.
