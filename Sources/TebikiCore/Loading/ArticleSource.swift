@@ -28,7 +28,7 @@ public struct ArticleSource: Sendable {
         self.bodyLineOffset = bodyLineOffset
         self.lastModified = lastModified
         let fileName = id.lastIndex(of: "/").map { String(id[id.index(after: $0)...]) } ?? id
-        urlPath = "\(categoryID)/\(frontMatter.slug ?? fileName)/"
+        urlPath = "\(categoryID)/\(frontMatter.slug?.value ?? fileName)/"
     }
 
     public var title: String { frontMatter.title }

@@ -15,7 +15,7 @@ public struct FrontMatter: Sendable, Equatable {
     public var date: Date?
     public var lastmod: Date?
     public var publishDate: Date?
-    public var slug: String?
+    public var slug: Reference?
     public var aliases: [Reference] = []
 
     /// A value the linking stage resolves later, kept with where the writer typed it.
@@ -110,7 +110,8 @@ extension FrontMatter {
                     if slug.contains("/") || slug == "." || slug == ".." {
                         yaml.report(yaml.error(at: value, "'slug' must be a single URL segment without '/'"))
                     } else {
-                        matter.slug = slug
+                        let (line, column) = yaml.position(of: value)
+                        matter.slug = Reference(value: slug, line: line, column: column)
                     }
                 }
             default:

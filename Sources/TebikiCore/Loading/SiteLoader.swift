@@ -180,7 +180,8 @@ private extension SiteLoader {
         var diagnostics: [Diagnostic] = []
         for article in articles {
             if let first = seen[article.urlPath] {
-                diagnostics.append(.error(article.path, line: 2, column: 1,
+                let slug = article.frontMatter.slug
+                diagnostics.append(.error(article.path, line: slug?.line ?? 1, column: slug?.column ?? 1,
                                           "URL \(article.urlPath) is already used by \(first.path); set a different 'slug'"))
             } else {
                 seen[article.urlPath] = article

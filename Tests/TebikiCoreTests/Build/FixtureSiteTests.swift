@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import TebikiCore
+
+/// Whole builds of the sites under `Tests/Fixtures/`, one folder per scenario.
+@Suite("Fixture sites")
+struct FixtureSiteTests {
+    func build(_ site: URL, output: URL? = nil) throws -> (SiteBuilder.Result, URL) {
+        let output = try output ?? TestSites.temporaryFolder().appendingPathComponent("_site")
+        return (SiteBuilder.build(.init(source: site, output: output)), output)
+    }
+
+    func page(_ output: URL, _ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func basicSiteBuildsEveryPage() throws {
+        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("basic"))
+        #expect(result.succeeded)
+        #expect(result.articleCount == 4)
+        #expect(result.pageCount == 9)
+        let files = Set(TestSites.snapshot(of: output).keys)
+        #expect(files == [
+            "/.tebiki-output", "/404.html", "/index.html", "/sitemap.xml", "/assets/style.css", "/assets/tebiki.js",
+            "/getting-started/index.html", "/getting-started/welcome/index.html", "/getting-started/install/index.html",
+            "/account/index.html", "/account/sign-in/index.html", "/account/logout/index.html",
+            "/images/home.png", "/old/welcome/index.html",
+        ])
+        // Warnings for the raw HTML and the javascript: link, but no errors.
+        #expect(result.diagnostics.map(\.description) == [
+            "Articles/getting-started/welcome.md:26:20: warning: raw HTML is left out of the page; set 'rawHTML: true' in tebiki.yml to keep it",
+            "Articles/getting-started/welcome.md:29:1: warning: link with a 'javascript:' URL was removed: only http, https, mailto and tel are allowed",
+        ])
+    }
+
+    @Test(arguments: ["index.html", "account/index.html", "getting-started/welcome/index.html", "account/logout/index.html", "404.html"])
+    func basicSiteMatchesItsSnapshots(path: String) throws {
+        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("basic"))
+        #expect(result.succeeded)
+        let actual = try page(output, path)
+        let expectedURL = TestSites.fixtures.appendingPathComponent("basic-expected").appendingPathComponent(path)
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
+            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected, "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change")
+    }
+
+    @Test func articlePagesLinkRelativelyAndInReadingOrder() throws {
+        let (_, output) = try build(TestSites.fixtures.appendingPathComponent("basic"))
+        let welcome = try page(output, "getting-started/welcome/index.html")
+        #expect(welcome.contains(#"<a href="../../account/sign-in/#steps">Sign in</a>"#))
+        #expect(welcome.contains(#"<link rel="stylesheet" href="../../assets/style.css">"#))
+        #expect(welcome.contains(#"<a class="pager-next" href="../../getting-started/install/" rel="next">"#))
+        #expect(!welcome.contains("pager-prev"))
+        #expect(welcome.contains(#"<time datetime="2026-03-04">March 4, 2026</time>"#))
+        #expect(welcome.contains(#"<link rel="canonical" href="https://help.example.com/docs/getting-started/welcome/">"#))
+        // The draft is not published and nothing links to it.
+        #expect(!welcome.contains("Unfinished"))
+        let notFound = try page(output, "404.html")
+        // The 404 page is served at any depth, so it links from the base path.
+        #expect(notFound.contains(#"href="/docs/assets/style.css""#))
+    }
+
+    @Test func invalidContentReportsEveryProblemAndWritesNothing() throws {
+        let fixture = TestSites.fixtures.appendingPathComponent("invalid-content")
+        let (result, output) = try build(fixture)
+        #expect(!result.succeeded)
+        let expected = try String(contentsOf: fixture.appendingPathComponent("expected-diagnostics.txt"), encoding: .utf8)
+        let actual = result.diagnostics.sortedForReport().map(\.description).joined(separator: "\n") + "\n"
+        #expect(actual == expected)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputByteForByte() throws {
+        let site = try TestSites.copyOfFixture("basic")
+        let (first, output) = try build(site)
+        #expect(first.succeeded)
+        let before = TestSites.snapshot(of: output)
+
+        let article = site.appendingPathComponent("Articles/account/sign-in.md")
+        try (String(contentsOf: article, encoding: .utf8) + "\n[broken](nowhere.md)\n").write(to: article, atomically: true, encoding: .utf8)
+        let (second, _) = try build(site, output: output)
+        #expect(!second.succeeded)
+        #expect(second.diagnostics.contains { $0.description == "Articles/account/sign-in.md:15:1: error: broken link: nothing at 'nowhere.md'" })
+        #expect(TestSites.snapshot(of: output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(siblings == ["_site"])
+    }
+
+    @Test func successfulRebuildReplacesTheOutput() throws {
+        let site = try TestSites.copyOfFixture("basic")
+        let (_, output) = try build(site)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("Articles/account/sign-out.md"))
+        let (second, _) = try build(site, output: output)
+        #expect(second.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("account/logout").path))
+    }
+
+    @Test func refusesToReplaceAFolderTebikiDidNotMake() throws {
+        let output = try TestSites.temporaryFolder().appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "precious".write(to: output.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let (result, _) = try build(TestSites.fixtures.appendingPathComponent("basic"), output: output)
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.contains { $0.message.hasPrefix("refusing to replace") })
+        #expect(try String(contentsOf: output.appendingPathComponent("notes.txt"), encoding: .utf8) == "precious")
+    }
+
+    @Test func siteThemeOverridesTheDefaultFileByFile() throws {
+        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("theme-override"))
+        #expect(result.succeeded)
+        #expect(try page(output, "faq/index.html").contains(#"<h1 class="overridden">faq</h1>"#))
+        // Templates the site does not override come from the bundled theme.
+        let article = try page(output, "faq/question/index.html")
+        #expect(article.contains(#"<nav class="breadcrumbs" aria-label="Breadcrumb">"#))
+        // rawHTML: true keeps the writer's HTML.
+        #expect(article.contains("<kbd>Ctrl</kbd>"))
+        #expect(article.contains(#"<div class="custom">kept</div>"#))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/extra.css").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/style.css").path))
+    }
+
+    @Test func unknownThemeIsAnError() throws {
+        let site = try TestSites.copyOfFixture("basic")
+        try "theme: fancy\n".write(to: site.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8)
+        let (result, _) = try build(site)
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description)
+            == ["tebiki.yml:1:1: error: theme 'fancy' not found: no folder Themes/fancy/"])
+    }
+}

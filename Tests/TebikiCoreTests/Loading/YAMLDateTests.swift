@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import TebikiCore
+
+@Suite("Front matter dates")
+struct YAMLDateTests {
+    @Test(arguments: [
+        ("2026-04-01", 1_775_001_600.0),
+        ("2026-04-01T09:30:00+09:00", 1_775_003_400.0),
+        ("2026-04-01T00:30:00Z", 1_775_003_400.0),
+        ("2026-04-01 00:30", 1_775_003_400.0),
+        ("2026-04-01T00:30:00.250Z", 1_775_003_400.0),
+        ("1970-01-01", 0.0),
+        ("2000-02-29", 951_782_400.0),
+    ])
+    func parses(text: String, seconds: Double) {
+        #expect(YAMLDate.parse(text) == Date(timeIntervalSince1970: seconds))
+    }
+
+    @Test(arguments: ["last tuesday", "2026-13-01", "2026-4-1", "2026-04-01T25:00", "2026-04-01x"])
+    func rejects(text: String) {
+        #expect(YAMLDate.parse(text) == nil)
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import TebikiCore
+
+@Suite("Heading ids (GitHub's rule)")
+struct HeadingSluggerTests {
+    @Test(arguments: [
+        ("Before you begin", "before-you-begin"),
+        ("What's new in v2.0?", "whats-new-in-v20"),
+        ("snake_case and kebab-case", "snake_case-and-kebab-case"),
+        ("ログインの手順", "ログインの手順"),
+        ("ログインURLの形", "ログインurlの形"),
+        ("「ログイン」をクリック！", "ログインをクリック"),
+        ("２段階認証（メール）", "２段階認証メール"),
+        ("  Spaces  around ", "spaces--around"),
+        ("Café Über", "café-über"),
+    ])
+    func slug(heading: String, id: String) {
+        #expect(HeadingSlugger.slug(heading) == id)
+    }
+
+    @Test func repeatsGetNumberedSuffixes() {
+        var slugger = HeadingSlugger()
+        let ids = ["手順", "手順", "手順", "Other"].map { slugger.uniqueID(for: $0) }
+        #expect(ids == ["手順", "手順-1", "手順-2", "other"])
+    }
+
+    @Test func explicitIDsAreClaimedOnce() {
+        var slugger = HeadingSlugger()
+        let first = slugger.claim("setup")
+        let second = slugger.claim("setup")
+        #expect(first)
+        #expect(!second)
+        let next = slugger.uniqueID(for: "Setup")
+        #expect(next == "setup-1")
+    }
+}

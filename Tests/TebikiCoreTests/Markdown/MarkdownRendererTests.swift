@@ -1,0 +1,92 @@
+import Testing
+@testable import TebikiCore
+
+@Suite("Markdown rendering")
+struct MarkdownRendererTests {
+    @Test func headingsGetIDsAndAnchorsAndFormTheTableOfContents() {
+        let body = TestSites.render("# Title\n\n## 手順\n\n### Detail *one*\n\n## 手順\n\n#### Deep\n")
+        #expect(body.headings.map(\.id) == ["title", "手順", "detail-one", "手順-1", "deep"])
+        #expect(body.tableOfContents.map(\.text) == ["手順", "Detail one", "手順"])
+        #expect(body.html.contains(##"<h3 id="detail-one">Detail <em>one</em><a class="heading-anchor" href="#detail-one""##))
+        #expect(body.html.contains(#"<h2 id="手順-1">"#))
+        // Heading lines are counted in the file: three front matter lines come first.
+        #expect(body.headings.map(\.line) == [4, 6, 8, 10, 12])
+    }
+
+    @Test func customIDIsTakenAndRemovedFromTheText() {
+        let body = TestSites.render("## ログイン方法 {#login-steps}\n\nText\n")
+        #expect(body.headings.first?.id == "login-steps")
+        #expect(body.headings.first?.text == "ログイン方法")
+        #expect(body.html.hasPrefix(#"<h2 id="login-steps">ログイン方法<a"#))
+        #expect(!body.html.contains("{#"))
+    }
+
+    @Test func duplicateCustomIDIsAnError() {
+        let body = TestSites.render("## A {#x}\n\n## B {#x}\n")
+        #expect(body.diagnostics.map(\.description) == ["Articles/login/signin.md:6:1: error: heading id 'x' is used twice in this article"])
+    }
+
+    @Test func rawHTMLIsDroppedInSafeModeWithOneWarning() {
+        let body = TestSites.render("<script>alert(1)</script>\n\nA <b>bold</b> <i>move</i>.\n")
+        #expect(!body.html.contains("<script"))
+        #expect(!body.html.contains("<b>"))
+        #expect(body.html.contains("<p>A bold move.</p>"))
+        #expect(body.diagnostics.count == 1)
+        #expect(body.diagnostics.first?.severity == .warning)
+        #expect(body.diagnostics.first?.line == 4)
+    }
+
+    @Test func rawHTMLIsKeptWhenTheSiteOptsIn() {
+        let body = TestSites.render("<div class=\"x\">kept</div>\n\nA <kbd>K</kbd>\n", rawHTML: true)
+        #expect(body.html.contains("<div class=\"x\">kept</div>"))
+        #expect(body.html.contains("<kbd>K</kbd>"))
+        #expect(body.diagnostics.isEmpty)
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:x", "data:text/html,<script>", "file:///etc/passwd"])
+    func unsafeURLsNeverBecomeLinks(url: String) {
+        let body = TestSites.render("[click](\(url)) and ![img](\(url))\n")
+        #expect(!body.html.contains("href"))
+        #expect(!body.html.contains("src"))
+        #expect(body.html.contains("click"))
+        #expect(body.links.allSatisfy { if case .unsafe = $0.target { true } else { false } })
+    }
+
+    @Test func textAndAttributesAreEscaped() {
+        let body = TestSites.render("Tom & \"Jerry\" <3\n\n[x](https://e.com/?a=1&b=\"2\" \"a \\\"title\\\"\")\n\n![a < b & \"c\"](https://e.com/i.png)\n")
+        #expect(body.html.contains("<p>Tom &amp; &quot;Jerry&quot; &lt;3</p>"))
+        #expect(body.html.contains(#"href="https://e.com/?a=1&amp;b=%222%22""#))
+        #expect(body.html.contains(#"title="a &quot;title&quot;""#))
+        #expect(body.html.contains(#"alt="a &lt; b &amp; &quot;c&quot;""#))
+    }
+
+    @Test func lineBreaksBetweenJapaneseCharactersDoNotBecomeSpaces() {
+        let body = TestSites.render("ログイン画面を開き、\nログイン名を入力します。\nThen\ntype.\n")
+        #expect(body.html.contains("ログイン画面を開き、ログイン名を入力します。\nThen\ntype."))
+    }
+
+    @Test func tightListsHaveNoParagraphsAndLooseListsDo() {
+        let tight = TestSites.render("- a\n- b\n")
+        #expect(tight.html == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n")
+        let loose = TestSites.render("3. a\n\n4. b\n")
+        #expect(loose.html == "<ol start=\"3\">\n<li><p>a</p>\n</li>\n<li><p>b</p>\n</li>\n</ol>\n")
+    }
+
+    @Test func codeBlocksKeepTheirLanguageAndEscapeTheirText() {
+        let body = TestSites.render("```html\n<a href=\"x\">&</a>\n```\n")
+        #expect(body.html == "<pre><code class=\"language-html\">&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;\n</code></pre>\n")
+    }
+
+    @Test func wordsCountJapaneseCharactersAndLatinWords() {
+        #expect(TestSites.render("Sign in to the app.\n").wordCount == 5)
+        #expect(TestSites.render("ログインする\n").wordCount == 6)
+        #expect(TestSites.render("Open `https://example.com` now, 2 times.\n").wordCount == 7)
+    }
+
+    @Test func linkPositionsAreFileLinesAndCharacterColumns() {
+        let body = TestSites.render("日本語の[リンク](https://example.com)\n\nx ![画像](https://e.com/a.png)\n")
+        #expect(body.links.map(\.line) == [4, 6])
+        // Columns count characters, not UTF-8 bytes.
+        #expect(body.links.map(\.column) == [5, 3])
+    }
+}

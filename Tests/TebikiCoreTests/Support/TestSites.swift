@@ -1,0 +1,61 @@
+import Foundation
+@testable import TebikiCore
+
+/// Helpers shared by the unit tests: in-memory sites and the fixture folder.
+enum TestSites {
+    static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static let repositoryRoot = fixtures.deletingLastPathComponent().deletingLastPathComponent()
+
+    static func article(_ id: String, title: String = "T", markdown: String = "", lineOffset: Int = 3,
+                        configure: (inout FrontMatter) -> Void = { _ in }) -> ArticleSource {
+        var matter = FrontMatter()
+        matter.title = title
+        configure(&matter)
+        let category = String(id.split(separator: "/").first ?? "")
+        return ArticleSource(id: id, path: "Articles/\(id).md", categoryID: category, frontMatter: matter,
+                             markdown: markdown, bodyLineOffset: lineOffset, lastModified: nil)
+    }
+
+    static func site(_ articles: [ArticleSource], assets: Set<String> = []) -> LoadedSite {
+        let categories = Set(articles.map(\.categoryID)).sorted().map { Category(id: $0, title: $0) }
+        return LoadedSite(root: URL(fileURLWithPath: "/nonexistent"), config: SiteConfig(), categories: categories,
+                          articles: articles, assets: assets)
+    }
+
+    /// Renders `markdown` as the body of `login/signin` in a site that also has the given articles.
+    static func render(_ markdown: String, others: [ArticleSource] = [], assets: Set<String> = [],
+                       rawHTML: Bool = false) -> RenderedMarkdown {
+        let article = article("login/signin", markdown: markdown)
+        let site = site([article] + others, assets: assets)
+        return MarkdownParser.parse(article, resolver: LinkResolver(site: site), rawHTML: rawHTML).body
+    }
+
+    /// A fresh, empty folder under the system's temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tebiki-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Copies a fixture site to a temporary folder, so a test may change it.
+    static func copyOfFixture(_ name: String) throws -> URL {
+        let folder = try temporaryFolder().appendingPathComponent(name)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder)
+        return folder
+    }
+
+    /// Every file under a folder with its contents, to compare whole output trees.
+    static func snapshot(of folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if let data = FileManager.default.contents(atPath: url.path), !isDirectory(url) {
+                files[String(url.path.dropFirst(folder.path.count))] = data
+            }
+        }
+        return files
+    }
+}
