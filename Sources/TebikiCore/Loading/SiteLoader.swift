@@ -149,15 +149,12 @@ private extension SiteLoader {
     static func loadArticle(articlesURL: URL, categoryID: String, relative: String,
                             gitDates: [String: Date]) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(LoadedSite.articlesFolder)/\(relative)"
-        let filePath = articlesURL.path + "/" + relative
-        guard let data = FileManager.default.contents(atPath: filePath) else {
-            return (nil, [.error(path, "cannot read the file")])
-        }
-        let text: String
-        switch TextFile.decode(data, path: path) {
-        case .success(let decoded): text = decoded
+        let file: TextFile
+        switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
+        case .success(let read): file = read
         case .failure(let problem): return (nil, [problem])
         }
+        let text = file.text
         let split = FrontMatterSplit(text)
         guard let yaml = split.yaml else {
             return (nil, [.error(path, "missing front matter: start the file with a '---' line, a 'title:' line and a closing '---' line")])
@@ -167,8 +164,7 @@ private extension SiteLoader {
         }
         let (frontMatter, diagnostics) = FrontMatter.parse(yaml, path: path)
         let id = String(relative.dropLast(3)).nfc
-        let modified = frontMatter.lastmod ?? gitDates[relative]
-            ?? (try? FileManager.default.attributesOfItem(atPath: filePath)[.modificationDate] as? Date)
+        let modified = frontMatter.lastmod ?? gitDates[relative] ?? file.modified
         let article = ArticleSource(id: id, path: path, categoryID: categoryID.nfc,
                                     frontMatter: frontMatter, markdown: String(split.body),
                                     bodyLineOffset: split.bodyLineOffset, lastModified: modified)

@@ -1,24 +1,24 @@
 import Foundation
 
-extension Calendar {
-    /// Dates are shown as UTC days so a build gives the same pages on every machine.
-    static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-}
-
 extension Date {
-    /// Year, month and day in UTC.
+    /// Year, month and day in UTC, so a build gives the same pages on every machine. Computed
+    /// directly (Howard Hinnant's civil-from-days) because Calendar is slow on every page.
     var utcDay: (year: Int, month: Int, day: Int) {
-        let parts = Calendar.utc.dateComponents([.year, .month, .day], from: self)
-        return (parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        let days = Int((timeIntervalSince1970 / 86_400).rounded(.down))
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// `2026-11-26`, for `<time datetime>` and sitemaps.
     var isoDay: String {
         let (year, month, day) = utcDay
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 }

@@ -22,3 +22,19 @@ struct YAMLDateTests {
         #expect(YAMLDate.parse(text) == nil)
     }
 }
+
+@Suite("Calendar days")
+struct CalendarDayTests {
+    @Test(arguments: [0.0, 951_782_400, 1_775_003_400, 1_798_761_599, -86_400, 4_102_444_800])
+    func matchesFoundationsGregorianCalendar(seconds: Double) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = Date(timeIntervalSince1970: seconds)
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        #expect(date.utcDay == (parts.year!, parts.month!, parts.day!))
+    }
+
+    @Test func isoDayIsZeroPadded() {
+        #expect(Date(timeIntervalSince1970: 1_775_003_400).isoDay == "2026-04-01")
+    }
+}
