@@ -80,15 +80,14 @@ private extension LinkResolver {
 
     /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it.
     static func join(base: Substring, _ path: String) -> String? {
-        var parts = base.split(separator: "/").map(String.init)
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        for segment in segments {
+        var parts = base.split(separator: "/")
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(segment))
+            default: parts.append(segment)
             }
         }
         let joined = parts.joined(separator: "/")

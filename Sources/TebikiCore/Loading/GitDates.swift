@@ -1,10 +1,14 @@
 import Foundation
 
-/// Last commit dates of the files under a folder, read with a single `git log`, so the
-/// cost does not grow with one process per article.
-enum GitDates {
-    /// Paths relative to `articlesFolder`; empty when it is not in a git work tree.
-    static func lastCommitDates(articlesFolder: URL) -> [String: Date] {
+/// Last commit dates of the files under a folder, read with a single `git log` that runs while
+/// the articles are being read, so its cost neither grows with one process per article nor
+/// adds to the build's time.
+struct GitDates {
+    private let process: Process?
+    private let output: Pipe
+
+    /// Starts `git log` on the folder; does nothing visible when git or a repository is missing.
+    static func start(articlesFolder: URL) -> GitDates {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-c", "core.quotePath=false", "-C", articlesFolder.path,
@@ -12,11 +16,21 @@ enum GitDates {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return [:] }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        do {
+            try process.run()
+            return GitDates(process: process, output: pipe)
+        } catch {
+            return GitDates(process: nil, output: pipe)
+        }
+    }
+
+    /// Waits for git and returns paths relative to the folder; empty outside a git work tree.
+    func dates() -> [String: Date] {
+        guard let process else { return [:] }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let text = String(data: output, encoding: .utf8) else { return [:] }
-        return parse(text)
+        guard process.terminationStatus == 0, let text = String(data: data, encoding: .utf8) else { return [:] }
+        return Self.parse(text)
     }
 
     /// `git log` lists newest commits first, so the first date seen for a path is its last change.

@@ -23,9 +23,9 @@ public enum SiteLoader {
         }
 
         var articleFiles: [(categoryID: String, relative: String)] = []
-        for name in sortedListing(articlesURL) where !name.hasPrefix(".") {
+        for (name, isFolder) in sortedListing(articlesURL) where !name.hasPrefix(".") {
             let url = articlesURL.appendingPathComponent(name)
-            if isDirectory(url) {
+            if isFolder {
                 let folder = scanCategoryFolder(url, name: name, diagnostics: &diagnostics)
                 site.assets.formUnion(folder.assets)
                 if folder.markdown.isEmpty && folder.categoryFile == nil { continue }  // e.g. Articles/images/
@@ -41,9 +41,16 @@ public enum SiteLoader {
             }
         }
 
-        let dates = GitDates.lastCommitDates(articlesFolder: articlesURL)
-        let loaded = parallelMap(articleFiles) { file in
-            loadArticle(articlesURL: articlesURL, categoryID: file.categoryID, relative: file.relative, gitDates: dates)
+        let gitLog = GitDates.start(articlesFolder: articlesURL)
+        var loaded = parallelMap(articleFiles) { file in
+            loadArticle(articlesURL: articlesURL, categoryID: file.categoryID, relative: file.relative)
+        }
+        let dates = gitLog.dates()
+        if !dates.isEmpty {
+            for index in loaded.indices where loaded[index].0?.frontMatter.lastmod == nil {
+                let relative = articleFiles[index].relative.nfc
+                if let date = dates[relative] { loaded[index].0?.lastModified = date }
+            }
         }
         for (article, problems) in loaded {
             diagnostics += problems
@@ -52,10 +59,10 @@ public enum SiteLoader {
         }
         site.categories.sort(by: Category.homeOrder)
         let categoryRank = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.id, $0) })
-        site.articles.sort { a, b in
-            let (ca, cb) = (categoryRank[a.categoryID] ?? 0, categoryRank[b.categoryID] ?? 0)
-            return ca != cb ? ca < cb : ArticleSource.readingOrder(a, b)
-        }
+        let ranked = site.articles.map { (rank: categoryRank[$0.categoryID] ?? 0, article: $0) }
+        site.articles = ranked.sorted { a, b in
+            a.rank != b.rank ? a.rank < b.rank : ArticleSource.readingOrder(a.article, b.article)
+        }.map(\.article)
         diagnostics += duplicateSlugs(in: site.articles)
         return (site, diagnostics)
     }
@@ -67,9 +74,15 @@ extension Category {
         case let (x?, y?) where x != y: return x < y
         case (_?, nil): return true
         case (nil, _?): return false
-        default: return (a.title, a.id) < (b.title, b.id)
+        default: return a.title != b.title ? precedes(a.title, b.title) : precedes(a.id, b.id)
         }
     }
+}
+
+/// Code point order: deterministic, and far cheaper than String's Unicode-aware `<` when
+/// sorting 10,000 Japanese titles.
+func precedes(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
 extension ArticleSource {
@@ -79,7 +92,7 @@ extension ArticleSource {
         case let (x?, y?) where x != y: return x < y
         case (_?, nil): return true
         case (nil, _?): return false
-        default: return (a.title, a.id) < (b.title, b.id)
+        default: return a.title != b.title ? precedes(a.title, b.title) : precedes(a.id, b.id)
         }
     }
 }
@@ -112,10 +125,10 @@ private extension SiteLoader {
 
     static func scanCategoryFolder(_ url: URL, name: String, diagnostics: inout [Diagnostic]) -> CategoryFolder {
         var folder = CategoryFolder()
-        for item in sortedListing(url) where !item.hasPrefix(".") {
+        for (item, isFolder) in sortedListing(url) where !item.hasPrefix(".") {
             let itemURL = url.appendingPathComponent(item)
             let relative = "\(name)/\(item)"
-            if isDirectory(itemURL) {
+            if isFolder {
                 for nested in recursiveFiles(itemURL, relative: relative) {
                     if nested.hasSuffix(".md") {
                         diagnostics.append(.error("\(LoadedSite.articlesFolder)/\(nested)",
@@ -146,8 +159,9 @@ private extension SiteLoader {
         }
     }
 
-    static func loadArticle(articlesURL: URL, categoryID: String, relative: String,
-                            gitDates: [String: Date]) -> (ArticleSource?, [Diagnostic]) {
+    /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
+    /// modification time until the git dates arrive.
+    static func loadArticle(articlesURL: URL, categoryID: String, relative: String) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(LoadedSite.articlesFolder)/\(relative)"
         let file: TextFile
         switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
@@ -164,7 +178,7 @@ private extension SiteLoader {
         }
         let (frontMatter, diagnostics) = FrontMatter.parse(yaml, path: path)
         let id = String(relative.dropLast(3)).nfc
-        let modified = frontMatter.lastmod ?? gitDates[relative] ?? file.modified
+        let modified = frontMatter.lastmod ?? file.modified
         let article = ArticleSource(id: id, path: path, categoryID: categoryID.nfc,
                                     frontMatter: frontMatter, markdown: String(split.body),
                                     bodyLineOffset: split.bodyLineOffset, lastModified: modified)
@@ -187,9 +201,22 @@ private extension SiteLoader {
     }
 }
 
-/// Sorted, because FileManager's order differs between runs and machines.
-func sortedListing(_ url: URL) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+/// A folder's entries, sorted because directory order differs between runs and machines.
+/// Read with readdir, whose entry types save a stat per file at 10,000 articles.
+func sortedListing(_ url: URL) -> [(name: String, isDirectory: Bool)] {
+    guard let directory = opendir(url.path) else { return [] }
+    defer { closedir(directory) }
+    var entries: [(String, Bool)] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        if name == "." || name == ".." { continue }
+        let type = entry.pointee.d_type
+        let isFolder = type == DT_UNKNOWN || type == DT_LNK ? isDirectory(url.appendingPathComponent(name)) : type == DT_DIR
+        entries.append((name, isFolder))
+    }
+    return entries.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
 }
 
 func isDirectory(_ url: URL) -> Bool {
@@ -198,8 +225,8 @@ func isDirectory(_ url: URL) -> Bool {
 }
 
 func recursiveFiles(_ url: URL, relative: String) -> [String] {
-    sortedListing(url).filter { !$0.hasPrefix(".") }.flatMap { name -> [String] in
-        let child = url.appendingPathComponent(name)
-        return isDirectory(child) ? recursiveFiles(child, relative: "\(relative)/\(name)") : ["\(relative)/\(name)"]
+    sortedListing(url).filter { !$0.name.hasPrefix(".") }.flatMap { entry -> [String] in
+        let path = "\(relative)/\(entry.name)"
+        return entry.isDirectory ? recursiveFiles(url.appendingPathComponent(entry.name), relative: path) : [path]
     }
 }

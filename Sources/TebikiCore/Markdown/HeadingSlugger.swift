@@ -5,6 +5,7 @@ struct HeadingSlugger {
     private var used: [String: Int] = [:]
 
     static func slug(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         var out = ""
         for character in text.trimmingSpaces().lowercased() {
             if character == " " {
@@ -15,6 +16,21 @@ struct HeadingSlugger {
             }
         }
         return out
+    }
+
+    /// The same rule on bytes, for the common all-ASCII heading.
+    private static func asciiSlug(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8.trimmingSpaces() {
+            switch byte {
+            case 0x41...0x5A: bytes.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(byte)
+            case 0x20: bytes.append(0x2D)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A unique id for a heading on this page.
@@ -36,6 +52,16 @@ struct HeadingSlugger {
         guard used[id] == nil else { return false }
         used[id] = 0
         return true
+    }
+}
+
+private extension String.UTF8View {
+    func trimmingSpaces() -> Substring.UTF8View {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return Substring("").utf8
+        }
+        return Substring(self[first...last]).utf8
     }
 }
 

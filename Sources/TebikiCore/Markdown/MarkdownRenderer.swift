@@ -212,14 +212,15 @@ private extension MarkdownRenderer {
     /// Latin words by spaces; each CJK character counts as a word.
     func count(_ text: String, _ state: inout State) {
         for scalar in text.unicodeScalars {
+            let value = scalar.value
             let isBreak: Bool
-            if scalar.isASCII {
-                let value = scalar.value
+            if value < 0x80 {
                 let isWordCharacter = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
                     || (value >= 0x61 && value <= 0x7A) || value == 0x27 || value == 0x5F
                 isBreak = !isWordCharacter
             } else if scalar.isWideScript {
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { state.wordCount += 1 }
+                // Kana, kanji and full-width letters count one each; CJK punctuation does not.
+                if !(0x3000...0x303F).contains(value) && !(0xFF01...0xFF0F).contains(value) { state.wordCount += 1 }
                 state.inWordBreak = true
                 continue
             } else {

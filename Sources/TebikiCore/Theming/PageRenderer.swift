@@ -55,7 +55,7 @@ public struct PageRenderer: Sendable {
         context["tags"] = source.frontMatter.tags
         context["hasTags"] = !source.frontMatter.tags.isEmpty
         let toc = article.body.tableOfContents
-        context["toc"] = toc.count >= 2 ? toc.map { ["href": "#" + HTMLEscaping.percentEncode($0.id), "text": $0.text, "isSub": $0.level == 3] } : []
+        context["toc"] = toc.count >= 2 ? toc.map { ["href": "#" + HTMLEscaping.percentEncode($0.id), "text": $0.text, "level": $0.level] } : []
         context["readingTime"] = strings.readingTime(words: article.body.wordCount)
         if let modified = source.lastModified {
             context["lastUpdated"] = ["iso": modified.isoDay, "text": strings.date(modified)]
@@ -94,7 +94,6 @@ private extension PageRenderer {
             "root": root,
             "site": ["title": siteTitle, "language": site.config.language],
             "strings": strings.all,
-            "generator": "Tebiki",
         ]
         if let base = site.config.baseURL, let canonicalPath {
             context["canonical"] = base + Self.encode(canonicalPath)
