@@ -6,17 +6,13 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the help centre into the output folder (_site/ by default).")
 
-    @Option(help: "The site folder, holding tebiki.yml and Articles/.")
-    var source: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(help: "Where to write the site (default: the config's output, _site).")
     var output: String?
 
     @Option(help: "The URL the site will be published at, e.g. https://example.com/help/.")
     var baseURL: String?
-
-    @Flag(help: "Include articles marked draft: true.")
-    var drafts = false
 
     @Flag(help: "Print only problems.")
     var quiet = false
@@ -26,19 +22,9 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
-        let options = SiteBuilder.Options(
-            source: sourceURL,
-            output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
-            baseURL: baseURL,
-            includeDrafts: drafts)
-        var stepStarted = started
-        let result = SiteBuilder.build(options) { number, step in
-            if timings && number > 1 { print(String(format: "      %.3f s", Date().timeIntervalSince(stepStarted))) }
-            stepStarted = Date()
-            if !quiet || timings { print("[\(number)/\(SiteBuilder.steps.count)] \(step)") }
-        }
-        if timings { print(String(format: "      %.3f s", Date().timeIntervalSince(stepStarted))) }
+        var progress = Progress(total: SiteBuilder.steps.count, quiet: quiet, timings: timings)
+        let result = SiteBuilder.build(site.builderOptions(output: output, baseURL: baseURL)) { progress.start($0, $1) }
+        progress.finish()
         Report.print(result.diagnostics)
         guard result.succeeded, let outputURL = result.output else {
             Report.printError("build failed with \(result.diagnostics.errorCount) error(s); the previous output was left as it was")

@@ -48,8 +48,8 @@ struct CLITests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(Array(lines.prefix(5)) == ["[1/5] Loading articles", "[2/5] Parsing Markdown", "[3/5] Checking links",
-                                            "[4/5] Rendering pages", "[5/5] Publishing"])
+        #expect(Array(lines.prefix(6)) == ["[1/6] Loading articles", "[2/6] Parsing Markdown", "[3/6] Checking links",
+                                            "[4/6] Relating articles", "[5/6] Rendering pages", "[6/6] Publishing"])
         #expect(lines.last?.range(of: #"^Built 16 articles, \d+ pages, 0 warning\(s\) in [0-9.]+ s → "#, options: .regularExpression) != nil)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("login/login/index.html").path))
     }
@@ -71,6 +71,7 @@ struct CLITests {
         #expect(run.status == 1)
         let expected = try String(contentsOf: fixture.appendingPathComponent("expected-diagnostics.txt"), encoding: .utf8)
         #expect(run.stderr == expected + "build failed with 17 error(s); the previous output was left as it was\n")
+        #expect(expected.split(separator: "\n").count == 24)
         #expect(run.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
@@ -100,6 +101,46 @@ struct CLITests {
         let version = try tebiki(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func checkReportsWithoutWritingAndStrictTurnsWarningsIntoErrors() throws {
+        let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/related")
+        let run = try tebiki(["check", "--source", fixture.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("[1/4] Loading articles\n"))
+        #expect(run.stdout.hasSuffix("Checked 6 articles: 4 warning(s), no errors\n"))
+        #expect(run.stderr.contains("Articles/billing/invoices.md:1:1: warning: orphan article"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.appendingPathComponent("_site").path))
+
+        let strict = try tebiki(["check", "--strict", "--quiet", "--source", fixture.path])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("Articles/billing/invoices.md:1:1: error: orphan article"))
+        #expect(strict.stderr.hasSuffix("check failed with 4 error(s)\n"))
+    }
+
+    @Test func checkFailsOnBrokenContent() throws {
+        let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/invalid-content")
+        let run = try tebiki(["check", "--quiet", "--source", fixture.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Articles/guide/links.md:9:5: error: broken link: nothing at 'missing.md'"))
+        #expect(run.stderr.hasSuffix("check failed with 17 error(s)\n"))
+    }
+
+    @Test func relatedExplainsEachEntry() throws {
+        let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/related")
+        let run = try tebiki(["related", "--source", fixture.path, "account/sign-in"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Related articles for account/sign-in (Sign in):")
+        #expect(lines[1] == "  1. account/two-factor — Two-factor sign-in")
+        #expect(lines[2] == "     named in front matter 'related'; same category")
+        #expect(lines[3] == "  2. account/reset-password — Reset your password")
+        #expect(lines[4].range(of: #"^     score [0-9.]+: shared tags: password; text similarity [0-9.]+; same category$"#,
+                                options: .regularExpression) != nil)
+
+        let missing = try tebiki(["related", "--source", fixture.path, "account/nope"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "error: no article 'account/nope': name it by its path under Articles/ without .md\n")
     }
 
     @Test func unknownOptionIsAUsageError() throws {

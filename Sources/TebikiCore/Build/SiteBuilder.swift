@@ -1,7 +1,7 @@
 import Foundation
 
 /// A whole build as a short list of named steps:
-/// load → parse → check links → render → publish.
+/// load → parse → check links → relate → render → publish. `check` is the first four.
 public enum SiteBuilder {
     public struct Options: Sendable {
         public var source: URL
@@ -18,6 +18,16 @@ public enum SiteBuilder {
         }
     }
 
+    /// Everything known about the site once it is checked, before anything is written.
+    public struct CheckedSite: Sendable {
+        public var site: LoadedSite
+        public var theme: Theme?
+        public var articles: [ParsedArticle]
+        public var graph: LinkGraph
+        public var related: RelatedArticles
+        public var diagnostics: [Diagnostic]
+    }
+
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
         public var articleCount = 0
@@ -26,27 +36,40 @@ public enum SiteBuilder {
         public var succeeded: Bool { !diagnostics.hasErrors && output != nil }
     }
 
-    public static let steps = ["Loading articles", "Parsing Markdown", "Checking links", "Rendering pages", "Publishing"]
+    public static let steps = ["Loading articles", "Parsing Markdown", "Checking links", "Relating articles",
+                               "Rendering pages", "Publishing"]
+    public static let checkSteps = Array(steps.prefix(4))
 
-    /// Builds the site; `progress` is told each step's number as it starts.
-    public static func build(_ options: Options, progress: (Int, String) -> Void = { _, _ in }) -> Result {
+    /// Loads, parses and checks the site without writing anything.
+    public static func check(_ options: Options, progress: (Int, String) -> Void = { _, _ in }) -> CheckedSite {
         progress(1, steps[0])
         let (site, loadProblems) = SiteLoader.load(
             root: options.source, options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
         let (theme, themeProblems) = Theme.load(site: site)
-        var diagnostics = loadProblems + themeProblems
 
         progress(2, steps[1])
-        let resolver = LinkResolver(site: site)
-        let articles = MarkdownParser.parse(site, resolver: resolver)
+        let articles = MarkdownParser.parse(site, resolver: LinkResolver(site: site))
 
         progress(3, steps[2])
-        diagnostics += LinkChecker.check(articles)
-        diagnostics += AliasPages.check(site.articles)
-        var result = Result(diagnostics: diagnostics, articleCount: articles.count)
-        guard !diagnostics.hasErrors, let theme else { return result }
+        let graph = LinkGraph(articles)
+        let linkProblems = LinkChecker.check(articles, graph: graph, assets: site.assets) + AliasPages.check(site.articles)
 
         progress(4, steps[3])
+        var relatedOptions = RelatedArticles.Options()
+        relatedOptions.count = site.config.relatedCount
+        let related = RelatedArticles(articles, graph: graph, options: relatedOptions)
+        return CheckedSite(site: site, theme: theme, articles: articles, graph: graph, related: related,
+                           diagnostics: loadProblems + themeProblems + linkProblems)
+    }
+
+    /// Builds the site; `progress` is told each step's number as it starts.
+    public static func build(_ options: Options, progress: (Int, String) -> Void = { _, _ in }) -> Result {
+        let checked = check(options, progress: progress)
+        var result = Result(diagnostics: checked.diagnostics, articleCount: checked.articles.count)
+        guard !checked.diagnostics.hasErrors, let theme = checked.theme else { return result }
+
+        progress(5, steps[4])
+        let site = checked.site
         let destination = options.output ?? site.root.appendingPathComponent(site.config.output)
         let folder: OutputFolder
         do {
@@ -56,8 +79,8 @@ public enum SiteBuilder {
             return result
         }
         do {
-            result.pageCount = try SiteWriter(site: site, theme: theme, articles: articles, folder: folder).writeAll()
-            progress(5, steps[4])
+            result.pageCount = try SiteWriter(checked: checked, theme: theme, folder: folder).writeAll()
+            progress(6, steps[5])
             try folder.publish()
             result.output = folder.destination
         } catch {

@@ -1,7 +1,10 @@
 /// Stage 3: checks every link, image and `related:` entry against the parsed site, so a
-/// broken one is reported where the writer typed it.
+/// broken one is reported where the writer typed it, and warns about what readers cannot
+/// reach or will not understand: orphan articles, unused images, missing descriptions.
 public enum LinkChecker {
-    public static func check(_ articles: [ParsedArticle]) -> [Diagnostic] {
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+
+    public static func check(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> [Diagnostic] {
         var headingIDs: [String: Set<String>] = [:]
         for article in articles {
             headingIDs[article.source.id] = Set(article.body.headings.map(\.id))
@@ -32,6 +35,30 @@ public enum LinkChecker {
                 diagnostics.append(.error(path, line: related.line, column: related.column,
                                           "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
             }
+        }
+        diagnostics += warnings(articles, graph: graph, assets: assets)
+        return diagnostics
+    }
+
+    static func warnings(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, article) in articles.enumerated() {
+            if article.source.frontMatter.description == nil {
+                diagnostics.append(.warning(article.source.path, "no 'description': lists and search results show it under the title"))
+            }
+            if articles.count > 1 && graph.isOrphan(index) {
+                diagnostics.append(.warning(article.source.path, "orphan article: no other article links to it or names it in 'related'"))
+            }
+        }
+        var used = Set<String>()
+        for article in articles {
+            for link in article.body.links {
+                if case .asset(let path) = link.target { used.insert(path) }
+            }
+        }
+        for asset in assets.subtracting(used).sorted()
+        where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
+            diagnostics.append(.warning("\(LoadedSite.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
         }
         return diagnostics
     }

@@ -13,11 +13,15 @@ public struct SiteConfig: Sendable, Equatable {
     public var output: String = "_site"
     /// Opt-in to passing raw HTML in Markdown through; off means cmark's safe mode.
     public var rawHTML: Bool = false
+    /// How many related articles an article page shows at most, the writer's `related:` included.
+    public var relatedCount = 5
+    /// Whether article pages list the articles that link to them.
+    public var backlinks = true
 
     public init() {}
 
     public static let fileName = "tebiki.yml"
-    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML"]
+    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks"]
 
     /// The base URL's path with a trailing slash (`/help/`), `/` when no base URL is set.
     public var basePath: String {
@@ -61,6 +65,15 @@ extension SiteConfig {
                 }
             case "output": config.output = yaml.nonEmptyString(value, key: key) ?? config.output
             case "rawHTML": config.rawHTML = yaml.bool(value, key: key) ?? false
+            case "backlinks": config.backlinks = yaml.bool(value, key: key) ?? true
+            case "relatedCount":
+                if let count = yaml.int(value, key: key) {
+                    if (0...20).contains(count) {
+                        config.relatedCount = count
+                    } else {
+                        yaml.report(yaml.error(at: value, "'relatedCount' must be between 0 and 20"))
+                    }
+                }
             default:
                 yaml.report(yaml.error(at: keyNode, "unknown key '\(key)' (known keys: \(keys.joined(separator: ", ")))"))
             }

@@ -25,7 +25,7 @@ struct MarkdownRenderer {
             }
         }
         return RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
-                                wordCount: state.wordCount, diagnostics: state.diagnostics)
+                                wordCount: state.wordCount, text: state.text, diagnostics: state.diagnostics)
     }
 }
 
@@ -33,6 +33,8 @@ private extension MarkdownRenderer {
     struct State {
         var columns: SourceColumns
         var out = ""
+        /// The words a reader sees, without markup or code, for related articles and search.
+        var text = ""
         var headings: [Heading] = []
         var links: [LinkReference] = []
         var diagnostics: [Diagnostic] = []
@@ -88,12 +90,18 @@ private extension MarkdownRenderer {
         case .thematicBreak: state.out += "<hr>\n"
         case .text:
             state.out += HTMLEscaping.escape(node.literal)
+            state.text += node.literal
             state.heading?.text += node.literal
             count(node.literal, &state)
         case .softBreak(let betweenCJK):
-            if !betweenCJK { state.out += "\n" }
+            if !betweenCJK {
+                state.out += "\n"
+                state.text += " "
+            }
             state.heading?.text += betweenCJK ? "" : " "
-        case .lineBreak: state.out += "<br>\n"
+        case .lineBreak:
+            state.out += "<br>\n"
+            state.text += " "
         case .code:
             state.out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
             state.heading?.text += node.literal
@@ -132,8 +140,12 @@ private extension MarkdownRenderer {
         case .blockQuote: state.out += "</blockquote>\n"
         case let .list(ordered, _, _): state.out += ordered ? "</ol>\n" : "</ul>\n"
         case .item: state.out += "</li>\n"
-        case .paragraph(let tight): if !tight { state.out += "</p>\n" }
-        case .heading(let level): writeHeading(level: level, &state)
+        case .paragraph(let tight):
+            if !tight { state.out += "</p>\n" }
+            state.text += "\n"
+        case .heading(let level):
+            writeHeading(level: level, &state)
+            state.text += "\n"
         case .emphasis: state.out += "</em>"
         case .strong: state.out += "</strong>"
         case .link:
@@ -174,6 +186,7 @@ private extension MarkdownRenderer {
     func writeImage(url: String, title: String, node: MarkdownNode, _ state: inout State) {
         let alt = state.altText ?? ""
         state.altText = nil
+        state.text += " " + alt + " "
         guard let src = reference(url, .image, node, &state) else {
             state.out += HTMLEscaping.escape(alt)
             return

@@ -7,6 +7,8 @@ public struct RenderedMarkdown: Sendable {
     public var links: [LinkReference]
     /// Words in the body, counting each CJK character as one, as Japanese word counts do.
     public var wordCount: Int
+    /// The text a reader sees, without markup or code; the parse stage turns it into terms.
+    public var text: String
     public var diagnostics: [Diagnostic]
 
     /// h2 and h3, the levels a table of contents shows.

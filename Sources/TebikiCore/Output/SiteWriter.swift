@@ -3,10 +3,12 @@ import Foundation
 /// Renders every page into the staging folder and copies the files pages refer to. Article
 /// pages are rendered and written in parallel chunks, so a page's HTML lives only until it is on disk.
 struct SiteWriter {
-    let site: LoadedSite
+    let checked: SiteBuilder.CheckedSite
     let theme: Theme
-    let articles: [ParsedArticle]
     let folder: OutputFolder
+
+    var site: LoadedSite { checked.site }
+    var articles: [ParsedArticle] { checked.articles }
 
     /// Returns the number of HTML pages written.
     func writeAll() throws -> Int {
@@ -17,11 +19,14 @@ struct SiteWriter {
             try folder.write(renderer.category(category), to: "\(category.id)/index.html")
         }
         let neighbours = Self.neighbours(articles.map(\.source))
+        let indexByID = Dictionary(articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
         let failures = parallelMap(Array(articles.indices)) { index -> String? in
             let article = articles[index]
             let (previous, next) = neighbours[index]
+            let related = checked.related.lists[index].map { articles[indexByID[$0.id]!].source }
+            let backlinks = site.config.backlinks ? checked.graph.backlinks(of: index).map { articles[$0].source } : []
             do {
-                try folder.write(renderer.article(article, previous: previous, next: next),
+                try folder.write(renderer.article(article, previous: previous, next: next, related: related, backlinks: backlinks),
                                  to: article.source.urlPath + "index.html")
                 return nil
             } catch {

@@ -3,7 +3,16 @@ import Foundation
 /// Maps on all cores, keeping the input order. Work is split into a few chunks per core so a
 /// handful of long articles does not leave a core idle.
 func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
-    if items.count < 2 { return items.map(transform) }
+    parallelMap(items, scratch: { () }, { _, item in transform(item) })
+}
+
+/// The same, with scratch space made once per chunk of work and handed to every item in it,
+/// for work that needs a large buffer per item but must not allocate one each time.
+func parallelMap<T: Sendable, S, R>(_ items: [T], scratch makeScratch: () -> S, _ transform: (inout S, T) -> R) -> [R] {
+    if items.count < 2 {
+        var scratch = makeScratch()
+        return items.map { transform(&scratch, $0) }
+    }
     let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
     let chunkSize = (items.count + chunkCount - 1) / chunkCount
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
@@ -13,14 +22,18 @@ func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         results.deallocate()
     }
     withoutActuallyEscaping(transform) { transform in
-        nonisolated(unsafe) let transform = transform
-        nonisolated(unsafe) let results = results
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let start = chunk * chunkSize
-            let end = min(start + chunkSize, items.count)
-            guard start < end else { return }
-            for index in start..<end {
-                results[index] = transform(items[index])
+        withoutActuallyEscaping(makeScratch) { makeScratch in
+            nonisolated(unsafe) let transform = transform
+            nonisolated(unsafe) let makeScratch = makeScratch
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                let end = min(start + chunkSize, items.count)
+                guard start < end else { return }
+                var scratch = makeScratch()
+                for index in start..<end {
+                    results[index] = transform(&scratch, items[index])
+                }
             }
         }
     }

@@ -6,13 +6,11 @@ public struct PageRenderer: Sendable {
     let site: LoadedSite
     let theme: Theme
     let strings: ThemeStrings
-    private let articlesByID: [String: ArticleSource]
 
     public init(site: LoadedSite, theme: Theme) {
         self.site = site
         self.theme = theme
         strings = ThemeStrings(language: site.config.language)
-        articlesByID = Dictionary(site.articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public var siteTitle: String { strings.title(site: site.config.title) }
@@ -43,7 +41,8 @@ public struct PageRenderer: Sendable {
     }
 
     /// An article page; `previous` and `next` are its neighbours in the category.
-    public func article(_ article: ParsedArticle, previous: ArticleSource?, next: ArticleSource?) -> String {
+    public func article(_ article: ParsedArticle, previous: ArticleSource?, next: ArticleSource?,
+                        related: [ArticleSource], backlinks: [ArticleSource]) -> String {
         let source = article.source
         let root = "../../"
         var context = common(root: root, canonicalPath: source.urlPath)
@@ -60,9 +59,11 @@ public struct PageRenderer: Sendable {
         if let modified = source.lastModified {
             context["lastUpdated"] = ["iso": modified.isoDay, "text": strings.date(modified)]
         }
-        context["related"] = source.frontMatter.related.compactMap { articlesByID[$0.value] }.map { link(to: $0, root: root) }
+        context["related"] = related.map { link(to: $0, root: root) }
+        context["hasRelated"] = !related.isEmpty
+        context["backlinks"] = backlinks.map { link(to: $0, root: root) }
+        context["hasBacklinks"] = !backlinks.isEmpty
         context["hasTOC"] = toc.count >= 2
-        context["hasRelated"] = !source.frontMatter.related.isEmpty
         context["hasPager"] = previous != nil || next != nil
         context["previous"] = previous.map { link(to: $0, root: root) }
         context["next"] = next.map { link(to: $0, root: root) }

@@ -26,10 +26,15 @@ struct FixtureSiteTests {
             "/account/index.html", "/account/sign-in/index.html", "/account/logout/index.html",
             "/images/home.png", "/old/welcome/index.html",
         ])
-        // Warnings for the raw HTML and the javascript: link, but no errors.
-        #expect(result.diagnostics.map(\.description) == [
+        // Warnings, but no errors.
+        #expect(result.diagnostics.sortedForReport().map(\.description) == [
+            "Articles/account/sign-out.md:1:1: warning: no 'description': lists and search results show it under the title",
+            "Articles/account/sign-out.md:1:1: warning: orphan article: no other article links to it or names it in 'related'",
+            "Articles/getting-started/install.md:1:1: warning: no 'description': lists and search results show it under the title",
+            "Articles/getting-started/install.md:1:1: warning: orphan article: no other article links to it or names it in 'related'",
             "Articles/getting-started/welcome.md:26:20: warning: raw HTML is left out of the page; set 'rawHTML: true' in tebiki.yml to keep it",
             "Articles/getting-started/welcome.md:29:1: warning: link with a 'javascript:' URL was removed: only http, https, mailto and tel are allowed",
+            "Articles/images/unused.png:1:1: warning: image not used by any article; it is not published",
         ])
     }
 
@@ -61,6 +66,22 @@ struct FixtureSiteTests {
         let notFound = try page(output, "404.html")
         // The 404 page is served at any depth, so it links from the base path.
         #expect(notFound.contains(#"href="/docs/assets/style.css""#))
+    }
+
+    @Test func articlePagesListTheArticlesLinkingToThem() throws {
+        let site = try TestSites.copyOfFixture("basic")
+        let (_, output) = try build(site)
+        let signIn = try page(output, "account/sign-in/index.html")
+        let backlinks = try #require(signIn.range(of: "Articles that link here").map { String(signIn[$0.upperBound...]) })
+        #expect(backlinks.contains(#"<li><a href="../../getting-started/welcome/">Welcome to Acme</a></li>"#))
+        #expect(backlinks.contains(#"<li><a href="../../account/logout/">Sign out</a></li>"#))
+
+        let config = site.appendingPathComponent("tebiki.yml")
+        try (String(contentsOf: config, encoding: .utf8) + "backlinks: false\nrelatedCount: 0\n").write(to: config, atomically: true, encoding: .utf8)
+        let (_, quieter) = try build(site)
+        let plain = try page(quieter, "account/sign-in/index.html")
+        #expect(!plain.contains("Articles that link here"))
+        #expect(!plain.contains("Related articles"))
     }
 
     @Test func invalidContentReportsEveryProblemAndWritesNothing() throws {

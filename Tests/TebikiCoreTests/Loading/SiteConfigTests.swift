@@ -14,7 +14,7 @@ struct SiteConfigTests {
     }
 
     @Test func readsEveryKey() {
-        let text = "title: ヘルプ\nlanguage: en\nbaseURL: https://example.com/help\ntheme: mine\noutput: public\nrawHTML: true\n"
+        let text = "title: ヘルプ\nlanguage: en\nbaseURL: https://example.com/help\ntheme: mine\noutput: public\nrawHTML: true\nrelatedCount: 3\nbacklinks: false\n"
         let (config, diagnostics) = SiteConfig.parse(text, path: "tebiki.yml")
         #expect(diagnostics.isEmpty)
         #expect(config.title == "ヘルプ")
@@ -24,15 +24,18 @@ struct SiteConfigTests {
         #expect(config.theme == "mine")
         #expect(config.output == "public")
         #expect(config.rawHTML)
+        #expect(config.relatedCount == 3)
+        #expect(!config.backlinks)
     }
 
     @Test func unknownKeysAndBadValuesAreErrorsWithPositions() {
-        let text = "title: x\ncolour: blue\nbaseURL: not a url\nlanguage: 日本語\n"
+        let text = "title: x\ncolour: blue\nbaseURL: not a url\nlanguage: 日本語\nrelatedCount: 50\n"
         let (_, diagnostics) = SiteConfig.parse(text, path: "tebiki.yml")
         #expect(diagnostics.map(\.description) == [
-            "tebiki.yml:2:1: error: unknown key 'colour' (known keys: title, language, baseURL, theme, output, rawHTML)",
+            "tebiki.yml:2:1: error: unknown key 'colour' (known keys: title, language, baseURL, theme, output, rawHTML, relatedCount, backlinks)",
             "tebiki.yml:3:10: error: 'baseURL' must be an absolute http(s) URL such as https://example.com/help/",
             "tebiki.yml:4:11: error: 'language' must be a language code such as ja or en",
+            "tebiki.yml:5:15: error: 'relatedCount' must be between 0 and 20",
         ])
     }
 }

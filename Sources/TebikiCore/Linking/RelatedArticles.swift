@@ -1,0 +1,288 @@
+import Foundation
+
+/// Related articles for every article: the writer's `related:` entries first, then articles
+/// that share distinctive terms, tags or links with it. Linear in the number of articles: each
+/// article is compared only with the articles that share one of its most distinctive terms,
+/// through an inverted index whose lists are capped, never with all the others.
+public struct RelatedArticles: Sendable {
+    /// Why an article is related, for `tebiki related` and for tests.
+    public struct Entry: Sendable, Equatable {
+        public var id: String
+        public var score: Double
+        public var fromFrontMatter = false
+        public var sharedTags: [String] = []
+        public var linksTo = false
+        public var linkedFrom = false
+        public var textScore: Double = 0
+        public var sameCategory = false
+    }
+
+    public struct Options: Sendable {
+        /// At most this many entries per article, the writer's included.
+        public var count = 5
+        /// Below this score an article is not shown just to fill the list.
+        public var threshold = 0.15
+        /// Distinctive terms kept per article.
+        public var termsPerArticle = 12
+        /// Articles kept per term (and per tag) in the inverted index.
+        public var articlesPerTerm = 24
+        public init() {}
+    }
+
+    /// `lists[i]` is the related list of `articles[i]`.
+    public let lists: [[Entry]]
+
+    public init(_ articles: [ParsedArticle], graph: LinkGraph, options: Options = Options()) {
+        guard options.count > 0 else {
+            lists = Array(repeating: [], count: articles.count)
+            return
+        }
+        let index = Index(articles, graph: graph, options: options)
+        lists = parallelMap(Array(articles.indices), scratch: { Scores(count: articles.count) }) { scores, article in
+            index.related(to: article, scores: &scores)
+        }
+    }
+}
+
+private extension RelatedArticles {
+    typealias Weighted = (term: UInt64, weight: Float)
+
+    /// Text scores of one article against the others: an array indexed by article, reused from
+    /// article to article (only the touched entries are reset), because a dictionary per
+    /// article was the slowest part of the whole computation.
+    struct Scores {
+        var values: [Float]
+        var touched: [Int32] = []
+        static let unset: Float = -1
+
+        init(count: Int) {
+            values = Array(repeating: Self.unset, count: count)
+        }
+
+        mutating func add(_ article: Int32, _ amount: Float) {
+            let current = values[Int(article)]
+            if current == Self.unset {
+                touched.append(article)
+                values[Int(article)] = amount
+            } else {
+                values[Int(article)] = current + amount
+            }
+        }
+
+        mutating func reset() {
+            for article in touched { values[Int(article)] = Self.unset }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+
+    struct Index: Sendable {
+        let articles: [ParsedArticle]
+        let graph: LinkGraph
+        let options: Options
+        let indexByID: [String: Int]
+        /// Per article, copied out of `articles` because reading a field of an array element
+        /// that large costs more than the scoring around it.
+        let ids: [String]
+        let categories: [Int32]
+        /// Each article's most distinctive terms with unit-length TF-IDF weights.
+        let topTerms: [[Weighted]]
+        let postings: [UInt64: [(article: Int32, weight: Float)]]
+        /// Each article's tags as numbers (lower-cased, without repeats) and as written, and each
+        /// tag's articles.
+        let tags: [[Int32]]
+        let tagNames: [[String]]
+        let articlesByTag: [[Int32]]
+        let tagWeight: [Double]
+
+        init(_ articles: [ParsedArticle], graph: LinkGraph, options: Options) {
+            self.articles = articles
+            self.graph = graph
+            self.options = options
+            indexByID = Dictionary(articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
+            ids = articles.map(\.source.id)
+            var categoryNumbers: [String: Int32] = [:]
+            categories = articles.map { article in
+                categoryNumbers[article.source.categoryID] ?? {
+                    categoryNumbers[article.source.categoryID] = Int32(categoryNumbers.count)
+                    return Int32(categoryNumbers.count - 1)
+                }()
+            }
+            let count = Double(max(articles.count, 1))
+
+            let documentFrequency = Self.documentFrequencies(articles)
+            let topTerms = parallelMap(articles) { article -> [Weighted] in
+                // Keep the best few in one pass rather than sorting the article's hundreds of terms.
+                var best: [Weighted] = []
+                best.reserveCapacity(options.termsPerArticle + 1)
+                for (term, frequency) in zip(article.terms.terms, article.terms.weights) {
+                    let df = documentFrequency(term)
+                    // A term no other article has cannot relate two articles.
+                    guard df > 1 else { continue }
+                    let idf = Float(log(count / Double(df)))
+                    guard idf > 0 else { continue }
+                    let item = (term: term, weight: (1 + log(frequency)) * idf)
+                    if best.count == options.termsPerArticle, let last = best.last, !Self.heavier(item, last) { continue }
+                    best.insert(item, at: best.firstIndex { Self.heavier(item, $0) } ?? best.count)
+                    if best.count > options.termsPerArticle { best.removeLast() }
+                }
+                let length = sqrt(best.reduce(0) { $0 + $1.weight * $1.weight })
+                return length > 0 ? best.map { ($0.term, $0.weight / length) } : []
+            }
+            self.topTerms = topTerms
+
+            var postings: [UInt64: [(article: Int32, weight: Float)]] = [:]
+            for (article, terms) in topTerms.enumerated() {
+                for (term, weight) in terms { postings[term, default: []].append((Int32(article), weight)) }
+            }
+            for (term, list) in postings where list.count > options.articlesPerTerm {
+                postings[term] = Array(list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.article < $1.article }
+                    .prefix(options.articlesPerTerm))
+            }
+            self.postings = postings
+
+            var tagNumbers: [String: Int32] = [:]
+            var tags: [[Int32]] = []
+            var tagNames: [[String]] = []
+            var articlesByTag: [[Int32]] = []
+            for (index, article) in articles.enumerated() {
+                var own: [Int32] = []
+                var names: [String] = []
+                for tag in article.source.frontMatter.tags {
+                    let key = tag.lowercased()
+                    let number = tagNumbers[key] ?? {
+                        tagNumbers[key] = Int32(articlesByTag.count)
+                        articlesByTag.append([])
+                        return Int32(articlesByTag.count - 1)
+                    }()
+                    if !own.contains(number) {
+                        own.append(number)
+                        names.append(tag)
+                        articlesByTag[Int(number)].append(Int32(index))
+                    }
+                }
+                tags.append(own)
+                tagNames.append(names)
+            }
+            self.tags = tags
+            self.tagNames = tagNames
+            self.articlesByTag = articlesByTag
+            // Rare tags say more than common ones: 0.25 for a tag only two articles share.
+            tagWeight = articlesByTag.map { 0.25 * log(count / Double($0.count)) / log(max(count / 2, 2)) }
+        }
+
+        static func heavier(_ a: Weighted, _ b: Weighted) -> Bool {
+            a.weight != b.weight ? a.weight > b.weight : a.term < b.term
+        }
+
+        /// How many articles contain each term, counted on all cores: each core counts the terms
+        /// whose id falls in its share.
+        static func documentFrequencies(_ articles: [ParsedArticle]) -> (UInt64) -> Int {
+            let shards = ProcessInfo.processInfo.activeProcessorCount
+            let counts = parallelMap(Array(0..<shards)) { shard -> TermCounts in
+                var counts = TermCounts(capacity: articles.count * 100 / shards)
+                for article in articles {
+                    for term in article.terms.terms where Int(term % UInt64(shards)) == shard {
+                        counts.increment(term)
+                    }
+                }
+                return counts
+            }
+            return { term in counts[Int(term % UInt64(shards))][term] }
+        }
+
+        func related(to index: Int, scores: inout Scores) -> [Entry] {
+            let article = articles[index]
+            var entries: [Entry] = []
+            var taken: Set<Int> = [index]
+            for reference in article.source.frontMatter.related {
+                guard let target = indexByID[reference.value], taken.insert(target).inserted else { continue }
+                var entry = explain(index, target, textScore: 0)
+                entry.fromFrontMatter = true
+                entries.append(entry)
+            }
+            guard entries.count < options.count else { return Array(entries.prefix(options.count)) }
+
+            // Text similarity: the dot product of the two articles' distinctive-term weights,
+            // summed through the inverted index, so only articles sharing a term are touched.
+            scores.reset()
+            for (term, weight) in topTerms[index] {
+                for posting in postings[term] ?? [] { scores.add(posting.article, weight * posting.weight) }
+            }
+            // Articles sharing a rare tag, or a link, are candidates even without shared terms.
+            for tag in tags[index] where articlesByTag[Int(tag)].count <= options.articlesPerTerm {
+                for other in articlesByTag[Int(tag)] { scores.add(other, 0) }
+            }
+            for other in graph.outgoing[index] { scores.add(Int32(other), 0) }
+            for other in graph.incoming[index] { scores.add(Int32(other), 0) }
+
+            // Keep the best few in one pass, then explain only those.
+            let wanted = options.count - entries.count
+            var best: [(other: Int, text: Double, score: Double)] = []
+            let subject = Subject(index: index, index: self)
+            for candidate in scores.touched {
+                let other = Int(candidate)
+                let text = Double(scores.values[other])
+                guard !taken.contains(other) else { continue }
+                let score = subject.score(other, text: text, index: self)
+                guard score >= options.threshold else { continue }
+                let item = (other: other, text: text, score: score)
+                if best.count == wanted, let last = best.last, !ranksBefore(item, last) { continue }
+                let position = best.firstIndex { ranksBefore(item, $0) } ?? best.count
+                best.insert(item, at: position)
+                if best.count > wanted { best.removeLast() }
+            }
+            entries += best.map { explain(index, $0.other, textScore: $0.text) }
+            return entries
+        }
+
+        /// Higher score first; ties in code point order of the id, so lists never depend on
+        /// the order candidates were found in.
+        func ranksBefore(_ a: (other: Int, text: Double, score: Double), _ b: (other: Int, text: Double, score: Double)) -> Bool {
+            a.score != b.score ? a.score > b.score : precedes(ids[a.other], ids[b.other])
+        }
+
+        /// Text similarity, plus each shared tag (rarer tags weigh more) and links either way;
+        /// a little more within the same category.
+        func score(_ index: Int, _ other: Int, text: Double) -> Double {
+            Subject(index: index, index: self).score(other, text: text, index: self)
+        }
+
+        /// What scoring needs of the article whose list is being made, fetched once rather than
+        /// for each of its hundreds of candidates.
+        struct Subject {
+            let tags: [Int32]
+            let category: Int32
+            let outgoing: Set<Int>
+            let incoming: Set<Int>
+
+            init(index article: Int, index: Index) {
+                tags = index.tags[article]
+                category = index.categories[article]
+                outgoing = index.graph.outgoing[article]
+                incoming = index.graph.incoming[article]
+            }
+
+            func score(_ other: Int, text: Double, index: Index) -> Double {
+                var score = text
+                if !tags.isEmpty {
+                    let otherTags = index.tags[other]
+                    for tag in tags where otherTags.contains(tag) { score += index.tagWeight[Int(tag)] }
+                }
+                if !outgoing.isEmpty && outgoing.contains(other) { score += 0.3 }
+                if !incoming.isEmpty && incoming.contains(other) { score += 0.2 }
+                return category == index.categories[other] ? score * 1.15 : score
+            }
+        }
+
+        /// The score of `other` as related to `index`, with its reasons.
+        func explain(_ index: Int, _ other: Int, textScore: Double) -> Entry {
+            var entry = Entry(id: ids[other], score: score(index, other, text: textScore))
+            entry.textScore = textScore
+            entry.sharedTags = zip(tags[index], tagNames[index]).filter { tags[other].contains($0.0) }.map(\.1)
+            entry.linksTo = graph.outgoing[index].contains(other)
+            entry.linkedFrom = graph.incoming[index].contains(other)
+            entry.sameCategory = categories[index] == categories[other]
+            return entry
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import TebikiCore
+
+@Suite("Text tokenizer")
+struct TextTokenizerTests {
+    func ids(_ text: String, dropsFunctionWords: Bool = true) -> [UInt64] {
+        var ids: [UInt64] = []
+        TextTokenizer(dropsFunctionWords: dropsFunctionWords).appendTermIDs(of: text, to: &ids)
+        return ids
+    }
+
+    func bigrams(_ text: String) -> [UInt64] {
+        let scalars = Array(text.unicodeScalars)
+        return zip(scalars, scalars.dropFirst()).map { TextTokenizer.Term.bigram($0, $1).stableID }
+    }
+
+    @Test func japaneseBecomesOverlappingBigrams() {
+        #expect(ids("ログイン") == bigrams("ログイン"))
+        #expect(ids("二段階認証コード") == bigrams("二段階認証コード"))
+    }
+
+    @Test func hiraganaIsFoldedToKatakana() {
+        #expect(ids("ろぐいん", dropsFunctionWords: false) == ids("ログイン", dropsFunctionWords: false))
+        // Bigrams of hiragana alone are mostly grammar (の, を, する); related articles skip them.
+        #expect(ids("ログインする") == bigrams("ログインス"))
+    }
+
+    @Test func fullWidthAndHalfWidthFormsAreNormalised() {
+        #expect(ids("ＡＰＩトークン") == ids("api トークン"))
+        #expect(ids("ｶﾀｶﾅ") == ids("カタカナ"))
+        #expect(ids("１２３") == ids("123"))
+    }
+
+    @Test func latinWordsAreLowerCasedStemmedAndStopWordsDropped() {
+        #expect(ids("Passwords") == [TextTokenizer.Term.word("password").stableID])
+        #expect(ids("Signing in to the app") == [TextTokenizer.Term.word("sign").stableID, TextTokenizer.Term.word("app").stableID])
+        #expect(ids("the to", dropsFunctionWords: false).count == 2)
+        #expect(ids("Café") == [TextTokenizer.Term.word("café").stableID])
+    }
+
+    @Test func punctuationSplitsTermsAndMixedTextWorks() {
+        let mixed = ids("「ログイン」をクリック、API token")
+        #expect(mixed.contains(TextTokenizer.Term.bigram("ロ", "グ").stableID))
+        #expect(mixed.contains(TextTokenizer.Term.bigram("ク", "リ").stableID))
+        #expect(!mixed.contains(TextTokenizer.Term.bigram("ン", "」").stableID))
+        #expect(mixed.suffix(2) == [TextTokenizer.Term.word("api").stableID, TextTokenizer.Term.word("token").stableID])
+        // A lone kanji between punctuation is kept as a single character.
+        #expect(ids("（例）") == [TextTokenizer.Term.single("例").stableID])
+    }
+
+    @Test func termVectorsAddWeightsAcrossParts() {
+        let vector = TermVector([("ログイン", 3), ("ログイン画面", 1)])
+        let login = TextTokenizer.Term.bigram("ロ", "グ").stableID
+        let index = vector.terms.firstIndex(of: login)!
+        #expect(vector.weights[index] == 4)
+        #expect(vector.terms == vector.terms.sorted())
+    }
+}
