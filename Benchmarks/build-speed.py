@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Build speed of Tebiki against Hugo on the same generated corpora, in the same run.
 
-Usage: python3 Benchmarks/build-speed.py [--sizes 1000,10000,50000] [--runs 3] [--related]
-                                          [--work /tmp/tebiki-bench]
+Usage: python3 Benchmarks/build-speed.py [--sizes 1000,10000,50000] [--runs 3]
+                                          [--hugo-related-up-to 10000] [--work /tmp/tebiki-bench]
 
 For each size it generates a mixed Japanese/English corpus with ../shared/bench/gen-corpus.py,
 builds it with the release `tebiki` and with Debian's `hugo` using ../shared/bench/hugo-site,
 and prints the median wall time, peak memory (max RSS), pages per second and the ratio
-Hugo/Tebiki. Hugo runs without its related-content lists unless --related is given, since
-Tebiki 0.1 has none yet. Output folders are removed before every run, outside the timing.
+Hugo/Tebiki. Output folders are removed before every run, outside the timing.
+
+Hugo runs twice: without its related-content lists (HUGO_PARAMS_NORELATED=true), and with
+them for corpora up to --hugo-related-up-to articles (at 50,000 Hugo's related content takes
+more than 15 minutes). Tebiki always builds its related lists; the time of its "Relating
+articles" step (from --timings) is printed beside Hugo's extra time for related content.
 """
 import argparse, os, shutil, statistics, subprocess, sys, time
 
@@ -17,33 +21,46 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 
 
 def run(command, env=None):
-    """Runs a command; returns (wall seconds, peak RSS in MB)."""
+    """Runs a command; returns (wall seconds, peak RSS in MB, standard output)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    stdout = process.stdout.read().decode(errors="replace")
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    stderr = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
+    process.stdout.close()
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{stderr}")
-    return wall, usage.ru_maxrss / 1024
+        sys.exit(f"failed: {' '.join(command)}")
+    return wall, usage.ru_maxrss / 1024, stdout
 
 
-def measure(name, command, output, runs, env=None):
-    walls, peaks = [], []
+def step_time(timings, step):
+    """Seconds of one step in `tebiki build --timings` output."""
+    lines = timings.splitlines()
+    for index, line in enumerate(lines):
+        if line.endswith(step) and index + 1 < len(lines):
+            return float(lines[index + 1].split()[0])
+    return float("nan")
+
+
+def measure(name, command, output, runs, env=None, step=None):
+    walls, peaks, steps = [], [], []
     for _ in range(runs):
         shutil.rmtree(output, ignore_errors=True)
-        wall, peak = run(command, env)
+        wall, peak, stdout = run(command, env)
         walls.append(wall)
         peaks.append(peak)
-    return {"name": name, "wall": statistics.median(walls), "peak": max(peaks), "walls": walls}
+        if step:
+            steps.append(step_time(stdout, step))
+    return {"name": name, "wall": statistics.median(walls), "peak": max(peaks), "walls": walls,
+            "step": statistics.median(steps) if steps else None}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--related", action="store_true", help="let Hugo build its related-content lists too")
+    parser.add_argument("--hugo-related-up-to", type=int, default=10000,
+                        help="build Hugo with its related-content lists for corpora up to this size")
     parser.add_argument("--work", default="/tmp/tebiki-bench")
     args = parser.parse_args()
 
@@ -52,11 +69,10 @@ def main():
     subprocess.run(["swift", "build", "-c", "release", "--product", "tebiki"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     tebiki = os.path.join(ROOT, ".build", "release", "tebiki")
-    hugo_env = dict(os.environ)
-    if not args.related:
-        hugo_env["HUGO_PARAMS_NORELATED"] = "true"
+    hugo_plain = dict(os.environ, HUGO_PARAMS_NORELATED="true")
 
-    print(f"{'articles':>8}  {'tool':<6} {'median s':>9} {'peak MB':>8} {'pages/s':>9}  runs")
+    print(f"{'articles':>8}  {'tool':<6} {'median s':>9} {'peak MB':>8} {'pages/s':>9}  runs"
+          "   (hugo+r: Hugo with related content)")
     for size in [int(s) for s in args.sizes.split(",")]:
         site = os.path.join(args.work, f"corpus-{size}")
         articles = os.path.join(site, "Articles")
@@ -65,18 +81,26 @@ def main():
                             "--lang", "mixed", "--out", articles], check=True, stdout=subprocess.DEVNULL)
         tebiki_out = os.path.join(args.work, f"tebiki-out-{size}")
         hugo_out = os.path.join(args.work, f"hugo-out-{size}")
+        hugo = ["hugo", "--quiet", "--noBuildLock", "-s", os.path.join(SHARED, "hugo-site"), "--contentDir", articles,
+                "-d", hugo_out, "--cacheDir", os.path.join(args.work, "hugo-cache")]
         results = [
-            measure("tebiki", [tebiki, "build", "--quiet", "--source", site, "--output", tebiki_out], tebiki_out, args.runs),
-            measure("hugo", ["hugo", "--quiet", "--noBuildLock", "-s", os.path.join(SHARED, "hugo-site"),
-                             "--contentDir", articles, "-d", hugo_out,
-                             "--cacheDir", os.path.join(args.work, "hugo-cache")], hugo_out, args.runs, hugo_env),
+            measure("tebiki", [tebiki, "build", "--timings", "--source", site, "--output", tebiki_out], tebiki_out,
+                    args.runs, step="Relating articles"),
+            measure("hugo", hugo, hugo_out, args.runs, hugo_plain),
         ]
+        if size <= args.hugo_related_up_to:
+            results.append(measure("hugo+r", hugo, hugo_out, args.runs, dict(os.environ)))
         for result in results:
             runs = " ".join(f"{w:.2f}" for w in result["walls"])
             print(f"{size:>8}  {result['name']:<6} {result['wall']:>9.2f} {result['peak']:>8.0f} "
                   f"{size / result['wall']:>9.0f}  {runs}")
-        ratio = results[1]["wall"] / results[0]["wall"]
-        print(f"{size:>8}  Hugo/Tebiki = {ratio:.1f}x" + ("" if args.related else " (Hugo without related content)"))
+        tebiki_result, hugo_result = results[0], results[1]
+        print(f"{size:>8}  Hugo/Tebiki = {hugo_result['wall'] / tebiki_result['wall']:.1f}x without Hugo's related content"
+              + (f", {results[2]['wall'] / tebiki_result['wall']:.1f}x with it" if len(results) > 2 else ""))
+        related = f"{size:>8}  related articles: Tebiki {tebiki_result['step']:.2f} s"
+        if len(results) > 2:
+            related += f", Hugo {results[2]['wall'] - hugo_result['wall']:.2f} s (its build with minus without)"
+        print(related)
         sys.stdout.flush()
 
 
