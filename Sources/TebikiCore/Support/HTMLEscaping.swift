@@ -25,44 +25,40 @@ public enum HTMLEscaping {
     }
 
     /// A URL for an `href` or `src`: non-ASCII and unsafe bytes percent-encoded (existing `%XX`
-    /// escapes kept), then HTML-escaped.
+    /// escapes kept), and `&` written as `&amp;`.
     public static func escapeURL(_ url: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(url.utf8.count + 16)
-        for byte in url.utf8 {
-            if byte == 0x26 {
-                out.append(contentsOf: "&amp;".utf8)
-            } else if byte == 0x27 {
-                out.append(contentsOf: "&#39;".utf8)
-            } else if byte < 0x80 && urlSafe[Int(byte)] {
-                out.append(byte)
-            } else {
-                out.append(0x25)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            }
+        for byte in percentEncoded(url, keepingAmpersand: true) {
+            if byte == 0x26 { out.append(contentsOf: "&amp;".utf8) } else { out.append(byte) }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Percent-encodes a URL path or fragment for use outside HTML (sitemap, JSON).
+    /// Percent-encodes a URL path or fragment, `&` included, for use outside HTML (sitemap, JSON)
+    /// or inside a template, which HTML-escapes it.
     public static func percentEncode(_ url: String) -> String {
-        var out = [UInt8]()
-        for byte in url.utf8 {
-            if byte < 0x80 && urlSafe[Int(byte)] && byte != 0x26 {
-                out.append(byte)
-            } else {
-                out.append(0x25)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        String(decoding: percentEncoded(url, keepingAmpersand: false), as: UTF8.self)
     }
 }
 
 private extension HTMLEscaping {
     static let hex = Array("0123456789ABCDEF".utf8)
+
+    static func percentEncoded(_ url: String, keepingAmpersand: Bool) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(url.utf8.count + 16)
+        for byte in url.utf8 {
+            if byte < 0x80 && urlSafe[Int(byte)] && (keepingAmpersand || byte != 0x26) {
+                out.append(byte)
+            } else {
+                out.append(0x25)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
 
     /// The ASCII bytes left as they are in a URL attribute (RFC 3986's reserved and unreserved
     /// characters and `%`); quotes, `<`, `>`, spaces and controls are encoded.

@@ -10,7 +10,7 @@ struct HTMLEscapingTests {
 
     @Test func urlsArePercentEncodedForAttributes() {
         #expect(HTMLEscaping.escapeURL("../手順/#見出し") == "../%E6%89%8B%E9%A0%86/#%E8%A6%8B%E5%87%BA%E3%81%97")
-        #expect(HTMLEscaping.escapeURL(#"/a b"<'&"#) == "/a%20b%22%3C&#39;&amp;")
+        #expect(HTMLEscaping.escapeURL(#"/a b"<'&"#) == "/a%20b%22%3C%27&amp;")
         // Existing escapes are kept as they are.
         #expect(HTMLEscaping.escapeURL("a%20b") == "a%20b")
     }
