@@ -50,13 +50,7 @@ public enum LinkChecker {
                 diagnostics.append(.warning(article.source.path, "orphan article: no other article links to it or names it in 'related'"))
             }
         }
-        var used = Set<String>()
-        for article in articles {
-            for link in article.body.links {
-                if case .asset(let path) = link.target { used.insert(path) }
-            }
-        }
-        for asset in assets.subtracting(used).sorted()
+        for asset in assets.subtracting(articles.referencedAssets).sorted()
         where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
             diagnostics.append(.warning("\(LoadedSite.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
         }

@@ -8,6 +8,8 @@ public struct RelatedArticles: Sendable {
     /// Why an article is related, for `tebiki related` and for tests.
     public struct Entry: Sendable, Equatable {
         public var id: String
+        /// Position of the related article in the site's article list.
+        public var index: Int
         public var score: Double
         public var fromFrontMatter = false
         public var sharedTags: [String] = []
@@ -276,7 +278,7 @@ private extension RelatedArticles {
 
         /// The score of `other` as related to `index`, with its reasons.
         func explain(_ index: Int, _ other: Int, textScore: Double) -> Entry {
-            var entry = Entry(id: ids[other], score: score(index, other, text: textScore))
+            var entry = Entry(id: ids[other], index: other, score: score(index, other, text: textScore))
             entry.textScore = textScore
             entry.sharedTags = zip(tags[index], tagNames[index]).filter { tags[other].contains($0.0) }.map(\.1)
             entry.linksTo = graph.outgoing[index].contains(other)

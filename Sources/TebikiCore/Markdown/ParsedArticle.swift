@@ -5,3 +5,16 @@ public struct ParsedArticle: Sendable {
     public var body: RenderedMarkdown
     public var terms: TermVector
 }
+
+extension Array where Element == ParsedArticle {
+    /// Files under `Articles/` that published articles link to or show.
+    var referencedAssets: Set<String> {
+        var paths = Set<String>()
+        for article in self {
+            for link in article.body.links {
+                if case .asset(let path) = link.target { paths.insert(path) }
+            }
+        }
+        return paths
+    }
+}

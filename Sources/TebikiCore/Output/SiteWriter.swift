@@ -19,11 +19,10 @@ struct SiteWriter {
             try folder.write(renderer.category(category), to: "\(category.id)/index.html")
         }
         let neighbours = Self.neighbours(articles.map(\.source))
-        let indexByID = Dictionary(articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
         let failures = parallelMap(Array(articles.indices)) { index -> String? in
             let article = articles[index]
             let (previous, next) = neighbours[index]
-            let related = checked.related.lists[index].map { articles[indexByID[$0.id]!].source }
+            let related = checked.related.lists[index].map { articles[$0.index].source }
             let backlinks = site.config.backlinks ? checked.graph.backlinks(of: index).map { articles[$0].source } : []
             do {
                 try folder.write(renderer.article(article, previous: previous, next: next, related: related, backlinks: backlinks),
@@ -45,7 +44,7 @@ struct SiteWriter {
             try folder.copy(source, to: outputPath)
         }
         let articlesFolder = site.root.appendingPathComponent(LoadedSite.articlesFolder)
-        for path in Self.referencedAssets(articles) {
+        for path in articles.referencedAssets.sorted() {
             try folder.copy(articlesFolder.appendingPathComponent(path), to: path)
         }
         if let sitemap = Sitemap(site: site).xml() {
@@ -64,16 +63,5 @@ private extension SiteWriter {
             let next = index + 1 < articles.count && articles[index + 1].categoryID == category ? articles[index + 1] : nil
             return (previous, next)
         }
-    }
-
-    /// Images and files linked from published articles; files nothing links to stay unpublished.
-    static func referencedAssets(_ articles: [ParsedArticle]) -> [String] {
-        var paths = Set<String>()
-        for article in articles {
-            for link in article.body.links {
-                if case .asset(let path) = link.target { paths.insert(path) }
-            }
-        }
-        return paths.sorted()
     }
 }
