@@ -1,6 +1,6 @@
 import Foundation
 
-/// Related articles for every article: the writer's `related:` entries first, then articles
+/// Stage 4: related articles for every article: the writer's `related:` entries first, then articles
 /// that share distinctive terms, tags or links with it. Linear in the number of articles: each
 /// article is compared only with the articles that share one of its most distinctive terms,
 /// through an inverted index whose lists are capped, never with all the others.
