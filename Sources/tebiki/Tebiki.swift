@@ -8,7 +8,7 @@ struct Tebiki: ParsableCommand {
         commandName: "tebiki",
         abstract: "Builds a searchable help centre from a folder of Markdown articles.",
         version: TebikiVersion.current,
-        subcommands: [Build.self, Check.self, Related.self],
+        subcommands: [Build.self, Check.self, Related.self, New.self],
         defaultSubcommand: Build.self
     )
 }

@@ -143,6 +143,38 @@ struct CLITests {
         #expect(missing.stderr == "error: no article 'account/nope': name it by its path under Articles/ without .md\n")
     }
 
+    @Test func newCreatesAnArticleThatBuildsAndNeverOverwrites() throws {
+        let site = try temporaryFolder()
+        try "language: en\n".write(to: site.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8)
+        let run = try tebiki(["new", "--source", site.path, "--title", #"Reset your "password""#, "account/reset-password"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "Created Articles/account/_category.yml\nCreated Articles/account/reset-password.md\n")
+        let article = try String(contentsOf: site.appendingPathComponent("Articles/account/reset-password.md"), encoding: .utf8)
+        #expect(article.hasPrefix("---\ntitle: \"Reset your \\\"password\\\"\"\ndescription:\ntags: []\ndate: "))
+        #expect(article.hasSuffix("---\n\nWrite the article here.\n"))
+
+        // A second article in the same category leaves the category file alone.
+        let second = try tebiki(["new", "--source", site.path, "account/sign-in"])
+        #expect(second.stdout == "Created Articles/account/sign-in.md\n")
+
+        try "edited".write(to: site.appendingPathComponent("Articles/account/sign-in.md"), atomically: true, encoding: .utf8)
+        let again = try tebiki(["new", "--source", site.path, "account/sign-in"])
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: Articles/account/sign-in.md already exists; choose another name\n")
+        #expect(try String(contentsOf: site.appendingPathComponent("Articles/account/sign-in.md"), encoding: .utf8) == "edited")
+
+        for bad in ["../escape", "one-part", "a/b/c", "_hidden/x"] {
+            let refused = try tebiki(["new", "--source", site.path, bad])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("is not an article name"))
+        }
+
+        try "---\ntitle: Reset\ndescription:\ntags: []\n---\n\nText.\n".write(
+            to: site.appendingPathComponent("Articles/account/sign-in.md"), atomically: true, encoding: .utf8)
+        let build = try tebiki(["build", "--quiet", "--source", site.path])
+        #expect(build.status == 0, "\(build.stderr)")
+    }
+
     @Test func unknownOptionIsAUsageError() throws {
         let run = try tebiki(["build", "--colour"])
         #expect(run.status == 64)

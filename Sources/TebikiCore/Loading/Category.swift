@@ -18,7 +18,7 @@ extension Category {
         for (key, keyNode, value) in yaml.pairs {
             switch key {
             case "title": category.title = yaml.nonEmptyString(value, key: key) ?? id
-            case "description": category.description = yaml.nonEmptyString(value, key: key)
+            case "description": category.description = yaml.optionalString(value, key: key)
             case "order", "weight": category.order = yaml.int(value, key: key)
             default:
                 yaml.report(yaml.error(at: keyNode, "unknown key '\(key)' (known keys: title, description, order)"))

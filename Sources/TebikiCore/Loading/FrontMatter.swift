@@ -93,7 +93,7 @@ extension FrontMatter {
                     yaml.report(yaml.warning(at: keyNode, "both 'description' and 'summary' are set; the first one is used"))
                 } else {
                     sawDescription = true
-                    matter.description = yaml.nonEmptyString(value, key: key)
+                    matter.description = yaml.optionalString(value, key: key)
                 }
             case "tags": matter.tags = yaml.strings(value, key: key)?.map(\.value) ?? []
             case "keywords": matter.keywords = yaml.strings(value, key: key)?.map(\.value) ?? []

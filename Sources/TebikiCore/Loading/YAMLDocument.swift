@@ -72,6 +72,14 @@ struct YAMLDocument {
         return trimmed
     }
 
+    /// Text that may be left empty (as `tebiki new` leaves a description): empty means absent.
+    mutating func optionalString(_ node: Node, key: String) -> String? {
+        if Self.isNull(node) { return nil }
+        guard let value = string(node, key: key) else { return nil }
+        let trimmed = String(value.trimmingSpaces())
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
     mutating func bool(_ node: Node, key: String) -> Bool? {
         if let scalar = node.scalar, scalar.style == .plain {
             switch scalar.string.lowercased() {

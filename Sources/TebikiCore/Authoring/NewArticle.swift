@@ -1,0 +1,93 @@
+import Foundation
+
+/// `tebiki new`: starts an article with its front matter filled in, and its category when the
+/// category is new. Never overwrites a file.
+public enum NewArticle {
+    public enum Problem: Error, CustomStringConvertible {
+        case badName(String)
+        case exists(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .badName(let name):
+                return "'\(name)' is not an article name: write <category>/<slug>, e.g. login/reset-password"
+            case .exists(let path): return "\(path) already exists; choose another name"
+            case .io(let message): return message
+            }
+        }
+    }
+
+    /// Creates `Articles/<category>/<slug>.md` under `site`; returns the paths written,
+    /// relative to the site folder.
+    public static func create(_ name: String, title: String?, site: URL, language: String,
+                              today: Date = Date()) throws(Problem) -> [String] {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, parts.allSatisfy(isSafeSegment) else { throw .badName(name) }
+        let (category, slug) = (parts[0], parts[1].hasSuffix(".md") ? String(parts[1].dropLast(3)) : parts[1])
+        guard isSafeSegment(slug) else { throw .badName(name) }
+
+        let folder = site.appendingPathComponent(LoadedSite.articlesFolder).appendingPathComponent(category)
+        let articlePath = "\(LoadedSite.articlesFolder)/\(category)/\(slug).md"
+        let articleURL = folder.appendingPathComponent("\(slug).md")
+        guard !FileManager.default.fileExists(atPath: articleURL.path) else { throw .exists(articlePath) }
+
+        var written: [String] = []
+        do {
+            let categoryFile = folder.appendingPathComponent(Category.fileName)
+            if !FileManager.default.fileExists(atPath: folder.path) {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try "title: \(yamlQuoted(category))\ndescription:\n".write(to: categoryFile, atomically: true, encoding: .utf8)
+                written.append("\(LoadedSite.articlesFolder)/\(category)/\(Category.fileName)")
+            }
+            let japanese = language.lowercased().hasPrefix("ja")
+            let text = """
+                ---
+                title: \(yamlQuoted(title ?? slug))
+                description:
+                tags: []
+                date: \(today.isoDay)
+                ---
+
+                \(japanese ? "ここに本文を書きます。" : "Write the article here.")
+
+                """
+            // Created exclusively (O_EXCL), so a file that appeared meanwhile is never replaced.
+            let descriptor = open(articleURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw errno == EEXIST ? Problem.exists(articlePath) : Problem.io("cannot create \(articlePath): \(String(cString: strerror(errno)))")
+            }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            try handle.write(contentsOf: Data(text.utf8))
+            written.append(articlePath)
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw .io("cannot create \(articlePath): \(error.localizedDescription)")
+        }
+        return written
+    }
+}
+
+private extension NewArticle {
+    static func isSafeSegment(_ segment: String) -> Bool {
+        !segment.isEmpty && segment != "." && segment != ".." && !segment.hasPrefix("_") && !segment.hasPrefix(".")
+            && !segment.contains(where: { $0 == "\\" || $0 == ":" || $0.isWhitespace || $0.isNewline })
+    }
+
+    /// A YAML double-quoted scalar, so any title survives.
+    static func yamlQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import TebikiCore
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new article, with its front matter filled in.",
+        discussion: "Creates Articles/<category>/<slug>.md, and the category's _category.yml when the category is new. Never overwrites a file.")
+
+    @Option(help: "The site folder, holding tebiki.yml and Articles/.")
+    var source: String = "."
+
+    @Option(help: "The article's title (default: its slug).")
+    var title: String?
+
+    @Argument(help: "The article as <category>/<slug>, e.g. login/reset-password.")
+    var name: String
+
+    func run() throws {
+        let site = URL(fileURLWithPath: source).standardizedFileURL
+        let language = SiteLoader.load(root: site).0.config.language
+        do {
+            for path in try NewArticle.create(name, title: title, site: site, language: language) {
+                print("Created \(path)")
+            }
+        } catch {
+            Report.printError("error: \(error.description)")
+            throw ExitCode.failure
+        }
+    }
+}
