@@ -11,6 +11,15 @@ public struct TextTokenizer: Sendable {
         case bigram(Unicode.Scalar, Unicode.Scalar)
         case single(Unicode.Scalar)
 
+        /// How the search index and its client name the term: the word, or the one or two characters.
+        public var key: String {
+            switch self {
+            case .word(let word): return word
+            case let .bigram(first, second): return String(String.UnicodeScalarView([first, second]))
+            case .single(let scalar): return String(scalar)
+            }
+        }
+
         /// The same number on every run and machine (Swift's own hashing is seeded per process),
         /// so anything ordered by terms is deterministic.
         public var stableID: UInt64 {
@@ -33,9 +42,34 @@ public struct TextTokenizer: Sendable {
     }
 
     /// Appends the stable id of every term of `text` to `ids`, in order: the same ids as
-    /// `Term.stableID`, without building the terms. This runs over every character of every
-    /// article, so it works on UTF-8 bytes and builds a String only for words it must stem.
+    /// `Term.stableID`, without building the terms, for related articles.
     public func appendTermIDs(of text: String, to ids: inout [UInt64]) {
+        var sink = IDSink(ids: ids, tokenizer: self)
+        ids = []
+        scan(text, into: &sink)
+        ids = sink.ids
+    }
+
+    /// Every term of `text`, in order, for the search index (whose client keys terms by text).
+    public func terms(of text: String) -> [Term] {
+        var sink = TermListSink(tokenizer: self)
+        scan(text, into: &sink)
+        return sink.terms
+    }
+}
+
+/// Receives the terms of a text as the tokenizer finds them. The scanner is generic over its
+/// sink so each use is specialised: this runs over every character of every article.
+protocol TermSink {
+    /// A Latin word, lower-cased, as UTF-8 bytes, not yet stemmed.
+    mutating func word(_ utf8: [UInt8], isASCII: Bool)
+    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar)
+    mutating func single(_ scalar: Unicode.Scalar)
+}
+
+extension TextTokenizer {
+    /// The one place text is cut into terms.
+    func scan<Sink: TermSink>(_ text: String, into sink: inout Sink) {
         var word: [UInt8] = []
         var wordIsASCII = true
         var previousWide: Unicode.Scalar?
@@ -44,23 +78,13 @@ public struct TextTokenizer: Sendable {
 
         func endWord() {
             guard !word.isEmpty else { return }
-            if wordIsASCII && word.count <= 4 {
-                // Too short to stem; stop words of this length are checked as bytes.
-                if !(dropsFunctionWords && Self.shortStopWords.contains(word)) {
-                    var hash = Self.fnvOffset
-                    for byte in word { hash = (hash ^ UInt64(byte)) &* Self.fnvPrime }
-                    ids.append(Self.wordTag | hash >> 2)
-                }
-            } else {
-                let stemmed = Self.stem(String(decoding: word, as: UTF8.self))
-                if !(dropsFunctionWords && Self.stopWords.contains(stemmed)) { ids.append(Term.word(stemmed).stableID) }
-            }
+            sink.word(word, isASCII: wordIsASCII)
             word.removeAll(keepingCapacity: true)
             wordIsASCII = true
         }
         func endWideRun() {
             if wideRunLength == 1, let single = previousWide, !(dropsFunctionWords && previousWasHiragana) {
-                ids.append(Term.single(Self.fold(single)).stableID)
+                sink.single(Self.fold(single))
             }
             previousWide = nil
             wideRunLength = 0
@@ -86,7 +110,7 @@ public struct TextTokenizer: Sendable {
                 endWord()
                 let isHiragana = (0x3041...0x309F).contains(scalar.value)
                 if let previous = previousWide, !(dropsFunctionWords && isHiragana && previousWasHiragana) {
-                    ids.append(Term.bigram(Self.fold(previous), Self.fold(scalar)).stableID)
+                    sink.bigram(Self.fold(previous), Self.fold(scalar))
                 }
                 previousWide = scalar
                 previousWasHiragana = isHiragana
@@ -99,6 +123,49 @@ public struct TextTokenizer: Sendable {
         endWord()
         endWideRun()
     }
+
+    /// A finished word: stemmed, or nil when it is a stop word to drop.
+    func stemmedWord(_ utf8: [UInt8]) -> String? {
+        let stemmed = Self.stem(String(decoding: utf8, as: UTF8.self))
+        return dropsFunctionWords && Self.stopWords.contains(stemmed) ? nil : stemmed
+    }
+}
+
+private struct IDSink: TermSink {
+    var ids: [UInt64]
+    let tokenizer: TextTokenizer
+
+    mutating func word(_ utf8: [UInt8], isASCII: Bool) {
+        if isASCII && utf8.count <= 4 {
+            // Too short to stem: hash the bytes, sparing a String. Stop words this short are few.
+            if tokenizer.dropsFunctionWords && TextTokenizer.shortStopWords.contains(utf8) { return }
+            var hash = TextTokenizer.fnvOffset
+            for byte in utf8 { hash = (hash ^ UInt64(byte)) &* TextTokenizer.fnvPrime }
+            ids.append(TextTokenizer.wordTag | hash >> 2)
+        } else if let word = tokenizer.stemmedWord(utf8) {
+            ids.append(TextTokenizer.Term.word(word).stableID)
+        }
+    }
+
+    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar) {
+        ids.append(TextTokenizer.Term.bigram(first, second).stableID)
+    }
+
+    mutating func single(_ scalar: Unicode.Scalar) {
+        ids.append(TextTokenizer.Term.single(scalar).stableID)
+    }
+}
+
+private struct TermListSink: TermSink {
+    var terms: [TextTokenizer.Term] = []
+    let tokenizer: TextTokenizer
+
+    mutating func word(_ utf8: [UInt8], isASCII: Bool) {
+        if let word = tokenizer.stemmedWord(utf8) { terms.append(.word(word)) }
+    }
+
+    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar) { terms.append(.bigram(first, second)) }
+    mutating func single(_ scalar: Unicode.Scalar) { terms.append(.single(scalar)) }
 }
 
 extension TextTokenizer {
