@@ -17,15 +17,14 @@ public enum MarkdownParser {
                 let target = resolver.target(of: destination, from: article.id)
                 return (target, resolver.href(for: target, destination: destination, rootPrefix: "../../"))
             })
-        var body = renderer.render(document, source: article.markdown)
+        let body = renderer.render(document, source: article.markdown)
         let matter = article.frontMatter
         let terms = TermVector([
             (matter.title, 3),
             ((matter.description ?? "") + " " + matter.keywords.joined(separator: " "), 2),
             (body.headings.map(\.text).joined(separator: "\n"), 2),
-            (body.text, 1),
+            (body.sections.map(\.text).joined(separator: "\n"), 1),
         ])
-        body.text = ""
         var source = article
         source.markdown = ""
         return ParsedArticle(source: source, body: body, terms: terms)

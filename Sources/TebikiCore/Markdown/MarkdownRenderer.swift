@@ -24,8 +24,9 @@ struct MarkdownRenderer {
             case .exit(let node): exit(node, &state)
             }
         }
+        state.endSection()
         return RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
-                                wordCount: state.wordCount, text: state.text, diagnostics: state.diagnostics)
+                                wordCount: state.wordCount, sections: state.sections, diagnostics: state.diagnostics)
     }
 }
 
@@ -33,15 +34,18 @@ private extension MarkdownRenderer {
     struct State {
         var columns: SourceColumns
         var out = ""
-        /// The words a reader sees, without markup or code, for related articles and search.
+        /// The words a reader sees, without markup or code, for related articles and search: the
+        /// finished sections, and the text of the current one, which began at `sectionHeading`.
+        var sections: [TextSection] = []
         var text = ""
+        var sectionHeading: Heading?
         var headings: [Heading] = []
         var links: [LinkReference] = []
         var diagnostics: [Diagnostic] = []
         var slugger = HeadingSlugger()
         var wordCount = 0
-        /// Set while inside a heading: where its HTML starts and its plain text so far.
-        var heading: (start: String.Index, text: String, line: Int)?
+        /// Set while inside a heading: where its HTML and its reader's text start, and its plain text so far.
+        var heading: (start: String.Index, textStart: String.Index, text: String, line: Int)?
         /// Set while inside an image: its alt text so far, and how many images deep.
         var altText: String?
         var imageDepth = 0
@@ -49,6 +53,11 @@ private extension MarkdownRenderer {
         var openLinks: [Bool] = []
         var inWordBreak = true
         var reportedHTML = false
+
+        mutating func endSection() {
+            sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text))
+            text = ""
+        }
     }
 
     func enter(_ node: MarkdownNode, _ state: inout State) {
@@ -85,8 +94,9 @@ private extension MarkdownRenderer {
                 droppedHTML(node, &state)
             }
         case .paragraph(let tight): if !tight { state.out += "<p>" }
-        case .heading:
-            state.heading = (state.out.endIndex, "", node.line + options.lineOffset)
+        case .heading(let level):
+            if level == 2 || level == 3 { state.endSection() }
+            state.heading = (state.out.endIndex, state.text.endIndex, "", node.line + options.lineOffset)
         case .thematicBreak: state.out += "<hr>\n"
         case .text:
             state.out += HTMLEscaping.escape(node.literal)
@@ -146,6 +156,7 @@ private extension MarkdownRenderer {
         case .heading(let level):
             writeHeading(level: level, &state)
             state.text += "\n"
+            if level == 2 || level == 3 { state.sectionHeading = state.headings.last }
         case .emphasis: state.out += "</em>"
         case .strong: state.out += "</strong>"
         case .link:
@@ -176,6 +187,9 @@ private extension MarkdownRenderer {
             let slug = HeadingSlugger.slug(text)
             id = state.slugger.uniqueID(for: slug.isEmpty ? "section" : text)
         }
+        // The reader's text gets the heading without its `{#id}`.
+        state.text.removeSubrange(heading.textStart...)
+        state.text += text
         let escapedID = HTMLEscaping.escape(id)
         state.out += "<h\(level) id=\"\(escapedID)\">\(inner)"
         state.out += "<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.escapeURL(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"

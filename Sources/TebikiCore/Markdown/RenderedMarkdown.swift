@@ -7,12 +7,20 @@ public struct RenderedMarkdown: Sendable {
     public var links: [LinkReference]
     /// Words in the body, counting each CJK character as one, as Japanese word counts do.
     public var wordCount: Int
-    /// The text a reader sees, without markup or code; the parse stage turns it into terms.
-    public var text: String
+    /// The text a reader sees, without markup or code, cut at each h2 and h3 so search can
+    /// send a reader to the section that matches.
+    public var sections: [TextSection]
     public var diagnostics: [Diagnostic]
 
     /// h2 and h3, the levels a table of contents shows.
     public var tableOfContents: [Heading] { headings.filter { $0.level == 2 || $0.level == 3 } }
+}
+
+/// A stretch of an article's text: before the first heading (no id), or from a heading to the next.
+public struct TextSection: Sendable, Equatable {
+    public var id: String?
+    public var heading: String
+    public var text: String
 }
 
 public struct Heading: Sendable, Equatable {

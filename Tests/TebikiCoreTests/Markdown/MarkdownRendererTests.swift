@@ -90,3 +90,16 @@ struct MarkdownRendererTests {
         #expect(body.links.map(\.column) == [5, 3])
     }
 }
+
+@Suite("Text sections")
+struct TextSectionTests {
+    @Test func textIsCutAtSecondAndThirdLevelHeadings() {
+        let body = TestSites.render("Intro *text*.\n\n## 手順\n\nStep `code` one.\n\n#### Deep\n\nStill steps.\n\n### More {#more}\n\nLast.\n")
+        #expect(body.sections.map(\.id) == [nil, "手順", "more"])
+        #expect(body.sections.map(\.heading) == ["", "手順", "More"])
+        #expect(body.sections[0].text == "Intro text.\n")
+        // Code is not text a reader searches for; a fourth-level heading stays in its section.
+        #expect(body.sections[1].text == "手順\nStep  one.\nDeep\nStill steps.\n")
+        #expect(body.sections[2].text == "More\nLast.\n")
+    }
+}
