@@ -48,8 +48,9 @@ struct CLITests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(Array(lines.prefix(6)) == ["[1/6] Loading articles", "[2/6] Parsing Markdown", "[3/6] Checking links",
-                                            "[4/6] Relating articles", "[5/6] Rendering pages", "[6/6] Publishing"])
+        #expect(Array(lines.prefix(7)) == ["[1/7] Loading articles", "[2/7] Parsing Markdown", "[3/7] Checking links",
+                                            "[4/7] Relating articles", "[5/7] Indexing for search", "[6/7] Rendering pages",
+                                            "[7/7] Publishing"])
         #expect(lines.last?.range(of: #"^Built 16 articles, \d+ pages, 0 warning\(s\) in [0-9.]+ s → "#, options: .regularExpression) != nil)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("login/login/index.html").path))
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A whole build as a short list of named steps:
-/// load → parse → check links → relate → render → publish. `check` is the first four.
+/// load → parse → check links → relate → index for search → render → publish.
+/// `check` is the first four.
 public enum SiteBuilder {
     public struct Options: Sendable {
         public var source: URL
@@ -37,7 +38,7 @@ public enum SiteBuilder {
     }
 
     public static let steps = ["Loading articles", "Parsing Markdown", "Checking links", "Relating articles",
-                               "Rendering pages", "Publishing"]
+                               "Indexing for search", "Rendering pages", "Publishing"]
     public static let checkSteps = Array(steps.prefix(4))
 
     /// Loads, parses and checks the site without writing anything.
@@ -69,6 +70,9 @@ public enum SiteBuilder {
         guard !checked.diagnostics.hasErrors, let theme = checked.theme else { return result }
 
         progress(5, steps[4])
+        let search = SearchIndex(articles: checked.articles, site: checked.site)
+
+        progress(6, steps[5])
         let site = checked.site
         let destination = options.output ?? site.root.appendingPathComponent(site.config.output)
         let folder: OutputFolder
@@ -79,8 +83,8 @@ public enum SiteBuilder {
             return result
         }
         do {
-            result.pageCount = try SiteWriter(checked: checked, theme: theme, folder: folder).writeAll()
-            progress(6, steps[5])
+            result.pageCount = try SiteWriter(checked: checked, search: search, theme: theme, folder: folder).writeAll()
+            progress(7, steps[6])
             try folder.publish()
             result.output = folder.destination
         } catch {

@@ -10,6 +10,8 @@ public struct LoadedSite: Sendable {
     public var articles: [ArticleSource]
     /// Files under `Articles/` that are not articles (images and the like), as paths under `Articles/`.
     public var assets: Set<String>
+    /// Groups of words search treats as one, from `Articles/_synonyms.yml`.
+    public var synonyms: [[String]] = []
 
     public static let articlesFolder = "Articles"
     public static let themesFolder = "Themes"

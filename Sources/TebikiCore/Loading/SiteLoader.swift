@@ -41,6 +41,16 @@ public enum SiteLoader {
             }
         }
 
+        let synonymsPath = "\(LoadedSite.articlesFolder)/\(Synonyms.fileName)"
+        if let data = FileManager.default.contents(atPath: articlesURL.appendingPathComponent(Synonyms.fileName).path) {
+            switch TextFile.decode(data, path: synonymsPath) {
+            case .success(let text):
+                let (groups, problems) = Synonyms.parse(text, path: synonymsPath)
+                site.synonyms = groups
+                diagnostics += problems
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
         let gitLog = GitDates.start(articlesFolder: articlesURL)
         var loaded = parallelMap(articleFiles) { file in
             loadArticle(articlesURL: articlesURL, categoryID: file.categoryID, relative: file.relative)

@@ -4,6 +4,7 @@ import Foundation
 /// pages are rendered and written in parallel chunks, so a page's HTML lives only until it is on disk.
 struct SiteWriter {
     let checked: SiteBuilder.CheckedSite
+    let search: SearchIndex
     let theme: Theme
     let folder: OutputFolder
 
@@ -15,6 +16,7 @@ struct SiteWriter {
         let renderer = PageRenderer(site: site, theme: theme)
         try folder.write(renderer.home(), to: "index.html")
         try folder.write(renderer.notFound(), to: "404.html")
+        try folder.write(renderer.searchPage(), to: "search/index.html")
         for category in site.categories {
             try folder.write(renderer.category(category), to: "\(category.id)/index.html")
         }
@@ -47,10 +49,15 @@ struct SiteWriter {
         for path in articles.referencedAssets.sorted() {
             try folder.copy(articlesFolder.appendingPathComponent(path), to: path)
         }
+        let searchFailures = parallelMap(search.files) { file -> String? in
+            do { try folder.write(file.text, to: file.path) } catch { return "\(file.path): \(error.localizedDescription)" }
+            return nil
+        }
+        if let failure = searchFailures.compactMap({ $0 }).first { throw OutputFolder.Problem.io(failure) }
         if let sitemap = Sitemap(site: site).xml() {
             try folder.write(sitemap, to: "sitemap.xml")
         }
-        return 2 + site.categories.count + articles.count + redirects
+        return 3 + site.categories.count + articles.count + redirects
     }
 }
 

@@ -17,6 +17,7 @@ public struct PageRenderer: Sendable {
 
     public func home() -> String {
         var context = common(root: "./", canonicalPath: "")
+        context["isHome"] = true
         context["categories"] = site.categories.map { category -> [String: Any] in
             let articles = site.articles(in: category)
             return Self.values([
@@ -68,6 +69,13 @@ public struct PageRenderer: Sendable {
         context["previous"] = previous.map { link(to: $0, root: root) }
         context["next"] = next.map { link(to: $0, root: root) }
         return theme.render("article", context)
+    }
+
+    /// The full search results page, `search/?q=…`, which a reader can share.
+    public func searchPage() -> String {
+        var context = common(root: "../", canonicalPath: "search/")
+        context["title"] = strings["searchTitle"]
+        return theme.render("search", context)
     }
 
     /// Served by the web server at any depth, so it links from the site's base path, not relatively.

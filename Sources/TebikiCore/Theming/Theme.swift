@@ -9,7 +9,7 @@ public struct Theme: Sendable {
     /// Static files to publish, by their path in the output (`assets/style.css`) to where they are read from.
     public let assets: [(outputPath: String, source: URL)]
 
-    static let templateNames = ["home", "category", "article", "404", "redirect"]
+    static let templateNames = ["home", "category", "article", "404", "redirect", "search"]
 
     /// Loads the theme named in the config; problems are returned with the file they are in.
     public static func load(site: LoadedSite) -> (Theme?, [Diagnostic]) {

@@ -4,6 +4,10 @@
   // Opened from disk, a link to a folder shows a file listing instead of its page:
   // point such links at the folder's index.html.
   if (location.protocol === "file:") {
+    document.querySelectorAll("form[action]").forEach(function (form) {
+      var action = form.getAttribute("action");
+      if (action.slice(-1) === "/") form.setAttribute("action", action + "index.html");
+    });
     document.querySelectorAll("a[href]").forEach(function (link) {
       var href = link.getAttribute("href");
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") return;

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import TebikiCore
+
+@Suite("Search index")
+struct SearchIndexTests {
+    let checked = SiteBuilder.check(.init(source: TestSites.repositoryRoot))
+
+    var index: SearchIndex { SearchIndex(articles: checked.articles, site: checked.site) }
+
+    /// The postings of one term, decoded from its shard script: (article, score, section).
+    func postings(_ key: String, in index: SearchIndex) throws -> [(Int, Int, Int)] {
+        let shard = Int(SearchIndex.shardHash(key) % UInt32(index.shardCount))
+        let file = try #require(index.files.first { $0.path == "search/t/\(shard).js" })
+        let json = String(file.text.dropFirst("TebikiSearch.terms(\(shard),".count).dropLast(3))
+        let terms = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: [Int]]
+        let flat = terms[key] ?? []
+        var result: [(Int, Int, Int)] = []
+        var article = 0
+        for start in stride(from: 0, to: flat.count, by: 3) {
+            article += flat[start]
+            result.append((article, flat[start + 1], flat[start + 2]))
+        }
+        return result
+    }
+
+    @Test func everyArticleContainingATermIsInItsPostings() throws {
+        let index = self.index
+        let tokenizer = TextTokenizer(dropsFunctionWords: false)
+        for key in ["ログ", "グイ", "イン", "パス", "サブ", "password", "k"] {
+            let listed = Set(try postings(key, in: index).map(\.0))
+            for (number, article) in checked.articles.enumerated() {
+                let text = ([article.source.title, article.source.frontMatter.description ?? ""]
+                    + article.body.sections.flatMap { [$0.heading, $0.text] } + article.source.frontMatter.tags).joined(separator: "\n")
+                let contains = tokenizer.terms(of: text).contains { $0.key == key }
+                #expect(contains == listed.contains(number), "\(key) in \(article.source.id)")
+            }
+        }
+    }
+
+    @Test func titlesOutweighBodiesAndSectionsPointAtTheMatch() throws {
+        let index = self.index
+        let ids = checked.articles.map(\.source.id)
+        let logout = try postings("アウ", in: index)
+        let best = try #require(logout.max { $0.1 < $1.1 })
+        #expect(ids[best.0] == "login/logout")
+        let reset = try #require(try postings("再設", in: index).first { ids[$0.0] == "troubleshooting/reset-password" })
+        let sections = checked.articles[ids.firstIndex(of: "troubleshooting/reset-password")!].body.sections
+        #expect(sections[reset.2].id == "パスワードを再設定する手順")
+    }
+
+    @Test func synonymsAndCountsReachTheClient() throws {
+        let meta = try #require(index.files.first { $0.path == "search/meta.js" })
+        #expect(meta.text.hasPrefix("TebikiSearch.meta({\"version\":1,\"shards\":"))
+        #expect(meta.text.contains("[\"ログイン\",\"サインイン\",\"sign in\",\"login\",\"log in\"]"))
+        #expect(index.files.filter { $0.path.hasPrefix("search/d/") }.count == (checked.articles.count + 15) / 16)
+    }
+
+    @Test func theSameSiteGivesTheSameFiles() {
+        let first = index.files.map { $0.path + $0.text }
+        let second = SearchIndex(articles: checked.articles, site: checked.site).files.map { $0.path + $0.text }
+        #expect(first == second)
+    }
+
+    @Test func shardHashIsFNV1aOverUTF16() {
+        // Values the client's shardOf() computes for the same keys.
+        #expect(SearchIndex.shardHash("") == 0x811C_9DC5)
+        #expect(SearchIndex.shardHash("a") == 0xE40C_292C)
+        #expect(SearchIndex.shardCount(postings: 100) == 16)
+        #expect(SearchIndex.shardCount(postings: 7_000_000) == 2048)
+    }
+
+    @Test func textFromArticlesCannotEscapeTheScript() {
+        #expect(JSONText.string("</script><b>\"x\" & \u{2028}\u{2029}\\\n\u{01}")
+            == #""\u003c/script\u003e\u003cb\u003e\"x\" \u0026 \u2028\u2029\\\n\u0001""#)
+    }
+}
+
+@Suite("Synonyms file")
+struct SynonymsTests {
+    @Test func readsGroupsAndReportsBadOnes() {
+        let (groups, diagnostics) = Synonyms.parse("- [ログイン, サインイン]\n- [only]\n- word\n", path: "Articles/_synonyms.yml")
+        #expect(groups == [["ログイン", "サインイン"]])
+        #expect(diagnostics.map(\.description) == [
+            "Articles/_synonyms.yml:2:3: error: each synonym group is a list of two or more words",
+            "Articles/_synonyms.yml:3:3: error: each synonym group is a list of two or more words",
+        ])
+    }
+
+    @Test func theFileMustBeAList() {
+        let (_, diagnostics) = Synonyms.parse("ログイン: サインイン\n", path: "Articles/_synonyms.yml")
+        #expect(diagnostics.first?.message.hasPrefix("expected a list of synonym groups") == true)
+    }
+}
