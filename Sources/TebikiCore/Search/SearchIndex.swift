@@ -30,49 +30,68 @@ public struct SearchIndex: Sendable {
         let documents = parallelMap(articles) { Document($0, tokenizer: tokenizer) }
         let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(documents.count, 1)))
 
-        // Document frequencies, and a shard for each distinct term.
+        // Document frequencies, and each distinct term's text (words need theirs kept; a
+        // bigram's characters are in its id).
         var frequency = TermCounts(capacity: documents.count * 200)
-        var keys: [UInt64: String] = [:]
+        var words: [UInt64: String] = [:]
         for document in documents {
-            for posting in document.postings {
-                frequency.increment(posting.term)
-                if keys[posting.term] == nil { keys[posting.term] = posting.key }
-            }
+            for posting in document.postings { frequency.increment(posting.term) }
+            words.merge(document.words) { first, _ in first }
         }
-        let shardCount = Self.shardCount(postings: documents.reduce(0) { $0 + $1.postings.count })
-        var shards = Array(repeating: [(key: String, postings: [Int32])](), count: shardCount)
-        var termShard: [UInt64: (shard: Int, slot: Int)] = [:]
-        termShard.reserveCapacity(keys.count)
-        for (term, key) in keys.sorted(by: { precedes($0.value, $1.value) }) {
-            let shard = Int(Self.shardHash(key) % UInt32(shardCount))
-            termShard[term] = (shard, shards[shard].count)
-            shards[shard].append((key, []))
-        }
+        let postingCount = documents.reduce(0) { $0 + $1.postings.count }
+        let shardCount = Self.shardCount(postings: postingCount)
 
-        let count = Double(documents.count)
-        for (index, document) in documents.enumerated() {
-            for posting in document.postings {
-                let df = Double(frequency[posting.term])
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                let normalised = posting.frequency * 2.2 / (posting.frequency + 1.2 * (0.25 + 0.75 * Double(document.length) / averageLength))
-                let score = Int32(max(1, min(255, (idf * normalised * 12).rounded())))
-                let place = termShard[posting.term]!
-                shards[place.shard][place.slot].postings += [Int32(index), score, Int32(posting.section)]
+        // Postings gathered by shard in article order, then each shard scored and written on
+        // its own core.
+        var byShard = Array(repeating: [(term: UInt64, article: Int32, posting: Int32)](), count: shardCount)
+        var shardOfTerm: [UInt64: Int] = [:]
+        shardOfTerm.reserveCapacity(frequency.count)
+        for (article, document) in documents.enumerated() {
+            for (number, posting) in document.postings.enumerated() {
+                let shard = shardOfTerm[posting.term] ?? {
+                    let shard = Int(Self.shardHash(Self.key(posting.term, words: words)) % UInt32(shardCount))
+                    shardOfTerm[posting.term] = shard
+                    return shard
+                }()
+                byShard[shard].append((posting.term, Int32(article), Int32(number)))
             }
+        }
+        let count = Double(documents.count)
+        let shardTexts = parallelMap(Array(byShard.indices)) { shard -> String in
+            var terms: [UInt64: [Int32]] = [:]
+            for entry in byShard[shard] {
+                let posting = documents[Int(entry.article)].postings[Int(entry.posting)]
+                let df = Double(frequency[entry.term])
+                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+                let lengthRatio = Double(documents[Int(entry.article)].length) / averageLength
+                let saturated = posting.frequency * 2.2 / (posting.frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
+                let score = Int32(max(1, min(255, (idf * saturated * 12).rounded())))
+                terms[entry.term, default: []].append(contentsOf: [entry.article, score, Int32(posting.section)])
+            }
+            let sorted = terms.map { (key: Self.key($0.key, words: words), postings: $0.value) }.sorted { precedes($0.key, $1.key) }
+            return Self.shardScript(shard, sorted)
         }
 
         var files: [File] = [File(path: "search/meta.js", text: Self.meta(site: site, shardCount: shardCount, articles: articles.count))]
-        files += shards.enumerated().map { shard, terms in
-            File(path: "search/t/\(shard).js", text: Self.shardScript(shard, terms))
-        }
-        let chunks = stride(from: 0, to: articles.count, by: Self.articlesPerChunk).map { $0 }
+        files += shardTexts.enumerated().map { File(path: "search/t/\($0).js", text: $1) }
+        let chunks = Array(stride(from: 0, to: articles.count, by: Self.articlesPerChunk))
         files += parallelMap(chunks) { start in
             File(path: "search/d/\(start / Self.articlesPerChunk).js",
                  text: Self.chunkScript(start / Self.articlesPerChunk, articles[start..<min(start + Self.articlesPerChunk, articles.count)], site: site))
         }
         self.files = files
         self.shardCount = shardCount
-        termCount = keys.count
+        termCount = frequency.count
+    }
+
+    /// A term's text, as the client names it.
+    static func key(_ term: UInt64, words: [UInt64: String]) -> String {
+        switch term >> 62 {
+        case 1: return String(String.UnicodeScalarView([Unicode.Scalar(UInt32(term >> 21 & 0x1F_FFFF))!,
+                                                        Unicode.Scalar(UInt32(term & 0x1F_FFFF))!]))
+        case 2: return String(Unicode.Scalar(UInt32(term & 0x1F_FFFF))!)
+        default: return words[term] ?? ""
+        }
     }
 
     /// FNV-1a over UTF-16 code units; `search.js` computes the same to find a term's shard.
@@ -96,21 +115,24 @@ private extension SearchIndex {
     struct Document: Sendable {
         struct Posting: Sendable {
             var term: UInt64
-            var key: String
             var frequency: Double
             var section: Int
         }
 
         var postings: [Posting] = []
+        /// The text of the words among this article's terms, by term id.
+        var words: [UInt64: String] = [:]
         var length = 0
 
         init(_ article: ParsedArticle, tokenizer: TextTokenizer) {
-            var byTerm: [UInt64: (key: String, frequency: Double, section: Int, sectionCount: Int)] = [:]
+            var byTerm: [UInt64: (frequency: Double, section: Int, sectionCount: Int)] = [:]
+            var inSection: [UInt64: Int] = [:]
             func add(_ text: String, weight: Double, section: Int?) {
-                var inSection: [UInt64: Int] = [:]
+                inSection.removeAll(keepingCapacity: true)
                 for term in tokenizer.terms(of: text) {
                     let id = term.stableID
-                    var entry = byTerm[id] ?? (term.key, 0, 0, 0)
+                    if case .word(let word) = term, words[id] == nil { words[id] = word }
+                    var entry = byTerm[id] ?? (0, 0, 0)
                     entry.frequency += weight
                     if let section {
                         let count = inSection[id, default: 0] + 1
@@ -128,7 +150,9 @@ private extension SearchIndex {
                 add(section.text, weight: 1, section: index)
                 length += section.text.unicodeScalars.count / 2
             }
-            postings = byTerm.map { Posting(term: $0.key, key: $0.value.key, frequency: $0.value.frequency, section: $0.value.section) }
+            // Sorted by term, so shard files come out the same on every build.
+            postings = byTerm.map { Posting(term: $0.key, frequency: $0.value.frequency, section: $0.value.section) }
+                .sorted { $0.term < $1.term }
             length = max(length, 1)
         }
     }
@@ -141,22 +165,26 @@ private extension SearchIndex {
 
     /// Postings as a flat list: article (as the difference from the previous one), score, section.
     static func shardScript(_ shard: Int, _ terms: [(key: String, postings: [Int32])]) -> String {
-        var text = "TebikiSearch.terms(\(shard),{"
+        var out = Array("TebikiSearch.terms(\(shard),{".utf8)
         for (index, term) in terms.enumerated() {
-            if index > 0 { text += "," }
-            text += JSONText.string(term.key) + ":["
+            if index > 0 { out.append(0x2C) }
+            out.append(0x22)
+            JSONText.append(term.key, to: &out)
+            out += [0x22, 0x3A, 0x5B]
             var previous: Int32 = 0
-            var position = 0
-            while position < term.postings.count {
-                if position > 0 { text += "," }
-                let article = term.postings[position]
-                text += "\(article - previous),\(term.postings[position + 1]),\(term.postings[position + 2])"
-                previous = article
-                position += 3
+            for position in stride(from: 0, to: term.postings.count, by: 3) {
+                if position > 0 { out.append(0x2C) }
+                JSONText.append(term.postings[position] - previous, to: &out)
+                out.append(0x2C)
+                JSONText.append(term.postings[position + 1], to: &out)
+                out.append(0x2C)
+                JSONText.append(term.postings[position + 2], to: &out)
+                previous = term.postings[position]
             }
-            text += "]"
+            out.append(0x5D)
         }
-        return text + "});\n"
+        out += Array("});\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func chunkScript(_ chunk: Int, _ articles: ArraySlice<ParsedArticle>, site: LoadedSite) -> String {

@@ -1,31 +1,64 @@
 /// JSON string literals that are also safe inside a `<script>` element and in JavaScript:
 /// `<`, `>`, `&`, U+2028 and U+2029 are written as escapes, so text from an article can never
-/// end the script or change its meaning.
+/// end the script or change its meaning. Works on UTF-8 bytes: the search index writes every
+/// section of every article through it.
 enum JSONText {
     static func string(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        var out: [UInt8] = [0x22]
+        append(text, to: &out)
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text`, escaped but without quotes, to a UTF-8 buffer.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + text.utf8.count + 8)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0x3E: out += Array("\\u003e".utf8)
+            case 0x26: out += Array("\\u0026".utf8)
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                let second = iterator.next()
+                let third = second == 0x80 ? iterator.next() : nil
+                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
+                    out += Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(byte)
+                    if let second { out.append(second) }
+                    if let third { out.append(third) }
                 }
+            case 0..<0x20:
+                out += Array("\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default:
+                out.append(byte)
             }
         }
-        return out + "\""
     }
+
+    /// Appends a non-negative integer in decimal.
+    static func append(_ number: Int32, to out: inout [UInt8]) {
+        if number < 10 {
+            out.append(0x30 + UInt8(number))
+            return
+        }
+        var digits: [UInt8] = []
+        var value = number
+        while value > 0 {
+            digits.append(0x30 + UInt8(value % 10))
+            value /= 10
+        }
+        out += digits.reversed()
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 }
