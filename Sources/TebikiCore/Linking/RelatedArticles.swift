@@ -116,7 +116,8 @@ private extension RelatedArticles {
                 // Keep the best few in one pass rather than sorting the article's hundreds of terms.
                 var best: [Weighted] = []
                 best.reserveCapacity(options.termsPerArticle + 1)
-                for (term, frequency) in zip(article.terms.terms, article.terms.weights) {
+                for (term, frequency) in zip(article.terms.terms, article.terms.weights)
+                where term & TextTokenizer.functionBit == 0 {
                     let df = documentFrequency(term)
                     // A term no other article has cannot relate two articles.
                     guard df > 1 else { continue }
@@ -183,7 +184,7 @@ private extension RelatedArticles {
             let counts = parallelMap(Array(0..<shards)) { shard -> TermCounts in
                 var counts = TermCounts(capacity: articles.count * 100 / shards)
                 for article in articles {
-                    for term in article.terms.terms where Int(term % UInt64(shards)) == shard {
+                    for term in article.terms.terms where Int(term % UInt64(shards)) == shard && term & TextTokenizer.functionBit == 0 {
                         counts.increment(term)
                     }
                 }

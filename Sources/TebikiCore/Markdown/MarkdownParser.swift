@@ -19,12 +19,13 @@ public enum MarkdownParser {
             })
         let body = renderer.render(document, source: article.markdown)
         let matter = article.frontMatter
-        let terms = TermVector([
-            (matter.title, 3),
-            ((matter.description ?? "") + " " + matter.keywords.joined(separator: " "), 2),
-            (body.headings.map(\.text).joined(separator: "\n"), 2),
-            (body.sections.map(\.text).joined(separator: "\n"), 1),
-        ])
+        var parts = [TermVector.Part(matter.title, weight: 6),
+                     TermVector.Part(([matter.description ?? ""] + matter.tags + matter.keywords).joined(separator: "\n"), weight: 2)]
+        for (index, section) in body.sections.enumerated() {
+            parts.append(TermVector.Part(section.heading, weight: 2))
+            parts.append(TermVector.Part(section.text, weight: 1, section: index))
+        }
+        let terms = TermVector(parts)
         var source = article
         source.markdown = ""
         return ParsedArticle(source: source, body: body, terms: terms)

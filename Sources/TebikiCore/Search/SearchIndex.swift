@@ -26,8 +26,7 @@ public struct SearchIndex: Sendable {
     static let sectionTextLimit = 240
 
     public init(articles: [ParsedArticle], site: LoadedSite) {
-        let tokenizer = TextTokenizer(dropsFunctionWords: false)
-        let documents = parallelMap(articles) { Document($0, tokenizer: tokenizer) }
+        let documents = parallelMap(articles) { Document($0) }
         let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(documents.count, 1)))
 
         // Document frequencies, and each distinct term's text (words need theirs kept; a
@@ -86,11 +85,12 @@ public struct SearchIndex: Sendable {
 
     /// A term's text, as the client names it.
     static func key(_ term: UInt64, words: [UInt64: String]) -> String {
+        if let word = words[term] { return word }
         switch term >> 62 {
         case 1: return String(String.UnicodeScalarView([Unicode.Scalar(UInt32(term >> 21 & 0x1F_FFFF))!,
                                                         Unicode.Scalar(UInt32(term & 0x1F_FFFF))!]))
         case 2: return String(Unicode.Scalar(UInt32(term & 0x1F_FFFF))!)
-        default: return words[term] ?? ""
+        default: return ""
         }
     }
 
@@ -112,6 +112,7 @@ public struct SearchIndex: Sendable {
 
 private extension SearchIndex {
     /// One article's terms: how much each weighs (fields weighted) and the section it occurs in most.
+    /// One article's terms as search scores them, from the terms the parse stage collected.
     struct Document: Sendable {
         struct Posting: Sendable {
             var term: UInt64
@@ -119,41 +120,27 @@ private extension SearchIndex {
             var section: Int
         }
 
-        var postings: [Posting] = []
-        /// The text of the words among this article's terms, by term id.
-        var words: [UInt64: String] = [:]
-        var length = 0
+        var postings: [Posting]
+        var words: [UInt64: String]
+        var length: Int
 
-        init(_ article: ParsedArticle, tokenizer: TextTokenizer) {
-            var byTerm: [UInt64: (frequency: Double, section: Int, sectionCount: Int)] = [:]
-            var inSection: [UInt64: Int] = [:]
-            func add(_ text: String, weight: Double, section: Int?) {
-                inSection.removeAll(keepingCapacity: true)
-                for term in tokenizer.terms(of: text) {
-                    let id = term.stableID
-                    if case .word(let word) = term, words[id] == nil { words[id] = word }
-                    var entry = byTerm[id] ?? (0, 0, 0)
-                    entry.frequency += weight
-                    if let section {
-                        let count = inSection[id, default: 0] + 1
-                        inSection[id] = count
-                        if count > entry.sectionCount { (entry.section, entry.sectionCount) = (section, count) }
-                    }
-                    byTerm[id] = entry
+        /// Search has no use for the function-word mark: くま and クマ are one term to a reader.
+        init(_ article: ParsedArticle) {
+            let terms = article.terms
+            var merged: [UInt64: Posting] = [:]
+            for index in terms.terms.indices {
+                let term = terms.terms[index] & ~TextTokenizer.functionBit
+                let frequency = Double(terms.weights[index])
+                if var known = merged[term] {
+                    known.frequency += frequency
+                    merged[term] = known
+                } else {
+                    merged[term] = Posting(term: term, frequency: frequency, section: max(0, Int(terms.sections[index])))
                 }
             }
-            let matter = article.source.frontMatter
-            add(matter.title, weight: 6, section: nil)
-            add(([matter.description ?? ""] + matter.tags + matter.keywords).joined(separator: "\n"), weight: 2, section: nil)
-            for (index, section) in article.body.sections.enumerated() {
-                add(section.heading, weight: 2, section: nil)
-                add(section.text, weight: 1, section: index)
-                length += section.text.unicodeScalars.count / 2
-            }
-            // Sorted by term, so shard files come out the same on every build.
-            postings = byTerm.map { Posting(term: $0.key, frequency: $0.value.frequency, section: $0.value.section) }
-                .sorted { $0.term < $1.term }
-            length = max(length, 1)
+            postings = merged.values.sorted { $0.term < $1.term }
+            words = Dictionary(terms.words.map { ($0.key & ~TextTokenizer.functionBit, $0.value) }, uniquingKeysWith: { first, _ in first })
+            length = max(terms.bodyLength, 1)
         }
     }
 

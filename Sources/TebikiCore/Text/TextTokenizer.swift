@@ -29,7 +29,7 @@ public struct TextTokenizer: Sendable {
             case let .word(word):
                 var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
                 for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                return 3 << 62 | hash >> 2
+                return 3 << 62 | hash >> 3  // bit 61 stays free for TextTokenizer.functionBit
             }
         }
     }
@@ -63,8 +63,9 @@ public struct TextTokenizer: Sendable {
 protocol TermSink {
     /// A Latin word, lower-cased, as UTF-8 bytes, not yet stemmed.
     mutating func word(_ utf8: [UInt8], isASCII: Bool)
-    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar)
-    mutating func single(_ scalar: Unicode.Scalar)
+    /// `isFunction`: hiragana alone, mostly grammar (の, を, する).
+    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, isFunction: Bool)
+    mutating func single(_ scalar: Unicode.Scalar, isFunction: Bool)
 }
 
 extension TextTokenizer {
@@ -84,7 +85,7 @@ extension TextTokenizer {
         }
         func endWideRun() {
             if wideRunLength == 1, let single = previousWide, !(dropsFunctionWords && previousWasHiragana) {
-                sink.single(Self.fold(single))
+                sink.single(Self.fold(single), isFunction: previousWasHiragana)
             }
             previousWide = nil
             wideRunLength = 0
@@ -110,7 +111,7 @@ extension TextTokenizer {
                 endWord()
                 let isHiragana = (0x3041...0x309F).contains(scalar.value)
                 if let previous = previousWide, !(dropsFunctionWords && isHiragana && previousWasHiragana) {
-                    sink.bigram(Self.fold(previous), Self.fold(scalar))
+                    sink.bigram(Self.fold(previous), Self.fold(scalar), isFunction: isHiragana && previousWasHiragana)
                 }
                 previousWide = scalar
                 previousWasHiragana = isHiragana
@@ -129,6 +130,10 @@ extension TextTokenizer {
         let stemmed = Self.stem(String(decoding: utf8, as: UTF8.self))
         return dropsFunctionWords && Self.stopWords.contains(stemmed) ? nil : stemmed
     }
+
+    /// Marks a term id as a function word (a stop word, or hiragana alone), which related
+    /// articles skip and search keeps.
+    static let functionBit: UInt64 = 1 << 61
 }
 
 private struct IDSink: TermSink {
@@ -141,17 +146,17 @@ private struct IDSink: TermSink {
             if tokenizer.dropsFunctionWords && TextTokenizer.shortStopWords.contains(utf8) { return }
             var hash = TextTokenizer.fnvOffset
             for byte in utf8 { hash = (hash ^ UInt64(byte)) &* TextTokenizer.fnvPrime }
-            ids.append(TextTokenizer.wordTag | hash >> 2)
+            ids.append(TextTokenizer.wordTag | hash >> 3)
         } else if let word = tokenizer.stemmedWord(utf8) {
             ids.append(TextTokenizer.Term.word(word).stableID)
         }
     }
 
-    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar) {
+    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, isFunction: Bool) {
         ids.append(TextTokenizer.Term.bigram(first, second).stableID)
     }
 
-    mutating func single(_ scalar: Unicode.Scalar) {
+    mutating func single(_ scalar: Unicode.Scalar, isFunction: Bool) {
         ids.append(TextTokenizer.Term.single(scalar).stableID)
     }
 }
@@ -164,8 +169,8 @@ private struct TermListSink: TermSink {
         if let word = tokenizer.stemmedWord(utf8) { terms.append(.word(word)) }
     }
 
-    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar) { terms.append(.bigram(first, second)) }
-    mutating func single(_ scalar: Unicode.Scalar) { terms.append(.single(scalar)) }
+    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, isFunction: Bool) { terms.append(.bigram(first, second)) }
+    mutating func single(_ scalar: Unicode.Scalar, isFunction: Bool) { terms.append(.single(scalar)) }
 }
 
 extension TextTokenizer {

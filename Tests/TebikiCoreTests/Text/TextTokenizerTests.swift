@@ -48,11 +48,20 @@ struct TextTokenizerTests {
         #expect(ids("（例）") == [TextTokenizer.Term.single("例").stableID])
     }
 
-    @Test func termVectorsAddWeightsAcrossParts() {
-        let vector = TermVector([("ログイン", 3), ("ログイン画面", 1)])
+    @Test func termVectorsAddWeightsAcrossPartsAndKeepTheBestSection() {
+        let vector = TermVector([.init("ログイン", weight: 3), .init("ログイン画面", weight: 1, section: 0),
+                                 .init("画面と画面とログイン", weight: 1, section: 1), .init("Passwords", weight: 2)])
         let login = TextTokenizer.Term.bigram("ロ", "グ").stableID
+        let screen = TextTokenizer.Term.bigram("画", "面").stableID
         let index = vector.terms.firstIndex(of: login)!
-        #expect(vector.weights[index] == 4)
+        #expect(vector.weights[index] == 5)
+        #expect(vector.sections[vector.terms.firstIndex(of: screen)!] == 1)
         #expect(vector.terms == vector.terms.sorted())
+        // Hiragana alone is kept for search but marked, so related articles can skip it.
+        let particle = TextTokenizer.Term.bigram("ト", "ト").stableID
+        #expect(!vector.terms.contains(particle))
+        #expect(vector.bodyLength == 5 + 9)
+        let password = TextTokenizer.Term.word("password").stableID
+        #expect(vector.words[password] == "password")
     }
 }
