@@ -26,49 +26,56 @@ public struct SearchIndex: Sendable {
     static let sectionTextLimit = 240
 
     public init(articles: [ParsedArticle], site: LoadedSite) {
-        let documents = parallelMap(articles) { Document($0) }
-        let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(documents.count, 1)))
+        // Search has no use for the function-word mark: くま and クマ are one term to a reader.
+        let unmarked = ~TextTokenizer.functionBit
+        let vectors = articles.map(\.terms)
+        let averageLength = max(1, Double(vectors.reduce(0) { $0 + max($1.bodyLength, 1) }) / Double(max(vectors.count, 1)))
 
-        // Document frequencies, and each distinct term's text (words need theirs kept; a
-        // bigram's characters are in its id).
-        var frequency = TermCounts(capacity: documents.count * 200)
+        // Document frequencies, and the text of every word term (a bigram's is in its id).
+        var frequency = TermCounts(capacity: vectors.count * 200)
         var words: [UInt64: String] = [:]
-        for document in documents {
-            for posting in document.postings { frequency.increment(posting.term) }
-            words.merge(document.words) { first, _ in first }
+        for vector in vectors {
+            for term in vector.terms { frequency.increment(term & unmarked) }
+            for (term, word) in vector.words where words[term & unmarked] == nil { words[term & unmarked] = word }
         }
-        let postingCount = documents.reduce(0) { $0 + $1.postings.count }
-        let shardCount = Self.shardCount(postings: postingCount)
+        let shardCount = Self.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
 
         // Postings gathered by shard in article order, then each shard scored and written on
         // its own core.
-        var byShard = Array(repeating: [(term: UInt64, article: Int32, posting: Int32)](), count: shardCount)
-        var shardOfTerm: [UInt64: Int] = [:]
-        shardOfTerm.reserveCapacity(frequency.count)
-        for (article, document) in documents.enumerated() {
-            for (number, posting) in document.postings.enumerated() {
-                let shard = shardOfTerm[posting.term] ?? {
-                    let shard = Int(Self.shardHash(Self.key(posting.term, words: words)) % UInt32(shardCount))
-                    shardOfTerm[posting.term] = shard
-                    return shard
-                }()
-                byShard[shard].append((posting.term, Int32(article), Int32(number)))
+        var byShard = Array(repeating: [(article: Int32, position: Int32)](), count: shardCount)
+        for (article, vector) in vectors.enumerated() {
+            for (position, marked) in vector.terms.enumerated() {
+                let shard = Int(Self.shardHash(term: marked & unmarked, words: words) % UInt32(shardCount))
+                byShard[shard].append((Int32(article), Int32(position)))
             }
         }
-        let count = Double(documents.count)
+        let count = Double(vectors.count)
         let shardTexts = parallelMap(Array(byShard.indices)) { shard -> String in
-            var terms: [UInt64: [Int32]] = [:]
-            for entry in byShard[shard] {
-                let posting = documents[Int(entry.article)].postings[Int(entry.posting)]
-                let df = Double(frequency[entry.term])
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                let lengthRatio = Double(documents[Int(entry.article)].length) / averageLength
-                let saturated = posting.frequency * 2.2 / (posting.frequency + 1.2 * (0.25 + 0.75 * lengthRatio))
-                let score = Int32(max(1, min(255, (idf * saturated * 12).rounded())))
-                terms[entry.term, default: []].append(contentsOf: [entry.article, score, Int32(posting.section)])
+            var terms: [UInt64: [(article: Int32, frequency: Float, section: Int16)]] = [:]
+            for (article, position) in byShard[shard] {
+                let vector = vectors[Int(article)]
+                let term = vector.terms[Int(position)] & unmarked
+                let weight = vector.weights[Int(position)]
+                if let last = terms[term]?.last, last.article == article {
+                    terms[term]![terms[term]!.count - 1].frequency += weight
+                } else {
+                    terms[term, default: []].append((article, weight, max(0, vector.sections[Int(position)])))
+                }
             }
-            let sorted = terms.map { (key: Self.key($0.key, words: words), postings: $0.value) }.sorted { precedes($0.key, $1.key) }
-            return Self.shardScript(shard, sorted)
+            let scored = terms.map { term, postings -> (key: String, postings: [Int32]) in
+                let df = Double(frequency[term])
+                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+                var flat: [Int32] = []
+                flat.reserveCapacity(postings.count * 3)
+                for posting in postings {
+                    let lengthRatio = Double(max(vectors[Int(posting.article)].bodyLength, 1)) / averageLength
+                    let tf = Double(posting.frequency)
+                    let saturated = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengthRatio))
+                    flat += [posting.article, Int32(max(1, min(255, (idf * saturated * 12).rounded()))), Int32(posting.section)]
+                }
+                return (Self.key(term, words: words), flat)
+            }
+            return Self.shardScript(shard, scored.sorted { precedes($0.key, $1.key) })
         }
 
         var files: [File] = [File(path: "search/meta.js", text: Self.meta(site: site, shardCount: shardCount, articles: articles.count))]
@@ -101,6 +108,20 @@ public struct SearchIndex: Sendable {
         return hash
     }
 
+    /// The same hash of a term's text, straight from the characters in its id when it has them,
+    /// since this runs for every term of every article.
+    static func shardHash(term: UInt64, words: [UInt64: String]) -> UInt32 {
+        let kind = term >> 62
+        guard kind == 1 || kind == 2 else { return shardHash(words[term] ?? "") }
+        func mix(_ hash: UInt32, _ scalar: UInt32) -> UInt32 {
+            guard scalar >= 0x1_0000 else { return (hash ^ scalar) &* 0x0100_0193 }
+            let high = 0xD800 + ((scalar - 0x1_0000) >> 10), low = 0xDC00 + ((scalar - 0x1_0000) & 0x3FF)
+            return (((hash ^ high) &* 0x0100_0193) ^ low) &* 0x0100_0193
+        }
+        let first = mix(0x811C_9DC5, kind == 1 ? UInt32(term >> 21 & 0x1F_FFFF) : UInt32(term & 0x1F_FFFF))
+        return kind == 1 ? mix(first, UInt32(term & 0x1F_FFFF)) : first
+    }
+
     /// About 4,000 postings a shard: a few kilobytes compressed, so a query of a few terms
     /// stays small, without tens of thousands of files.
     static func shardCount(postings: Int) -> Int {
@@ -112,38 +133,6 @@ public struct SearchIndex: Sendable {
 
 private extension SearchIndex {
     /// One article's terms: how much each weighs (fields weighted) and the section it occurs in most.
-    /// One article's terms as search scores them, from the terms the parse stage collected.
-    struct Document: Sendable {
-        struct Posting: Sendable {
-            var term: UInt64
-            var frequency: Double
-            var section: Int
-        }
-
-        var postings: [Posting]
-        var words: [UInt64: String]
-        var length: Int
-
-        /// Search has no use for the function-word mark: くま and クマ are one term to a reader.
-        init(_ article: ParsedArticle) {
-            let terms = article.terms
-            var merged: [UInt64: Posting] = [:]
-            for index in terms.terms.indices {
-                let term = terms.terms[index] & ~TextTokenizer.functionBit
-                let frequency = Double(terms.weights[index])
-                if var known = merged[term] {
-                    known.frequency += frequency
-                    merged[term] = known
-                } else {
-                    merged[term] = Posting(term: term, frequency: frequency, section: max(0, Int(terms.sections[index])))
-                }
-            }
-            postings = merged.values.sorted { $0.term < $1.term }
-            words = Dictionary(terms.words.map { ($0.key & ~TextTokenizer.functionBit, $0.value) }, uniquingKeysWith: { first, _ in first })
-            length = max(terms.bodyLength, 1)
-        }
-    }
-
     static func meta(site: LoadedSite, shardCount: Int, articles: Int) -> String {
         let synonyms = site.synonyms.map { group in "[" + group.map(JSONText.string).joined(separator: ",") + "]" }
         return "TebikiSearch.meta({\"version\":1,\"shards\":\(shardCount),\"chunk\":\(articlesPerChunk),\"articles\":\(articles),"

@@ -92,3 +92,15 @@ struct SynonymsTests {
         #expect(diagnostics.first?.message.hasPrefix("expected a list of synonym groups") == true)
     }
 }
+
+@Suite("Search shard hash")
+struct SearchShardHashTests {
+    @Test(arguments: ["ログ", "画", "𠮷野", "password"])
+    func hashOfATermIdMatchesTheHashOfItsText(text: String) {
+        let term: TextTokenizer.Term = text.unicodeScalars.count == 2 && text.unicodeScalars.allSatisfy { $0.value > 0x2000 }
+            ? .bigram(text.unicodeScalars.first!, text.unicodeScalars.last!)
+            : text.unicodeScalars.count == 1 ? .single(text.unicodeScalars.first!) : .word(text)
+        let words = [term.stableID: text]
+        #expect(SearchIndex.shardHash(term: term.stableID, words: words) == SearchIndex.shardHash(text))
+    }
+}
