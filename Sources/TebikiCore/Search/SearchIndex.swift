@@ -51,15 +51,21 @@ public struct SearchIndex: Sendable {
         }
         let count = Double(vectors.count)
         let shardTexts = parallelMap(Array(byShard.indices)) { shard -> String in
-            var terms: [UInt64: [(article: Int32, frequency: Float, section: Int16)]] = [:]
-            for (article, position) in byShard[shard] {
+            // Sorting by term (then article) puts each term's postings side by side; the two
+            // marks of one term in one article (くま, クマ) become one posting.
+            let entries = byShard[shard].map { entry in
+                (term: vectors[Int(entry.article)].terms[Int(entry.position)] & unmarked, entry.article, entry.position)
+            }.sorted { $0.term != $1.term ? $0.term < $1.term : $0.1 < $1.1 }
+            var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
+            for (term, article, position) in entries {
                 let vector = vectors[Int(article)]
-                let term = vector.terms[Int(position)] & unmarked
                 let weight = vector.weights[Int(position)]
-                if let last = terms[term]?.last, last.article == article {
-                    terms[term]![terms[term]!.count - 1].frequency += weight
+                if terms.last?.term == term, terms[terms.count - 1].postings.last?.article == article {
+                    terms[terms.count - 1].postings[terms[terms.count - 1].postings.count - 1].frequency += weight
+                } else if terms.last?.term == term {
+                    terms[terms.count - 1].postings.append((article, weight, max(0, vector.sections[Int(position)])))
                 } else {
-                    terms[term, default: []].append((article, weight, max(0, vector.sections[Int(position)])))
+                    terms.append((term, [(article, weight, max(0, vector.sections[Int(position)]))]))
                 }
             }
             let scored = terms.map { term, postings -> (key: String, postings: [Int32]) in
@@ -169,7 +175,7 @@ private extension SearchIndex {
             let source = article.source
             let sections = article.body.sections.map { section in
                 "[" + JSONText.string(section.id ?? "") + "," + JSONText.string(section.heading) + ","
-                    + JSONText.string(String(section.text.prefix(sectionTextLimit))) + "]"
+                    + JSONText.string(String(String.UnicodeScalarView(section.text.unicodeScalars.prefix(sectionTextLimit)))) + "]"
             }
             return "[" + [JSONText.string(source.title), JSONText.string(categories[source.categoryID] ?? source.categoryID),
                           JSONText.string(source.urlPath), JSONText.string(source.frontMatter.description ?? ""),
