@@ -40,7 +40,21 @@
   window.TebikiSearch = {
     meta: function (value) { meta = value; loaded["search/meta.js"] = value; },
     terms: function (shard, value) { loaded["search/t/" + shard + ".js"] = value; },
-    docs: function (chunk, value) { loaded["search/d/" + chunk + ".js"] = value; }
+    docs: function (chunk, value) { loaded["search/d/" + chunk + ".js"] = value; },
+    // For pages and tools that want results without the box: resolves to
+    // {total, hits: [{title, category, url, snippet}]}.
+    query: function (query, limit) {
+      return search(query, limit || 10).then(function (result) {
+        return {
+          total: result.total,
+          hits: result.hits.map(function (hit) {
+            var holder = document.createElement("span");
+            holder.appendChild(snippet(hit, query));
+            return { title: hit.article[0], category: hit.article[1], url: resultURL(hit), snippet: holder.textContent };
+          })
+        };
+      });
+    }
   };
 
   // ---- Tokenizing: the same rules as TextTokenizer.swift ------------------------------

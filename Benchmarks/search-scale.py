@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Search at scale: index build time and size, what a reader's first query downloads, how
+long a query takes in headless Chromium, and recall for Japanese compound words.
+
+Usage: python3 Benchmarks/search-scale.py [--articles 10000] [--work /tmp/tebiki-bench]
+
+Builds the generated mixed corpus with the release `tebiki`, opens the home page from disk in
+headless Chromium (the Tests/Browser harness), and for each query: the gzip-compressed size of
+every search file the query loaded (search.js included), the time of a cold first query and of
+the same query again, and how many articles it returned against how many contain the words.
+"""
+import argparse, gzip, os, re, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "Tests", "Browser"))
+from harness import chromium  # noqa: E402
+
+QUERIES = ["ログイン", "ワークスペース", "二段階認証コード", "パスワード 再設定", "password reset", "API token", "監査ログ"]
+
+
+def gzip_size(path):
+    with open(path, "rb") as handle:
+        return len(gzip.compress(handle.read(), 9))
+
+
+def containing(articles, words):
+    """Articles whose text contains every word of the query (case-insensitive for Latin)."""
+    count = 0
+    for folder, _, files in os.walk(articles):
+        for name in files:
+            if name.endswith(".md"):
+                text = open(os.path.join(folder, name), encoding="utf-8").read().lower()
+                if all(word.lower() in text for word in words):
+                    count += 1
+    return count
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--work", default="/tmp/tebiki-bench")
+    args = parser.parse_args()
+
+    site = os.path.join(args.work, f"corpus-{args.articles}")
+    articles = os.path.join(site, "Articles")
+    if not os.path.isdir(articles):
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen-corpus.py"),
+                        "--articles", str(args.articles), "--lang", "mixed", "--out", articles], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "tebiki"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    output = os.path.join(args.work, f"search-out-{args.articles}")
+    subprocess.run(["rm", "-rf", output], check=True)
+    timings = subprocess.run([os.path.join(ROOT, ".build", "release", "tebiki"), "build", "--timings", "--source", site,
+                              "--output", output], check=True, capture_output=True, text=True).stdout
+    lines = timings.splitlines()
+    index_time = float(lines[lines.index("[5/7] Indexing for search") + 1].split()[0])
+    search_files = [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(output, "search")) for name in names]
+    raw = sum(os.path.getsize(path) for path in search_files)
+    packed = sum(gzip_size(path) for path in search_files if path.endswith(".js"))
+    print(f"index: built in {index_time:.2f} s; {len(search_files)} files, {raw / 1e6:.1f} MB, {packed / 1e6:.1f} MB gzip")
+
+    driver = chromium()
+    try:
+        print(f"{'query':<18} {'first query KB gz':>17} {'cold ms':>8} {'warm ms':>8} {'found':>6} {'contain':>8}")
+        for query in QUERIES:
+            driver.get(f"file://{output}/index.html")
+            time.sleep(0.2)
+            cold = driver.execute_async_script(
+                "const done = arguments[arguments.length - 1]; const start = performance.now();"
+                "TebikiSearch.query(arguments[0], 8).then(r => done([performance.now() - start, r.total]));", query)
+            warm = []
+            for _ in range(5):
+                warm.append(driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1]; const start = performance.now();"
+                    "TebikiSearch.query(arguments[0], 8).then(() => done(performance.now() - start));", query))
+            loaded = driver.execute_script(
+                "return Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/') || s.endsWith('search.js'));")
+            size = sum(gzip_size(re.sub(r"^file://", "", src)) for src in loaded)
+            words = query.split()
+            print(f"{query:<18} {size / 1000:>17.1f} {cold[0]:>8.1f} {statistics.median(warm):>8.1f} {cold[1]:>6} "
+                  f"{containing(articles, words):>8}")
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
