@@ -29,6 +29,7 @@ public struct SearchIndex: Sendable {
         // Search has no use for the function-word mark: くま and クマ are one term to a reader.
         let unmarked = ~TextTokenizer.functionBit
         let vectors = articles.map(\.terms)
+        let singles = parallelMap(vectors) { Self.kanjiSingles(of: $0) }
         let averageLength = max(1, Double(vectors.reduce(0) { $0 + max($1.bodyLength, 1) }) / Double(max(vectors.count, 1)))
 
         // Document frequencies, and the text of every word term (a bigram's is in its id).
@@ -48,24 +49,34 @@ public struct SearchIndex: Sendable {
                 let shard = Int(Self.shardHash(term: marked & unmarked, words: words) % UInt32(shardCount))
                 byShard[shard].append((Int32(article), Int32(position)))
             }
+            // Kanji on their own, numbered from -1 down, so one-character queries find them.
+            for (number, single) in singles[article].enumerated() {
+                let shard = Int(Self.shardHash(term: single.term, words: words) % UInt32(shardCount))
+                byShard[shard].append((Int32(article), Int32(-1 - number)))
+            }
         }
+        for single in singles.joined() { frequency.increment(single.term) }
         let count = Double(vectors.count)
         let shardTexts = parallelMap(Array(byShard.indices)) { shard -> String in
             // Sorting by term (then article) puts each term's postings side by side; the two
             // marks of one term in one article (くま, クマ) become one posting.
-            let entries = byShard[shard].map { entry in
-                (term: vectors[Int(entry.article)].terms[Int(entry.position)] & unmarked, entry.article, entry.position)
-            }.sorted { $0.term != $1.term ? $0.term < $1.term : $0.1 < $1.1 }
+            let entries = byShard[shard].map { entry -> (term: UInt64, article: Int32, weight: Float, section: Int16) in
+                let (article, position) = (Int(entry.article), Int(entry.position))
+                if position < 0 {
+                    let single = singles[article][-1 - position]
+                    return (single.term, entry.article, single.weight, single.section)
+                }
+                let vector = vectors[article]
+                return (vector.terms[position] & unmarked, entry.article, vector.weights[position], max(0, vector.sections[position]))
+            }.sorted { $0.term != $1.term ? $0.term < $1.term : $0.article < $1.article }
             var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
-            for (term, article, position) in entries {
-                let vector = vectors[Int(article)]
-                let weight = vector.weights[Int(position)]
+            for (term, article, weight, section) in entries {
                 if terms.last?.term == term, terms[terms.count - 1].postings.last?.article == article {
                     terms[terms.count - 1].postings[terms[terms.count - 1].postings.count - 1].frequency += weight
                 } else if terms.last?.term == term {
-                    terms[terms.count - 1].postings.append((article, weight, max(0, vector.sections[Int(position)])))
+                    terms[terms.count - 1].postings.append((article, weight, section))
                 } else {
-                    terms.append((term, [(article, weight, max(0, vector.sections[Int(position)]))]))
+                    terms.append((term, [(article, weight, section)]))
                 }
             }
             let scored = terms.map { term, postings -> (key: String, postings: [Int32]) in
@@ -94,6 +105,25 @@ public struct SearchIndex: Sendable {
         self.files = files
         self.shardCount = shardCount
         termCount = frequency.count
+    }
+
+    /// Each kanji of an article's bigrams as a term of its own, for one-character queries
+    /// (鍵, 旧). Kana alone would match nearly everything, so only kanji are indexed this way.
+    static func kanjiSingles(of vector: TermVector) -> [(term: UInt64, weight: Float, section: Int16)] {
+        var found: [UInt32: (weight: Float, section: Int16)] = [:]
+        for (index, term) in vector.terms.enumerated() where term >> 62 == 1 {
+            for scalar in [UInt32(term >> 21 & 0x1F_FFFF), UInt32(term & 0x1F_FFFF)] where isKanji(scalar) {
+                let known = found[scalar]
+                found[scalar] = ((known?.weight ?? 0) + vector.weights[index] / 2, known?.section ?? max(0, vector.sections[index]))
+            }
+        }
+        return found.map { (TextTokenizer.Term.single(Unicode.Scalar($0.key)!).stableID, $0.value.weight, $0.value.section) }
+            .sorted { $0.term < $1.term }
+    }
+
+    static func isKanji(_ scalar: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar) || (0x3400...0x4DBF).contains(scalar) || (0xF900...0xFAFF).contains(scalar)
+            || (0x20000...0x2FFFF).contains(scalar)
     }
 
     /// A term's text, as the client names it.

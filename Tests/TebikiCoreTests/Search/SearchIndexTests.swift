@@ -38,6 +38,15 @@ struct SearchIndexTests {
         }
     }
 
+    @Test func kanjiAreAlsoIndexedAloneForOneCharacterQueries() throws {
+        let index = self.index
+        let ids = checked.articles.map(\.source.id)
+        let retire = try postings("退", in: index).map { ids[$0.0] }
+        #expect(retire == ["troubleshooting/restricted-user"])
+        // Kana alone would match nearly every article, so it is not indexed alone.
+        #expect(try postings("ロ", in: index).isEmpty)
+    }
+
     @Test func titlesOutweighBodiesAndSectionsPointAtTheMatch() throws {
         let index = self.index
         let ids = checked.articles.map(\.source.id)
