@@ -45,19 +45,17 @@ enum JSONText {
         }
     }
 
-    /// Appends a non-negative integer in decimal.
+    /// Appends a non-negative integer in decimal, without allocating: the search index writes
+    /// tens of millions of them.
     static func append(_ number: Int32, to out: inout [UInt8]) {
-        if number < 10 {
-            out.append(0x30 + UInt8(number))
-            return
+        var divisor: Int32 = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            out.append(0x30 + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
-        var digits: [UInt8] = []
-        var value = number
-        while value > 0 {
-            digits.append(0x30 + UInt8(value % 10))
-            value /= 10
-        }
-        out += digits.reversed()
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
