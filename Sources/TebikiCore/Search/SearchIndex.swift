@@ -20,7 +20,6 @@ public struct SearchIndex: Sendable {
 
     public let files: [File]
     public let shardCount: Int
-    public let termCount: Int
 
     public static let articlesPerChunk = 16
     static let sectionTextLimit = 240
@@ -32,7 +31,9 @@ public struct SearchIndex: Sendable {
         let singles = parallelMap(vectors) { Self.kanjiSingles(of: $0) }
         let averageLength = max(1, Double(vectors.reduce(0) { $0 + max($1.bodyLength, 1) }) / Double(max(vectors.count, 1)))
 
-        // Document frequencies, and the text of every word term (a bigram's is in its id).
+        // Document frequencies, and the text of every word term (a bigram's is in its id). A term
+        // with both marks in one article (くま and クマ) counts twice there: rare, and harmless
+        // to the ranking.
         var frequency = TermCounts(capacity: vectors.count * 200)
         var words: [UInt64: String] = [:]
         for vector in vectors {
@@ -104,7 +105,6 @@ public struct SearchIndex: Sendable {
         }
         self.files = files
         self.shardCount = shardCount
-        termCount = frequency.count
     }
 
     /// Each kanji of an article's bigrams as a term of its own, for one-character queries

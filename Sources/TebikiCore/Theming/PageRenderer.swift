@@ -1,6 +1,6 @@
 import Foundation
 
-/// Stage 5: fills the theme's templates. Every URL in a page is relative (`root` climbs to the
+/// Stage 6: fills the theme's templates. Every URL in a page is relative (`root` climbs to the
 /// site root), so the output works at a domain root, under a sub-path and from disk.
 public struct PageRenderer: Sendable {
     let site: LoadedSite
