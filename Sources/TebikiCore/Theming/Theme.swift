@@ -77,9 +77,9 @@ private extension Theme {
     }
 
     /// Writes site-wide constants into the template text before parsing. swift-mustache looks
-    /// every tag up through the whole context stack with dynamic casts; a help centre page has
-    /// dozens of such words, and folding them in halves the cost of rendering 10,000 pages.
-    /// The values stay in the context too, so sections over them keep working.
+    /// every tag up through the context stack with dynamic casts, about 3 µs a tag here, and a
+    /// page has dozens of the theme's words; folded, they cost nothing per page. The values stay
+    /// in the context too, so sections over them keep working.
     static func fold(_ text: String, _ constants: [String: String]) -> String {
         var out = ""
         var rest = text[...]
