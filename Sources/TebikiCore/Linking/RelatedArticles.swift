@@ -25,9 +25,9 @@ public struct RelatedArticles: Sendable {
         /// Below this score an article is not shown just to fill the list.
         public var threshold = 0.15
         /// Distinctive terms kept per article.
-        public var termsPerArticle = 12
+        public var termsPerArticle = 10
         /// Articles kept per term (and per tag) in the inverted index.
-        public var articlesPerTerm = 24
+        public var articlesPerTerm = 20
         public init() {}
     }
 
