@@ -93,7 +93,8 @@ public struct SearchIndex: Sendable {
                 }
                 return (Self.key(term, words: words), flat)
             }
-            return Self.shardScript(shard, scored.sorted { precedes($0.key, $1.key) })
+            // Already in term id order, which is the same on every build.
+            return Self.shardScript(shard, scored)
         }
 
         var files: [File] = [File(path: "search/meta.js", text: Self.meta(site: site, shardCount: shardCount, articles: articles.count))]
@@ -199,18 +200,39 @@ private extension SearchIndex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Each article as `[title, category, url, description, [[section id, heading, text]…]]`,
+    /// section texts cut to their first characters (enough for a snippet), written on bytes.
     static func chunkScript(_ chunk: Int, _ articles: ArraySlice<ParsedArticle>, site: LoadedSite) -> String {
         let categories = Dictionary(site.categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let entries = articles.map { article -> String in
-            let source = article.source
-            let sections = article.body.sections.map { section in
-                "[" + JSONText.string(section.id ?? "") + "," + JSONText.string(section.heading) + ","
-                    + JSONText.string(String(String.UnicodeScalarView(section.text.unicodeScalars.prefix(sectionTextLimit)))) + "]"
-            }
-            return "[" + [JSONText.string(source.title), JSONText.string(categories[source.categoryID] ?? source.categoryID),
-                          JSONText.string(source.urlPath), JSONText.string(source.frontMatter.description ?? ""),
-                          "[" + sections.joined(separator: ",") + "]"].joined(separator: ",") + "]"
+        var out = Array("TebikiSearch.docs(\(chunk),[".utf8)
+        func string(_ text: some StringProtocol) {
+            out.append(0x22)
+            JSONText.append(String(text), to: &out)
+            out.append(0x22)
         }
-        return "TebikiSearch.docs(\(chunk),[" + entries.joined(separator: ",\n") + "]);\n"
+        for (number, article) in articles.enumerated() {
+            let source = article.source
+            out += Array((number == 0 ? "[" : ",\n[").utf8)
+            for field in [source.title, categories[source.categoryID] ?? source.categoryID, source.urlPath,
+                          source.frontMatter.description ?? ""] {
+                string(field)
+                out.append(0x2C)
+            }
+            out.append(0x5B)
+            for (index, section) in article.body.sections.enumerated() {
+                out += Array((index == 0 ? "[" : ",[").utf8)
+                string(section.id ?? "")
+                out.append(0x2C)
+                string(section.heading)
+                out.append(0x2C)
+                let scalars = section.text.unicodeScalars
+                let end = scalars.index(scalars.startIndex, offsetBy: sectionTextLimit, limitedBy: scalars.endIndex) ?? scalars.endIndex
+                string(section.text[..<end])
+                out.append(0x5D)
+            }
+            out += [0x5D, 0x5D]
+        }
+        out += Array("]);\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 }
