@@ -31,32 +31,29 @@ public struct SearchIndex: Sendable {
         let singles = parallelMap(vectors) { Self.kanjiSingles(of: $0) }
         let averageLength = max(1, Double(vectors.reduce(0) { $0 + max($1.bodyLength, 1) }) / Double(max(vectors.count, 1)))
 
-        // Document frequencies, and the text of every word term (a bigram's is in its id). A term
-        // with both marks in one article (くま and クマ) counts twice there: rare, and harmless
-        // to the ranking.
-        var frequency = TermCounts(capacity: vectors.count * 200)
+        // The text of every word term (a bigram's is in its id), for the shard hash.
         var words: [UInt64: String] = [:]
         for vector in vectors {
-            for term in vector.terms { frequency.increment(term & unmarked) }
             for (term, word) in vector.words where words[term & unmarked] == nil { words[term & unmarked] = word }
         }
         let shardCount = Self.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
 
-        // Postings gathered by shard in article order, then each shard scored and written on
-        // its own core.
-        var byShard = Array(repeating: [(article: Int32, position: Int32)](), count: shardCount)
-        for (article, vector) in vectors.enumerated() {
-            for (position, marked) in vector.terms.enumerated() {
-                let shard = Int(Self.shardHash(term: marked & unmarked, words: words) % UInt32(shardCount))
-                byShard[shard].append((Int32(article), Int32(position)))
+        // Postings gathered by shard in article order, each core taking its share of the shards.
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let gathered = parallelMap(Array(0..<workers)) { worker -> [[(article: Int32, position: Int32)]] in
+            var mine = Array(repeating: [(article: Int32, position: Int32)](), count: (shardCount + workers - 1) / workers)
+            func add(_ term: UInt64, _ article: Int, _ position: Int) {
+                let shard = Int(Self.shardHash(term: term, words: words) % UInt32(shardCount))
+                if shard % workers == worker { mine[shard / workers].append((Int32(article), Int32(position))) }
             }
-            // Kanji on their own, numbered from -1 down, so one-character queries find them.
-            for (number, single) in singles[article].enumerated() {
-                let shard = Int(Self.shardHash(term: single.term, words: words) % UInt32(shardCount))
-                byShard[shard].append((Int32(article), Int32(-1 - number)))
+            for (article, vector) in vectors.enumerated() {
+                for (position, marked) in vector.terms.enumerated() { add(marked & unmarked, article, position) }
+                // Kanji on their own, numbered from -1 down, so one-character queries find them.
+                for (number, single) in singles[article].enumerated() { add(single.term, article, -1 - number) }
             }
+            return mine
         }
-        for single in singles.joined() { frequency.increment(single.term) }
+        let byShard = (0..<shardCount).map { gathered[$0 % workers][$0 / workers] }
         let count = Double(vectors.count)
         let shardTexts = parallelMap(Array(byShard.indices)) { shard -> String in
             // Sorting by term (then article) puts each term's postings side by side; the two
@@ -81,7 +78,8 @@ public struct SearchIndex: Sendable {
                 }
             }
             let scored = terms.map { term, postings -> (key: String, postings: [Int32]) in
-                let df = Double(frequency[term])
+                // Every posting is a different article, so their number is the term's document frequency.
+                let df = Double(postings.count)
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
                 var flat: [Int32] = []
                 flat.reserveCapacity(postings.count * 3)
