@@ -29,7 +29,8 @@ public struct SearchIndex: Sendable {
         let unmarked = ~TextTokenizer.functionBit
         let vectors = articles.map(\.terms)
         let singles = parallelMap(vectors) { Self.kanjiSingles(of: $0) }
-        let averageLength = max(1, Double(vectors.reduce(0) { $0 + max($1.bodyLength, 1) }) / Double(max(vectors.count, 1)))
+        let bodyLengths = vectors.map { max($0.bodyLength, 1) }
+        let averageLength = max(1, Double(bodyLengths.reduce(0, +)) / Double(max(vectors.count, 1)))
 
         // The text of every word term (a bigram's is in its id), for the shard hash.
         var words: [UInt64: String] = [:]
@@ -56,27 +57,33 @@ public struct SearchIndex: Sendable {
         let byShard = (0..<shardCount).map { gathered[$0 % workers][$0 / workers] }
         let count = Double(vectors.count)
         let shardTexts = parallelMap(Array(byShard.indices)) { shard -> String in
-            // Sorting by term (then article) puts each term's postings side by side; the two
-            // marks of one term in one article (くま, クマ) become one posting.
-            let entries = byShard[shard].map { entry -> (term: UInt64, article: Int32, weight: Float, section: Int16) in
-                let (article, position) = (Int(entry.article), Int(entry.position))
-                if position < 0 {
-                    let single = singles[article][-1 - position]
-                    return (single.term, entry.article, single.weight, single.section)
-                }
-                let vector = vectors[article]
-                return (vector.terms[position] & unmarked, entry.article, vector.weights[position], max(0, vector.sections[position]))
-            }.sorted { $0.term != $1.term ? $0.term < $1.term : $0.article < $1.article }
+            // Each term's postings in article order (the order they were gathered in); the two
+            // marks of one term in one article (くま, クマ) become one posting. Terms are found
+            // through a small open-addressing table rather than by sorting the shard.
             var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
-            for (term, article, weight, section) in entries {
-                if terms.last?.term == term, terms[terms.count - 1].postings.last?.article == article {
-                    terms[terms.count - 1].postings[terms[terms.count - 1].postings.count - 1].frequency += weight
-                } else if terms.last?.term == term {
-                    terms[terms.count - 1].postings.append((article, weight, section))
+            var table = TermSlots(capacity: byShard[shard].count)
+            for entry in byShard[shard] {
+                let (article, position) = (Int(entry.article), Int(entry.position))
+                let term: UInt64, weight: Float, section: Int16
+                if position < 0 {
+                    (term, weight, section) = singles[article][-1 - position]
                 } else {
-                    terms.append((term, [(article, weight, section)]))
+                    // Field by field: binding `vectors[article]` would copy the vector (and retain
+                    // its four buffers) for every one of millions of postings.
+                    term = vectors[article].terms[position] & unmarked
+                    weight = vectors[article].weights[position]
+                    section = max(0, vectors[article].sections[position])
+                }
+                let slot = table.slot(for: term, next: terms.count)
+                if slot == terms.count {
+                    terms.append((term, [(entry.article, weight, section)]))
+                } else if terms[slot].postings.last?.article == entry.article {
+                    terms[slot].postings[terms[slot].postings.count - 1].frequency += weight
+                } else {
+                    terms[slot].postings.append((entry.article, weight, section))
                 }
             }
+            terms.sort { $0.term < $1.term }
             let scored = terms.map { term, postings -> (key: String, postings: [Int32]) in
                 // Every posting is a different article, so their number is the term's document frequency.
                 let df = Double(postings.count)
@@ -84,14 +91,13 @@ public struct SearchIndex: Sendable {
                 var flat: [Int32] = []
                 flat.reserveCapacity(postings.count * 3)
                 for posting in postings {
-                    let lengthRatio = Double(max(vectors[Int(posting.article)].bodyLength, 1)) / averageLength
+                    let lengthRatio = Double(bodyLengths[Int(posting.article)]) / averageLength
                     let tf = Double(posting.frequency)
                     let saturated = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengthRatio))
                     flat += [posting.article, Int32(max(1, min(255, (idf * saturated * 12).rounded()))), Int32(posting.section)]
                 }
                 return (Self.key(term, words: words), flat)
             }
-            // Already in term id order, which is the same on every build.
             return Self.shardScript(shard, scored)
         }
 

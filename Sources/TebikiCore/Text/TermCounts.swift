@@ -61,3 +61,30 @@ struct TermCounts: Sendable {
         self = bigger
     }
 }
+
+/// Term ids to positions in a list, for grouping a search shard's postings by term.
+struct TermSlots {
+    private var keys: [UInt64]
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The slot of `term`; a term seen for the first time gets `next`.
+    mutating func slot(for term: UInt64, next: Int) -> Int {
+        var index = Int(truncatingIfNeeded: (term &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while keys[index] != 0 {
+            if keys[index] == term { return Int(slots[index]) }
+            index = (index + 1) & mask
+        }
+        keys[index] = term
+        slots[index] = Int32(next)
+        return next
+    }
+}
