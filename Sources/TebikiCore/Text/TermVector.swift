@@ -28,73 +28,46 @@ public struct TermVector: Sendable, Equatable {
 
     public init() {}
 
-    /// Counted by sorting plain ids per part and merging sorted lists, which is faster than a
-    /// dictionary for the thousand or so terms of an article.
+    /// Counted by sorting all occurrences once (by term, then section) and reading the runs,
+    /// which is faster than a dictionary for the thousand or so terms of an article.
     public init(_ parts: [Part]) {
         var sink = VectorSink()
         let tokenizer = TextTokenizer(dropsFunctionWords: false)
-        var counts: [Int32] = []
+        var occurrences: [(term: UInt64, section: Int16, weight: Float)] = []
         for part in parts where part.weight > 0 {
             sink.ids.removeAll(keepingCapacity: true)
             tokenizer.scan(part.text, into: &sink)
             if part.section != nil { bodyLength += sink.ids.count }
-            sink.ids.sort()
-            var next = TermVector()
-            var nextCounts: [Int32] = []
-            for id in sink.ids {
-                if next.terms.last == id {
-                    next.weights[next.weights.count - 1] += part.weight
-                    nextCounts[nextCounts.count - 1] += 1
-                } else {
-                    next.terms.append(id)
-                    next.weights.append(part.weight)
-                    next.sections.append(Int16(part.section ?? -1))
-                    nextCounts.append(part.section == nil ? 0 : 1)
+            let section = Int16(part.section ?? -1)
+            occurrences += sink.ids.lazy.map { ($0, section, part.weight) }
+        }
+        occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.section < $1.section }
+        var index = 0
+        while index < occurrences.count {
+            let term = occurrences[index].term
+            var weight: Float = 0
+            var bestSection: Int16 = -1
+            var bestCount = 0
+            while index < occurrences.count && occurrences[index].term == term {
+                let section = occurrences[index].section
+                var count = 0
+                while index < occurrences.count && occurrences[index].term == term && occurrences[index].section == section {
+                    weight += occurrences[index].weight
+                    count += 1
+                    index += 1
                 }
+                // The section with the most occurrences; the earliest on a tie. Title and
+                // description (-1) never win over a body section.
+                if section >= 0 && count > bestCount { (bestSection, bestCount) = (section, count) }
             }
-            (self, counts) = isEmpty ? (next, nextCounts) : merged(counts, with: next, nextCounts)
+            terms.append(term)
+            weights.append(weight)
+            sections.append(bestSection)
         }
         words = sink.words
     }
 
     public var isEmpty: Bool { terms.isEmpty }
-}
-
-private extension TermVector {
-    /// Both vectors' terms, weights added; a term keeps the section where it occurs most
-    /// (`counts` are occurrences in that section).
-    func merged(_ counts: [Int32], with other: TermVector, _ otherCounts: [Int32]) -> (TermVector, [Int32]) {
-        var result = TermVector()
-        var resultCounts: [Int32] = []
-        let capacity = terms.count + other.terms.count
-        result.terms.reserveCapacity(capacity)
-        result.weights.reserveCapacity(capacity)
-        result.sections.reserveCapacity(capacity)
-        resultCounts.reserveCapacity(capacity)
-        func take(_ vector: TermVector, _ counts: [Int32], _ index: Int) {
-            result.terms.append(vector.terms[index])
-            result.weights.append(vector.weights[index])
-            result.sections.append(vector.sections[index])
-            resultCounts.append(counts[index])
-        }
-        var (i, j) = (0, 0)
-        while i < terms.count || j < other.terms.count {
-            if j == other.terms.count || (i < terms.count && terms[i] < other.terms[j]) {
-                take(self, counts, i); i += 1
-            } else if i == terms.count || other.terms[j] < terms[i] {
-                take(other, otherCounts, j); j += 1
-            } else {
-                let otherWins = otherCounts[j] > counts[i]
-                result.terms.append(terms[i])
-                result.weights.append(weights[i] + other.weights[j])
-                result.sections.append(otherWins ? other.sections[j] : sections[i])
-                resultCounts.append(otherWins ? otherCounts[j] : counts[i])
-                i += 1; j += 1
-            }
-        }
-        result.bodyLength = bodyLength
-        return (result, resultCounts)
-    }
 }
 
 /// Collects term ids, marking function words, and keeps the text of each word once.
