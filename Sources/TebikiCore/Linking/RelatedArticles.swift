@@ -181,16 +181,16 @@ private extension RelatedArticles {
         /// whose id falls in its share.
         static func documentFrequencies(_ articles: [ParsedArticle]) -> (UInt64) -> Int {
             let shards = ProcessInfo.processInfo.activeProcessorCount
-            let counts = parallelMap(Array(0..<shards)) { shard -> TermCounts in
-                var counts = TermCounts(capacity: articles.count * 100 / shards)
+            let counts = parallelMap(Array(0..<shards)) { shard -> TermTable<Int32> in
+                var counts = TermTable<Int32>(capacity: articles.count * 100 / shards)
                 for article in articles {
                     for term in article.terms.terms where Int(term % UInt64(shards)) == shard && term & TextTokenizer.functionBit == 0 {
-                        counts.increment(term)
+                        counts.update(term, initial: 0) { $0 += 1 }
                     }
                 }
                 return counts
             }
-            return { term in counts[Int(term % UInt64(shards))][term] }
+            return { term in Int(counts[Int(term % UInt64(shards))][term] ?? 0) }
         }
 
         func related(to index: Int, scores: inout Scores) -> [Entry] {

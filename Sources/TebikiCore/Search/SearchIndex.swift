@@ -61,7 +61,7 @@ public struct SearchIndex: Sendable {
             // marks of one term in one article (くま, クマ) become one posting. Terms are found
             // through a small open-addressing table rather than by sorting the shard.
             var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
-            var table = TermSlots(capacity: byShard[shard].count)
+            var table = TermTable<Int>(capacity: byShard[shard].count)
             for entry in byShard[shard] {
                 let (article, position) = (Int(entry.article), Int(entry.position))
                 let term: UInt64, weight: Float, section: Int16
@@ -74,7 +74,7 @@ public struct SearchIndex: Sendable {
                     weight = vectors[article].weights[position]
                     section = max(0, vectors[article].sections[position])
                 }
-                let slot = table.slot(for: term, next: terms.count)
+                let slot = table.value(for: term) { terms.count }
                 if slot == terms.count {
                     terms.append((term, [(entry.article, weight, section)]))
                 } else if terms[slot].postings.last?.article == entry.article {
