@@ -47,11 +47,14 @@ enum MarkdownEvent {
 /// What a renderer needs of a node, copied out of cmark.
 struct MarkdownNode {
     enum Kind {
-        case document, blockQuote, list(ordered: Bool, start: Int, tight: Bool), item, codeBlock(info: String)
+        /// `callout` is the kind of a GitHub-style alert (`> [!NOTE]`), lower-cased.
+        case document, blockQuote(callout: String?), list(ordered: Bool, start: Int, tight: Bool), item, codeBlock(info: String)
         case htmlBlock, customBlock, paragraph(inTightList: Bool), heading(level: Int), thematicBreak
         case text, softBreak(betweenCJK: Bool), lineBreak, code, htmlInline, customInline
         case emphasis, strong, link(url: String, title: String), image(url: String, title: String)
     }
+
+    static let calloutKinds: Set<String> = ["note", "tip", "important", "warning", "caution"]
 
     var kind: Kind
     /// Text of leaf nodes (text, code, code blocks, raw HTML); empty for containers.
@@ -67,7 +70,7 @@ private extension MarkdownDocument {
         var literal = ""
         switch cmark_node_get_type(node) {
         case CMARK_NODE_DOCUMENT: kind = .document
-        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote(callout: calloutKind(node))
         case CMARK_NODE_LIST:
             kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                          start: Int(cmark_node_get_list_start(node)),
@@ -115,6 +118,17 @@ private extension MarkdownDocument {
 
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// `> [!NOTE]` and its kin: the quote's first paragraph starts with the marker on its own line.
+    static func calloutKind(_ node: OpaquePointer) -> String? {
+        guard let paragraph = cmark_node_first_child(node), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT
+        else { return nil }
+        let literal = string(cmark_node_get_literal(text))
+        guard literal.hasPrefix("[!"), literal.hasSuffix("]") else { return nil }
+        let kind = literal.dropFirst(2).dropLast().lowercased()
+        return MarkdownNode.calloutKinds.contains(kind) ? kind : nil
     }
 
     /// Japanese is written without spaces, so a line break inside a sentence must not become one.

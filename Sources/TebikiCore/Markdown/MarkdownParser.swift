@@ -2,17 +2,24 @@
 /// with links already pointing at the pages they name.
 public enum MarkdownParser {
     public static func parse(_ site: LoadedSite, resolver: LinkResolver) -> [ParsedArticle] {
-        let rawHTML = site.config.rawHTML
+        let strings = ThemeStrings(language: site.config.language)
+        var options = MarkdownRenderer.Options(rawHTML: site.config.rawHTML)
+        options.calloutTitles = Dictionary(uniqueKeysWithValues: MarkdownNode.calloutKinds.map { ($0, strings["callout." + $0]) })
         return parallelMap(site.articles) { article in
-            parse(article, resolver: resolver, rawHTML: rawHTML)
+            parse(article, resolver: resolver, options: options)
         }
     }
 
     /// One article; article pages sit two folders below the root (`category/slug/`).
-    static func parse(_ article: ArticleSource, resolver: LinkResolver, rawHTML: Bool) -> ParsedArticle {
+    static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options = .init()) -> ParsedArticle {
         let document = MarkdownDocument(article.markdown)
         let renderer = MarkdownRenderer(
-            options: .init(rawHTML: rawHTML, lineOffset: article.bodyLineOffset, path: article.path),
+            options: {
+                var options = options
+                options.lineOffset = article.bodyLineOffset
+                options.path = article.path
+                return options
+            }(),
             resolve: { destination, _ in
                 let target = resolver.target(of: destination, from: article.id)
                 return (target, resolver.href(for: target, destination: destination, rootPrefix: "../../"))

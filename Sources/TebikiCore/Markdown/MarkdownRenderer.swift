@@ -7,6 +7,8 @@ struct MarkdownRenderer {
     struct Options {
         /// Pass raw HTML through (the site opted in); otherwise it is dropped.
         var rawHTML = false
+        /// Titles of callout boxes in the site's language, by kind (`note`, `tip`…).
+        var calloutTitles: [String: String] = [:]
         /// Lines of the file before the body, for diagnostics.
         var lineOffset = 0
         var path = ""
@@ -53,6 +55,9 @@ private extension MarkdownRenderer {
         var openLinks: [Bool] = []
         var inWordBreak = true
         var reportedHTML = false
+        var skipCalloutMarker = false
+        var skipNextSoftBreak = false
+        var paragraphStart: String.Index = "".endIndex
 
         mutating func endSection() {
             sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text))
@@ -73,6 +78,11 @@ private extension MarkdownRenderer {
         }
         switch node.kind {
         case .document, .customBlock, .customInline: break
+        case .blockQuote(let callout?):
+            // The marker line becomes the box's title; the quote's text follows it.
+            let title = HTMLEscaping.escape(options.calloutTitles[callout] ?? callout.capitalized)
+            state.out += "<div class=\"callout callout-\(callout)\" role=\"note\">\n<p class=\"callout-title\">\(title)</p>\n"
+            state.skipCalloutMarker = true
         case .blockQuote: state.out += "<blockquote>\n"
         case let .list(ordered, start, _):
             if ordered {
@@ -93,12 +103,21 @@ private extension MarkdownRenderer {
             } else {
                 droppedHTML(node, &state)
             }
-        case .paragraph(let tight): if !tight { state.out += "<p>" }
+        case .paragraph(let tight):
+            if !tight { state.out += "<p>" }
+            state.paragraphStart = state.out.endIndex
         case .heading(let level):
             if level == 2 || level == 3 { state.endSection() }
             state.heading = (state.out.endIndex, state.text.endIndex, "", node.line + options.lineOffset)
         case .thematicBreak: state.out += "<hr>\n"
+        case .text where state.skipCalloutMarker:
+            // The `[!NOTE]` marker itself, and the line break after it, are not shown.
+            state.skipCalloutMarker = false
+            state.skipNextSoftBreak = true
+        case .softBreak where state.skipNextSoftBreak:
+            state.skipNextSoftBreak = false
         case .text:
+            state.skipNextSoftBreak = false
             state.out += HTMLEscaping.escape(node.literal)
             state.text += node.literal
             state.heading?.text += node.literal
@@ -147,11 +166,17 @@ private extension MarkdownRenderer {
             return
         }
         switch node.kind {
-        case .blockQuote: state.out += "</blockquote>\n"
+        case .blockQuote(let callout): state.out += callout == nil ? "</blockquote>\n" : "</div>\n"
         case let .list(ordered, _, _): state.out += ordered ? "</ol>\n" : "</ul>\n"
         case .item: state.out += "</li>\n"
         case .paragraph(let tight):
-            if !tight { state.out += "</p>\n" }
+            state.skipNextSoftBreak = false
+            if state.out.endIndex == state.paragraphStart {
+                // Only a callout marker was in it: drop the empty paragraph.
+                state.out.removeSubrange(state.out.index(state.paragraphStart, offsetBy: tight ? 0 : -3)...)
+            } else if !tight {
+                state.out += "</p>\n"
+            }
             state.text += "\n"
         case .heading(let level):
             writeHeading(level: level, &state)

@@ -72,6 +72,11 @@ private extension ThemeStrings {
         "redirecting": "ページは移動しました。",
         "redirectLink": "新しいページを開く",
         "footer": "Tebiki で作成",
+        "callout.note": "補足",
+        "callout.tip": "ヒント",
+        "callout.important": "重要",
+        "callout.warning": "警告",
+        "callout.caution": "注意",
     ]
 
     static let english: [String: String] = [
@@ -103,5 +108,10 @@ private extension ThemeStrings {
         "redirecting": "This page has moved.",
         "redirectLink": "Open the new page",
         "footer": "Made with Tebiki",
+        "callout.note": "Note",
+        "callout.tip": "Tip",
+        "callout.important": "Important",
+        "callout.warning": "Warning",
+        "callout.caution": "Caution",
     ]
 }

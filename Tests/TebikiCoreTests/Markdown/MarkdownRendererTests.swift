@@ -103,3 +103,28 @@ struct TextSectionTests {
         #expect(body.sections[2].text == "More\nLast.\n")
     }
 }
+
+@Suite("Callouts")
+struct CalloutTests {
+    @Test func alertMarkersBecomeTitledBoxes() {
+        let body = TestSites.render("> [!NOTE]\n> Useful *information*.\n\n> [!WARNING]\n>\n> Two paragraphs.\n>\n> Second.\n")
+        #expect(body.html == """
+            <div class="callout callout-note" role="note">
+            <p class="callout-title">Note</p>
+            <p>Useful <em>information</em>.</p>
+            </div>
+            <div class="callout callout-warning" role="note">
+            <p class="callout-title">Warning</p>
+            <p>Two paragraphs.</p>
+            <p>Second.</p>
+            </div>
+
+            """)
+    }
+
+    @Test func otherQuotesStayQuotes() {
+        #expect(TestSites.render("> [!UNKNOWN]\n> text\n").html.hasPrefix("<blockquote>\n<p>[!UNKNOWN]\ntext</p>"))
+        #expect(TestSites.render("> Just a quote.\n").html == "<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n")
+        #expect(TestSites.render("> [!NOTE] inline text\n").html.hasPrefix("<blockquote>"))
+    }
+}

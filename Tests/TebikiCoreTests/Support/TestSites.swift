@@ -30,7 +30,9 @@ enum TestSites {
                        rawHTML: Bool = false) -> RenderedMarkdown {
         let article = article("login/signin", markdown: markdown)
         let site = site([article] + others, assets: assets)
-        return MarkdownParser.parse(article, resolver: LinkResolver(site: site), rawHTML: rawHTML).body
+        var options = MarkdownRenderer.Options(rawHTML: rawHTML)
+        options.calloutTitles = ["note": "Note", "warning": "Warning"]
+        return MarkdownParser.parse(article, resolver: LinkResolver(site: site), options: options).body
     }
 
     /// A fresh, empty folder under the system's temporary folder.
