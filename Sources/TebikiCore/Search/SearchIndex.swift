@@ -133,13 +133,7 @@ public struct SearchIndex: Sendable {
 
     /// A term's text, as the client names it.
     static func key(_ term: UInt64, words: [UInt64: String]) -> String {
-        if let word = words[term] { return word }
-        switch term >> 62 {
-        case 1: return String(String.UnicodeScalarView([Unicode.Scalar(UInt32(term >> 21 & 0x1F_FFFF))!,
-                                                        Unicode.Scalar(UInt32(term & 0x1F_FFFF))!]))
-        case 2: return String(Unicode.Scalar(UInt32(term & 0x1F_FFFF))!)
-        default: return ""
-        }
+        words[term] ?? TextTokenizer.Term(stableID: term)?.key ?? ""
     }
 
     /// FNV-1a over UTF-16 code units; `search.js` computes the same to find a term's shard.

@@ -11,6 +11,16 @@ public struct TextTokenizer: Sendable {
         case bigram(Unicode.Scalar, Unicode.Scalar)
         case single(Unicode.Scalar)
 
+        /// The bigram or single character an id stands for; nil for words, whose ids are hashes.
+        public init?(stableID id: UInt64) {
+            let first = Unicode.Scalar(UInt32(id >> 21 & 0x1F_FFFF)), last = Unicode.Scalar(UInt32(id & 0x1F_FFFF))
+            switch id >> 62 {
+            case 1: guard let first, let last else { return nil }; self = .bigram(first, last)
+            case 2: guard let last else { return nil }; self = .single(last)
+            default: return nil
+            }
+        }
+
         /// How the search index and its client name the term: the word, or the one or two characters.
         public var key: String {
             switch self {
@@ -27,9 +37,9 @@ public struct TextTokenizer: Sendable {
             case let .bigram(first, second): return 1 << 62 | UInt64(first.value) << 21 | UInt64(second.value)
             case let .single(scalar): return 2 << 62 | UInt64(scalar.value)
             case let .word(word):
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                return 3 << 62 | hash >> 3  // bit 61 stays free for TextTokenizer.functionBit
+                var hash = TextTokenizer.fnvOffset  // FNV-1a
+                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* TextTokenizer.fnvPrime }
+                return TextTokenizer.wordTag | hash >> 3  // bit 61 stays free for TextTokenizer.functionBit
             }
         }
     }
@@ -41,16 +51,8 @@ public struct TextTokenizer: Sendable {
         self.dropsFunctionWords = dropsFunctionWords
     }
 
-    /// Appends the stable id of every term of `text` to `ids`, in order: the same ids as
-    /// `Term.stableID`, without building the terms, for related articles.
-    public func appendTermIDs(of text: String, to ids: inout [UInt64]) {
-        var sink = IDSink(ids: ids, tokenizer: self)
-        ids = []
-        scan(text, into: &sink)
-        ids = sink.ids
-    }
-
-    /// Every term of `text`, in order, for the search index (whose client keys terms by text).
+    /// Every term of `text`, in order. The build collects terms through `TermVector`; this is
+    /// for looking at what the tokenizer makes of a text.
     public func terms(of text: String) -> [Term] {
         var sink = TermListSink(tokenizer: self)
         scan(text, into: &sink)
@@ -136,31 +138,6 @@ extension TextTokenizer {
     static let functionBit: UInt64 = 1 << 61
 }
 
-private struct IDSink: TermSink {
-    var ids: [UInt64]
-    let tokenizer: TextTokenizer
-
-    mutating func word(_ utf8: [UInt8], isASCII: Bool) {
-        if isASCII && utf8.count <= 4 {
-            // Too short to stem: hash the bytes, sparing a String. Stop words this short are few.
-            if tokenizer.dropsFunctionWords && TextTokenizer.shortStopWords.contains(utf8) { return }
-            var hash = TextTokenizer.fnvOffset
-            for byte in utf8 { hash = (hash ^ UInt64(byte)) &* TextTokenizer.fnvPrime }
-            ids.append(TextTokenizer.wordTag | hash >> 3)
-        } else if let word = tokenizer.stemmedWord(utf8) {
-            ids.append(TextTokenizer.Term.word(word).stableID)
-        }
-    }
-
-    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, isFunction: Bool) {
-        ids.append(TextTokenizer.Term.bigram(first, second).stableID)
-    }
-
-    mutating func single(_ scalar: Unicode.Scalar, isFunction: Bool) {
-        ids.append(TextTokenizer.Term.single(scalar).stableID)
-    }
-}
-
 private struct TermListSink: TermSink {
     var terms: [TextTokenizer.Term] = []
     let tokenizer: TextTokenizer
@@ -229,8 +206,6 @@ extension TextTokenizer {
         }
         return word
     }
-
-    static let shortStopWords: Set<[UInt8]> = Set(stopWords.filter { $0.utf8.count <= 4 }.map { Array($0.utf8) })
 
     static let stopWords: Set<String> = [
         "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "has", "have", "how",

@@ -4,9 +4,7 @@ import Testing
 @Suite("Text tokenizer")
 struct TextTokenizerTests {
     func ids(_ text: String, dropsFunctionWords: Bool = true) -> [UInt64] {
-        var ids: [UInt64] = []
-        TextTokenizer(dropsFunctionWords: dropsFunctionWords).appendTermIDs(of: text, to: &ids)
-        return ids
+        TextTokenizer(dropsFunctionWords: dropsFunctionWords).terms(of: text).map(\.stableID)
     }
 
     func bigrams(_ text: String) -> [UInt64] {
@@ -46,6 +44,14 @@ struct TextTokenizerTests {
         #expect(mixed.suffix(2) == [TextTokenizer.Term.word("api").stableID, TextTokenizer.Term.word("token").stableID])
         // A lone kanji between punctuation is kept as a single character.
         #expect(ids("（例）") == [TextTokenizer.Term.single("例").stableID])
+    }
+
+    @Test func bigramAndSingleIDsDecodeBackToTheirCharacters() {
+        for term in [TextTokenizer.Term.bigram("ロ", "グ"), .single("退"), .bigram("𠮷", "野")] {
+            #expect(TextTokenizer.Term(stableID: term.stableID) == term)
+            #expect(TextTokenizer.Term(stableID: term.stableID | TextTokenizer.functionBit) == term)
+        }
+        #expect(TextTokenizer.Term(stableID: TextTokenizer.Term.word("login").stableID) == nil)
     }
 
     @Test func termVectorsAddWeightsAcrossPartsAndKeepTheBestSection() {
