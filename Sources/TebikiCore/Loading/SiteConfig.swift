@@ -1,7 +1,7 @@
 import Foundation
 
 /// The site's settings from `tebiki.yml`. Every key is optional.
-public struct SiteConfig: Sendable, Equatable {
+public struct SiteConfig: Sendable {
     public var title: String?
     /// BCP 47 language of the content and of the theme's words; `ja` unless set.
     public var language: String = "ja"
@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// relatively, so this only feeds absolute URLs (sitemap, canonical links, the 404 page).
     public var baseURL: String?
     public var theme: String = "default"
+    /// Where `theme:` was written, for an error when the folder does not exist.
+    var themePosition = (line: 1, column: 1)
     /// Output folder, relative to the site folder.
     public var output: String = "_site"
     /// Opt-in to passing raw HTML in Markdown through; off means cmark's safe mode.
@@ -61,6 +63,7 @@ extension SiteConfig {
                         yaml.report(yaml.error(at: value, "'theme' must be the name of a folder in Themes/"))
                     } else {
                         config.theme = theme
+                        config.themePosition = yaml.position(of: value)
                     }
                 }
             case "output": config.output = yaml.nonEmptyString(value, key: key) ?? config.output

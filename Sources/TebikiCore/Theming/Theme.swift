@@ -27,7 +27,9 @@ public struct Theme: Sendable {
                 files[relative] = (siteTheme.appendingPathComponent(relative), "Themes/\(site.config.theme)/\(relative)")
             }
         } else if site.config.theme != "default" {
-            return (nil, [.error(SiteConfig.fileName, "theme '\(site.config.theme)' not found: no folder Themes/\(site.config.theme)/")])
+            let (line, column) = site.config.themePosition
+            return (nil, [.error(SiteConfig.fileName, line: line, column: column,
+                                 "theme '\(site.config.theme)' not found: no folder Themes/\(site.config.theme)/")])
         }
 
         FastHTMLEscaping.register()

@@ -148,10 +148,10 @@ struct FixtureSiteTests {
 
     @Test func unknownThemeIsAnError() throws {
         let site = try TestSites.copyOfFixture("basic")
-        try "theme: fancy\n".write(to: site.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8)
+        try "language: en\ntheme: fancy\n".write(to: site.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8)
         let (result, _) = try build(site)
         #expect(!result.succeeded)
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description)
-            == ["tebiki.yml:1:1: error: theme 'fancy' not found: no folder Themes/fancy/"])
+            == ["tebiki.yml:2:8: error: theme 'fancy' not found: no folder Themes/fancy/"])
     }
 }
