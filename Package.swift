@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The cmark C library from the system (Debian: libcmark-dev).
@@ -37,16 +38,31 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `tebiki serve`: the preview server with live reload, kept apart so the core has no networking.
+        .target(
+            name: "TebikiServe",
+            dependencies: [
+                "TebikiCore",
+                "DefaultTheme",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            resources: [.copy("live-reload.js")]
+        ),
         .executableTarget(
             name: "tebiki",
             dependencies: [
                 "TebikiCore",
+                "TebikiServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "TebikiCoreTests",
             dependencies: ["TebikiCore"]
+        ),
+        .testTarget(
+            name: "TebikiServeTests",
+            dependencies: ["TebikiServe"]
         ),
         .testTarget(
             name: "TebikiCLITests",

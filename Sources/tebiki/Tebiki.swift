@@ -3,12 +3,12 @@ import Foundation
 import TebikiCore
 
 @main
-struct Tebiki: ParsableCommand {
+struct Tebiki: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tebiki",
         abstract: "Builds a searchable help centre from a folder of Markdown articles.",
         version: TebikiVersion.current,
-        subcommands: [Build.self, Check.self, Related.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, Related.self, New.self],
         defaultSubcommand: Build.self
     )
 }

@@ -26,7 +26,11 @@ public enum SiteBuilder {
         public var articles: [ParsedArticle]
         public var graph: LinkGraph
         public var related: RelatedArticles
-        public var diagnostics: [Diagnostic]
+        /// Problems found while loading the site and its theme.
+        public var loadDiagnostics: [Diagnostic]
+        /// Problems found by the link check, which an edit to any article can change.
+        public var linkDiagnostics: [Diagnostic]
+        public var diagnostics: [Diagnostic] { loadDiagnostics + linkDiagnostics }
     }
 
     public struct Result: Sendable {
@@ -60,7 +64,7 @@ public enum SiteBuilder {
         relatedOptions.count = site.config.relatedCount
         let related = RelatedArticles(articles, graph: graph, options: relatedOptions)
         return CheckedSite(site: site, theme: theme, articles: articles, graph: graph, related: related,
-                           diagnostics: loadProblems + themeProblems + linkProblems)
+                           loadDiagnostics: loadProblems + themeProblems, linkDiagnostics: linkProblems)
     }
 
     /// Builds the site; `progress` is told each step's number as it starts.

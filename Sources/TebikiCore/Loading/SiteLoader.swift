@@ -107,6 +107,34 @@ extension ArticleSource {
     }
 }
 
+extension SiteLoader {
+    /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
+    /// modification time until the git dates arrive.
+    static func loadArticle(articlesURL: URL, categoryID: String, relative: String) -> (ArticleSource?, [Diagnostic]) {
+        let path = "\(LoadedSite.articlesFolder)/\(relative)"
+        let file: TextFile
+        switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
+        case .success(let read): file = read
+        case .failure(let problem): return (nil, [problem])
+        }
+        let text = file.text
+        let split = FrontMatterSplit(text)
+        guard let yaml = split.yaml else {
+            return (nil, [.error(path, "missing front matter: start the file with a '---' line, a 'title:' line and a closing '---' line")])
+        }
+        if split.isUnterminated {
+            return (nil, [.error(path, "front matter is not closed: add a '---' line after it")])
+        }
+        let (frontMatter, diagnostics) = FrontMatter.parse(yaml, path: path)
+        let id = String(relative.dropLast(3)).nfc
+        let modified = frontMatter.lastmod ?? file.modified
+        let article = ArticleSource(id: id, path: path, categoryID: categoryID.nfc,
+                                    frontMatter: frontMatter, markdown: String(split.body),
+                                    bodyLineOffset: split.bodyLineOffset, lastModified: modified)
+        return (diagnostics.hasErrors ? nil : article, diagnostics)
+    }
+}
+
 private extension SiteLoader {
     static func loadConfig(root: URL, options: Options, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
@@ -167,32 +195,6 @@ private extension SiteLoader {
         case .success(let text): return Category.parse(text, id: id, path: path)
         case .failure(let problem): return (Category(id: id, title: id), [problem])
         }
-    }
-
-    /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
-    /// modification time until the git dates arrive.
-    static func loadArticle(articlesURL: URL, categoryID: String, relative: String) -> (ArticleSource?, [Diagnostic]) {
-        let path = "\(LoadedSite.articlesFolder)/\(relative)"
-        let file: TextFile
-        switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
-        case .success(let read): file = read
-        case .failure(let problem): return (nil, [problem])
-        }
-        let text = file.text
-        let split = FrontMatterSplit(text)
-        guard let yaml = split.yaml else {
-            return (nil, [.error(path, "missing front matter: start the file with a '---' line, a 'title:' line and a closing '---' line")])
-        }
-        if split.isUnterminated {
-            return (nil, [.error(path, "front matter is not closed: add a '---' line after it")])
-        }
-        let (frontMatter, diagnostics) = FrontMatter.parse(yaml, path: path)
-        let id = String(relative.dropLast(3)).nfc
-        let modified = frontMatter.lastmod ?? file.modified
-        let article = ArticleSource(id: id, path: path, categoryID: categoryID.nfc,
-                                    frontMatter: frontMatter, markdown: String(split.body),
-                                    bodyLineOffset: split.bodyLineOffset, lastModified: modified)
-        return (diagnostics.hasErrors ? nil : article, diagnostics)
     }
 
     static func duplicateSlugs(in articles: [ArticleSource]) -> [Diagnostic] {

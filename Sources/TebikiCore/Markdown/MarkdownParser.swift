@@ -2,12 +2,18 @@
 /// with links already pointing at the pages they name.
 public enum MarkdownParser {
     public static func parse(_ site: LoadedSite, resolver: LinkResolver) -> [ParsedArticle] {
-        let strings = ThemeStrings(language: site.config.language)
-        var options = MarkdownRenderer.Options(rawHTML: site.config.rawHTML)
-        options.calloutTitles = Dictionary(uniqueKeysWithValues: MarkdownNode.calloutKinds.map { ($0, strings["callout." + $0]) })
+        let options = options(for: site)
         return parallelMap(site.articles) { article in
             parse(article, resolver: resolver, options: options)
         }
+    }
+
+    /// The site's choices that change how Markdown renders: raw HTML, the callouts' titles.
+    static func options(for site: LoadedSite) -> MarkdownRenderer.Options {
+        let strings = ThemeStrings(language: site.config.language)
+        var options = MarkdownRenderer.Options(rawHTML: site.config.rawHTML)
+        options.calloutTitles = Dictionary(uniqueKeysWithValues: MarkdownNode.calloutKinds.map { ($0, strings["callout." + $0]) })
+        return options
     }
 
     /// One article; article pages sit two folders below the root (`category/slug/`).

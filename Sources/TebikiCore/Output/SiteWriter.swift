@@ -20,15 +20,10 @@ struct SiteWriter {
         for category in site.categories {
             try folder.write(renderer.category(category), to: "\(category.id)/index.html")
         }
-        let neighbours = Self.neighbours(articles.map(\.source))
         let failures = parallelMap(Array(articles.indices)) { index -> String? in
             let article = articles[index]
-            let (previous, next) = neighbours[index]
-            let related = checked.related.lists[index].map { articles[$0.index].source }
-            let backlinks = site.config.backlinks ? checked.graph.backlinks(of: index).map { articles[$0].source } : []
             do {
-                try folder.write(renderer.article(article, previous: previous, next: next, related: related, backlinks: backlinks),
-                                 to: article.source.urlPath + "index.html")
+                try folder.write(checked.articlePage(index, renderer: renderer), to: article.source.urlPath + "index.html")
                 return nil
             } catch {
                 return "\(article.source.urlPath): \(error.localizedDescription)"
@@ -61,14 +56,14 @@ struct SiteWriter {
     }
 }
 
-private extension SiteWriter {
-    /// Previous and next article within the same category, in reading order.
-    static func neighbours(_ articles: [ArticleSource]) -> [(ArticleSource?, ArticleSource?)] {
-        articles.indices.map { index in
-            let category = articles[index].categoryID
-            let previous = index > 0 && articles[index - 1].categoryID == category ? articles[index - 1] : nil
-            let next = index + 1 < articles.count && articles[index + 1].categoryID == category ? articles[index + 1] : nil
-            return (previous, next)
-        }
+extension SiteBuilder.CheckedSite {
+    /// The page of `articles[index]`, with its neighbours in the category, related articles and backlinks.
+    func articlePage(_ index: Int, renderer: PageRenderer) -> String {
+        let category = articles[index].source.categoryID
+        let previous = index > 0 && articles[index - 1].source.categoryID == category ? articles[index - 1].source : nil
+        let next = index + 1 < articles.count && articles[index + 1].source.categoryID == category ? articles[index + 1].source : nil
+        let related = self.related.lists[index].map { articles[$0.index].source }
+        let backlinks = site.config.backlinks ? graph.backlinks(of: index).map { articles[$0].source } : []
+        return renderer.article(articles[index], previous: previous, next: next, related: related, backlinks: backlinks)
     }
 }

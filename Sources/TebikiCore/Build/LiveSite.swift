@@ -1,0 +1,181 @@
+import Foundation
+
+/// The site as `tebiki serve` holds it: checked in memory, each page rendered only when a
+/// browser asks for it (so the published output folder is never touched), and brought up to
+/// date after an edit in two steps:
+///
+/// 1. `updating(_:)` re-reads and re-parses only the edited articles and re-checks the links,
+///    which is all the edited pages need; the reload can go out at once.
+/// 2. `settled()` then redoes what depends on the text of every article (related lists and
+///    the search index) and says which pages that changed.
+///
+/// Anything an article edit cannot explain (a new or deleted file, a changed address or
+/// reading order, the theme, `tebiki.yml`) is answered by loading the whole site again.
+public struct LiveSite: Sendable {
+    public enum Resource: Sendable, Equatable {
+        /// A page or script made in memory.
+        case text(String)
+        /// A file served as it is on disk (theme assets, images).
+        case file(URL)
+    }
+
+    public enum Outcome: Sendable {
+        /// The edits were applied; the pages at `changedPages` (site-relative folders such as
+        /// `login/signin/`, `""` for the home page) may look different; nil means any page may.
+        case updated(LiveSite, changedPages: Set<String>?)
+        /// The edits broke the site; the previous state stays.
+        case failed([Diagnostic])
+        /// The edits need the whole site loaded again.
+        case needsReload
+    }
+
+    public private(set) var checked: SiteBuilder.CheckedSite
+    public let options: SiteBuilder.Options
+    /// Incremented by every change, so a late `settled()` result for an older state is dropped.
+    public private(set) var generation = 0
+    /// Whether related lists and the search index reflect the latest edit.
+    public private(set) var isSettled = true
+    private let theme: Theme
+    private let resolver: LinkResolver
+    private let markdownOptions: MarkdownRenderer.Options
+    private var searchFiles: [String: String]
+    private var routes: [String: Route] = [:]
+
+    /// Loads, parses and checks the whole site; nil with the diagnostics when it has errors.
+    public static func load(_ options: SiteBuilder.Options) -> (LiveSite?, [Diagnostic]) {
+        let checked = SiteBuilder.check(options)
+        guard !checked.diagnostics.hasErrors, let theme = checked.theme else { return (nil, checked.diagnostics) }
+        return (LiveSite(checked: checked, theme: theme, options: options), checked.diagnostics)
+    }
+
+    public var diagnostics: [Diagnostic] { checked.diagnostics }
+
+    /// What to serve at a site-relative path (`""`, `login/`, `assets/style.css`), or nil.
+    public func resource(at path: String) -> Resource? {
+        let key = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        guard let route = routes[key] else { return nil }
+        let renderer = PageRenderer(site: checked.site, theme: theme)
+        switch route {
+        case .home: return .text(renderer.home())
+        case .notFound: return .text(renderer.notFound())
+        case .searchPage: return .text(renderer.searchPage())
+        case .category(let index): return .text(renderer.category(checked.site.categories[index]))
+        case .article(let index): return .text(checked.articlePage(index, renderer: renderer))
+        case .alias(let index, let depth): return .text(renderer.redirect(to: checked.articles[index].source, fromDepth: depth))
+        case .searchFile: return searchFiles[key].map(Resource.text)
+        case .file(let url): return .file(url)
+        }
+    }
+
+    /// Applies edits to existing articles (paths from the site folder, `Articles/login/signin.md`).
+    public func updating(_ changedFiles: Set<String>) -> Outcome {
+        var next = self
+        var changedPages: Set<String> = []
+        var listsChanged = false
+        let articlesURL = checked.site.root.appendingPathComponent(LoadedSite.articlesFolder)
+        var loadDiagnostics = checked.loadDiagnostics.filter { !changedFiles.contains($0.path) }
+        for path in changedFiles.sorted() {
+            guard let index = checked.articles.firstIndex(where: { $0.source.path == path }) else { return .needsReload }
+            let old = checked.articles[index].source
+            let relative = String(path.dropFirst(LoadedSite.articlesFolder.count + 1))
+            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, categoryID: old.categoryID, relative: relative)
+            loadDiagnostics += problems
+            guard let source = loaded else {
+                if problems.hasErrors { continue }
+                return .needsReload
+            }
+            guard source.urlPath == old.urlPath, !(source.frontMatter.draft && !options.includeDrafts),
+                  next.keepsReadingOrder(source, at: index) else { return .needsReload }
+            next.checked.site.articles[index] = source
+            next.checked.articles[index] = MarkdownParser.parse(source, resolver: resolver, options: markdownOptions)
+            // Its own page, the pages whose backlinks it joins or leaves, and the lists that show
+            // its title and description.
+            changedPages.insert(source.urlPath)
+            for target in checked.graph.outgoing[index] { changedPages.insert(checked.articles[target].source.urlPath) }
+            listsChanged = listsChanged || source.title != old.title
+                || source.frontMatter.description != old.frontMatter.description || source.frontMatter.tags != old.frontMatter.tags
+        }
+        if loadDiagnostics.hasErrors { return .failed(loadDiagnostics + checked.linkDiagnostics) }
+        next.checked.loadDiagnostics = loadDiagnostics
+        next.checked.graph = LinkGraph(next.checked.articles)
+        next.checked.linkDiagnostics = LinkChecker.check(next.checked.articles, graph: next.checked.graph, assets: checked.site.assets)
+            + AliasPages.check(next.checked.site.articles)
+        if next.checked.linkDiagnostics.hasErrors { return .failed(next.checked.diagnostics) }
+        for index in next.checked.articles.indices where next.checked.graph.outgoing[index] != checked.graph.outgoing[index] {
+            for target in next.checked.graph.outgoing[index] { changedPages.insert(next.checked.articles[target].source.urlPath) }
+        }
+        next.generation += 1
+        next.isSettled = false
+        next.routes = next.makeRoutes()
+        return .updated(next, changedPages: listsChanged ? nil : changedPages)
+    }
+
+    /// Redoes the related lists and the search index for the current text of every article;
+    /// returns the settled site and the article pages whose related lists changed.
+    public func settled() -> (LiveSite, changedPages: Set<String>) {
+        var next = self
+        var options = RelatedArticles.Options()
+        options.count = checked.site.config.relatedCount
+        next.checked.related = RelatedArticles(checked.articles, graph: checked.graph, options: options)
+        next.searchFiles = Self.searchFiles(checked)
+        next.isSettled = true
+        var changed: Set<String> = []
+        for index in checked.articles.indices
+        where next.checked.related.lists[index].map(\.id) != checked.related.lists[index].map(\.id) {
+            changed.insert(checked.articles[index].source.urlPath)
+        }
+        return (next, changed)
+    }
+}
+
+private extension LiveSite {
+    enum Route: Sendable {
+        case home, notFound, searchPage, searchFile
+        case category(Int)
+        case article(Int)
+        case alias(article: Int, depth: Int)
+        case file(URL)
+    }
+
+    init(checked: SiteBuilder.CheckedSite, theme: Theme, options: SiteBuilder.Options) {
+        self.checked = checked
+        self.theme = theme
+        self.options = options
+        resolver = LinkResolver(site: checked.site)
+        markdownOptions = MarkdownParser.options(for: checked.site)
+        searchFiles = Self.searchFiles(checked)
+        routes = makeRoutes()
+    }
+
+    static func searchFiles(_ checked: SiteBuilder.CheckedSite) -> [String: String] {
+        let index = SearchIndex(articles: checked.articles, site: checked.site)
+        return Dictionary(index.files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func makeRoutes() -> [String: Route] {
+        var routes: [String: Route] = ["index.html": .home, "404.html": .notFound, "search/index.html": .searchPage]
+        for (index, category) in checked.site.categories.enumerated() { routes[category.id + "/index.html"] = .category(index) }
+        for (index, article) in checked.articles.enumerated() { routes[article.source.urlPath + "index.html"] = .article(index) }
+        let indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (article, alias) in AliasPages.pages(checked.site.articles) where routes[alias + "index.html"] == nil {
+            if let index = indexByID[article.id] {
+                routes[alias + "index.html"] = .alias(article: index, depth: alias.split(separator: "/").count)
+            }
+        }
+        for (outputPath, source) in theme.assets { routes[outputPath] = .file(source) }
+        let articlesFolder = checked.site.root.appendingPathComponent(LoadedSite.articlesFolder)
+        for path in checked.articles.referencedAssets { routes[path] = .file(articlesFolder.appendingPathComponent(path)) }
+        for path in searchFiles.keys { routes[path] = .searchFile }
+        return routes
+    }
+
+    /// Whether `source` can replace the article at `index` without moving in the reading order.
+    func keepsReadingOrder(_ source: ArticleSource, at index: Int) -> Bool {
+        let articles = checked.site.articles
+        if index > 0, articles[index - 1].categoryID == source.categoryID,
+           !ArticleSource.readingOrder(articles[index - 1], source) { return false }
+        if index + 1 < articles.count, articles[index + 1].categoryID == source.categoryID,
+           !ArticleSource.readingOrder(source, articles[index + 1]) { return false }
+        return true
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TebikiCore
+import TebikiServe
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the help centre: serve it, rebuild on every save and reload open pages.",
+        discussion: "Nothing is written to the output folder; pages are built in memory.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: UInt16 = 4000
+
+    @Option(help: "The address to listen on. Anything other than 127.0.0.1 lets other machines see your drafts.")
+    var host = "127.0.0.1"
+
+    func run() async throws {
+        let server = PreviewServer(options: .init(site: site.builderOptions(), host: host, port: port, log: Self.say))
+        let url: URL
+        do {
+            url = try await server.start()
+        } catch {
+            Report.printError("cannot serve on \(host):\(port): \(error)")
+            throw ExitCode.failure
+        }
+        Self.say("Serving at \(url) (Ctrl-C to stop)")
+        await Self.waitForInterrupt()
+        await server.stop()
+        Self.say("Stopped.")
+    }
+}
+
+private extension Serve {
+    /// Written at once, unbuffered: a writer (or a test) watches the terminal as edits land.
+    @Sendable static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// Returns on Ctrl-C or SIGTERM, so the server closes its connections before the process ends.
+    static func waitForInterrupt() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = OnceFlag()
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+                source.setEventHandler {
+                    if once.take() { continuation.resume() }
+                }
+                source.resume()
+                Sources.keep.append(source)
+            }
+        }
+    }
+
+    enum Sources {
+        nonisolated(unsafe) static var keep: [any DispatchSourceSignal] = []
+    }
+
+    final class OnceFlag: @unchecked Sendable {
+        private var taken = false
+        private let lock = NSLock()
+        func take() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            if taken { return false }
+            taken = true
+            return true
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import TebikiCore
+
+@Suite("Live site (tebiki serve's model)")
+struct LiveSiteTests {
+    func loaded() throws -> (LiveSite, URL) {
+        let root = try TestSites.copyOfFixture("basic")
+        let (site, diagnostics) = LiveSite.load(SiteBuilder.Options(source: root))
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        return (try #require(site), root)
+    }
+
+    func text(_ site: LiveSite, _ path: String) -> String? {
+        if case .text(let text)? = site.resource(at: path) { return text }
+        return nil
+    }
+
+    func edit(_ root: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = root.appendingPathComponent(path)
+        try change(String(decoding: try Data(contentsOf: url), as: UTF8.self)).write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    @Test func servesEveryKindOfPageAndFileFromMemory() throws {
+        let (site, root) = try loaded()
+        #expect(text(site, "")?.contains("<html") == true)
+        #expect(text(site, "account/")?.contains("Sign in") == true)
+        #expect(text(site, "account/sign-in/")?.contains("Open the sign-in page.") == true)
+        #expect(text(site, "404.html")?.contains("<html") == true)
+        #expect(text(site, "search/meta.js")?.hasPrefix("TebikiSearch.meta(") == true)
+        #expect(site.resource(at: "images/home.png") == .file(root.appendingPathComponent("Articles/images/home.png")))
+        #expect(site.resource(at: "images/unused.png") == nil, "an image no article uses is not published")
+        #expect(site.resource(at: "account/nothing/") == nil)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("_site").path), "serving writes nothing")
+    }
+
+    @Test func anEditedBodyIsReparsedAndOnlyItsPagesAreNamed() throws {
+        let (site, root) = try loaded()
+        try edit(root, "Articles/account/sign-in.md") { $0.replacingOccurrences(of: "Open the sign-in page.", with: "Open the new sign-in page.") }
+        guard case .updated(let updated, let pages) = site.updating(["Articles/account/sign-in.md"]) else {
+            Issue.record("the edit was not applied")
+            return
+        }
+        #expect(text(updated, "account/sign-in/")?.contains("Open the new sign-in page.") == true)
+        #expect(text(site, "account/sign-in/")?.contains("Open the new sign-in page.") == false, "the old state is a value, untouched")
+        // Its own page, and welcome, which it links to and whose backlinks list it.
+        #expect(pages == ["account/sign-in/", "getting-started/welcome/"])
+        #expect(updated.generation == site.generation + 1)
+        #expect(!updated.isSettled)
+        let (settled, _) = updated.settled()
+        #expect(settled.isSettled)
+        #expect(settled.generation == updated.generation)
+    }
+
+    @Test func aNewTitleMayChangeEveryPage() throws {
+        let (site, root) = try loaded()
+        try edit(root, "Articles/account/sign-in.md") { $0.replacingOccurrences(of: "title: Sign in", with: "title: Sign in now") }
+        guard case .updated(let updated, let pages) = site.updating(["Articles/account/sign-in.md"]) else {
+            Issue.record("the edit was not applied")
+            return
+        }
+        #expect(pages == nil)
+        #expect(text(updated, "account/")?.contains("Sign in now") == true)
+    }
+
+    @Test func aBrokenEditFailsWithEveryProblemAndKeepsTheLastGoodState() throws {
+        let (site, root) = try loaded()
+        try edit(root, "Articles/account/sign-in.md") {
+            $0.replacingOccurrences(of: "title: Sign in\n", with: "titel: Sign in\n")
+        }
+        try edit(root, "Articles/account/sign-out.md") { $0.replacingOccurrences(of: "sign-in.md#steps", with: "sign-in.md#nowhere") }
+        guard case .failed(let problems) = site.updating(["Articles/account/sign-in.md", "Articles/account/sign-out.md"]) else {
+            Issue.record("a broken edit was applied")
+            return
+        }
+        let errors = problems.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.contains("Articles/account/sign-in.md:1:1: error: front matter has no 'title'"))
+        #expect(text(site, "account/sign-in/")?.contains("Open the sign-in page.") == true)
+    }
+
+    @Test func aBrokenAnchorInAnEditIsAnError() throws {
+        let (site, root) = try loaded()
+        try edit(root, "Articles/account/sign-out.md") { $0.replacingOccurrences(of: "sign-in.md#steps", with: "sign-in.md#nowhere") }
+        guard case .failed(let problems) = site.updating(["Articles/account/sign-out.md"]) else {
+            Issue.record("a broken anchor was accepted")
+            return
+        }
+        #expect(problems.map(\.description).contains("Articles/account/sign-out.md:7:23: error: broken link: Articles/account/sign-in.md has no heading with id 'nowhere'"))
+    }
+
+    @Test func whatAnEditCannotExplainAsksForAFullLoad() throws {
+        let (site, root) = try loaded()
+        // A new article: not one the site knows.
+        #expect(isReload(site.updating(["Articles/account/new.md"])))
+        // A new address: other pages' links would change.
+        try edit(root, "Articles/account/sign-out.md") { $0.replacingOccurrences(of: "slug: logout", with: "slug: sign-off") }
+        #expect(isReload(site.updating(["Articles/account/sign-out.md"])))
+    }
+
+    func isReload(_ outcome: LiveSite.Outcome) -> Bool {
+        if case .needsReload = outcome { return true }
+        return false
+    }
+}
