@@ -46,6 +46,8 @@
   }
 
   var events = new EventSource("/__tebiki/events");
+  // Marks the page as listening, for the writer's curiosity and for tests.
+  events.addEventListener("open", function () { document.documentElement.setAttribute("data-tebiki-live", "connected"); });
   function reloadIfChanged(event) {
     var pages = JSON.parse(event.data);
     if (pages === null || pages.indexOf(here) >= 0) { location.reload(); }

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -38,6 +39,32 @@ def build_site(source, output, base_url=None):
     if result.returncode != 0:
         raise RuntimeError(f"tebiki build failed:\n{result.stderr}")
     return result
+
+
+class TebikiServe:
+    """`tebiki serve` on a free loopback port for a site folder; `lines` is what it printed."""
+
+    def __init__(self, source):
+        self.process = subprocess.Popen([tebiki_binary(), "serve", "--source", source, "--port", "0"],
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines = []
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+            if line.startswith("Serving at "):
+                self.url = line.split()[2]
+                break
+        else:
+            raise RuntimeError("tebiki serve did not start:\n" + "\n".join(self.lines))
+        # Keeps reading, so the server never blocks on a full pipe and tests can see its log.
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
 
 
 def free_port():

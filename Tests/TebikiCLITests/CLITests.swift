@@ -181,4 +181,33 @@ struct CLITests {
         #expect(run.status == 64)
         #expect(run.stderr.contains("Unknown option '--colour'"))
     }
+
+    @Test func serveListensOnLoopbackServesTheSiteAndStopsCleanlyOnCtrlC() throws {
+        let site = try temporaryFolder()
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/Fixtures/basic/Articles"),
+                                         to: site.appendingPathComponent("Articles"))
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--source", site.path, "--port", "0"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        var printed = ""
+        while !printed.contains("(Ctrl-C to stop)\n") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            printed += String(decoding: chunk, as: UTF8.self)
+        }
+        let address = try #require(printed.firstMatch(of: /Serving at (http:\/\/127\.0\.0\.1:\d+\/)/)?.1)
+        let home = try Data(contentsOf: try #require(URL(string: address + "account/sign-in/")))
+        #expect(String(decoding: home, as: UTF8.self).contains("Open the sign-in page."))
+
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        printed += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(printed.hasSuffix("Stopped.\n"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("_site").path))
+    }
 }

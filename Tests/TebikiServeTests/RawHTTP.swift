@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A deliberately plain HTTP/1.1 client over a loopback socket: it sends the path exactly as
+/// given (URLSession would tidy `..` and `%2e%2e` away before the server ever saw them).
+struct RawHTTP {
+    struct Response {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    let descriptor: Int32
+
+    init(port: UInt16) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
+
+    func send(_ method: String, _ path: String) {
+        let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        _ = request.withCString { write(descriptor, $0, strlen($0)) }
+    }
+
+    /// Reads until `done` says the bytes so far are enough, the peer closes, or the timeout.
+    func read(until done: (Data) -> Bool = { _ in false }) -> Data {
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !done(received) {
+            let count = Glibc.read(descriptor, &buffer, buffer.count)
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[..<count])
+        }
+        return received
+    }
+
+    static func get(_ path: String, port: UInt16, method: String = "GET") throws -> Response {
+        let connection = try RawHTTP(port: port)
+        defer { connection.close() }
+        connection.send(method, path)
+        return parse(connection.read())
+    }
+
+    static func parse(_ data: Data) -> Response {
+        guard let split = data.range(of: Data("\r\n\r\n".utf8)) else { return Response(status: 0, headers: [:], body: data) }
+        let head = String(decoding: data[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let status = Int(head.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+        var headers: [String: String] = [:]
+        for line in head.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Response(status: status, headers: headers, body: Data(data[split.upperBound...]))
+    }
+}
