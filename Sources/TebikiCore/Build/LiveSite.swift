@@ -63,6 +63,7 @@ public struct LiveSite: Sendable {
         case .article(let index): return .text(checked.articlePage(index, renderer: renderer))
         case .alias(let index, let depth): return .text(renderer.redirect(to: checked.articles[index].source, fromDepth: depth))
         case .searchFile: return searchFiles[key].map(Resource.text)
+        case .widget: return WidgetScript.text(theme: theme, articles: checked.articles, site: checked.site).map(Resource.text)
         case .file(let url): return .file(url)
         }
     }
@@ -130,7 +131,7 @@ public struct LiveSite: Sendable {
 
 private extension LiveSite {
     enum Route: Sendable {
-        case home, notFound, searchPage, searchFile
+        case home, notFound, searchPage, searchFile, widget
         case category(Int)
         case article(Int)
         case alias(article: Int, depth: Int)
@@ -142,7 +143,7 @@ private extension LiveSite {
         self.theme = theme
         self.options = options
         resolver = LinkResolver(site: checked.site)
-        markdownOptions = MarkdownParser.options(for: checked.site)
+        markdownOptions = MarkdownParser.options(for: checked.site, resolver: resolver)
         searchFiles = Self.searchFiles(checked)
         routes = makeRoutes()
     }
@@ -153,7 +154,8 @@ private extension LiveSite {
     }
 
     func makeRoutes() -> [String: Route] {
-        var routes: [String: Route] = ["index.html": .home, "404.html": .notFound, "search/index.html": .searchPage]
+        var routes: [String: Route] = ["index.html": .home, "404.html": .notFound, "search/index.html": .searchPage,
+                                       WidgetScript.path: .widget]
         for (index, category) in checked.site.categories.enumerated() { routes[category.id + "/index.html"] = .category(index) }
         for (index, article) in checked.articles.enumerated() { routes[article.source.urlPath + "index.html"] = .article(index) }
         let indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -17,6 +17,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var publishDate: Date?
     public var slug: Reference?
     public var aliases: [Reference] = []
+    /// The article's guided tour and hints (`tour:`, `hints:`).
+    public var guidance = Guidance()
 
     /// A value the linking stage resolves later, kept with where the writer typed it.
     public struct Reference: Sendable, Equatable {
@@ -29,7 +31,7 @@ public struct FrontMatter: Sendable, Equatable {
 
     static let knownKeys: Set<String> = [
         "title", "linkTitle", "description", "summary", "tags", "keywords", "categories", "related",
-        "weight", "draft", "date", "lastmod", "publishDate", "slug", "aliases",
+        "weight", "draft", "date", "lastmod", "publishDate", "slug", "aliases", "tour", "hints",
     ]
 }
 
@@ -100,6 +102,8 @@ extension FrontMatter {
             case "categories": _ = yaml.strings(value, key: key)  // the folder decides the category
             case "related": matter.related = references(yaml.strings(value, key: key), in: yaml)
             case "aliases": matter.aliases = references(yaml.strings(value, key: key), in: yaml)
+            case "tour": matter.guidance.tour = yaml.tour(value)
+            case "hints": matter.guidance.hints = yaml.hints(value)
             case "weight": matter.weight = yaml.int(value, key: key)
             case "draft": matter.draft = yaml.bool(value, key: key) ?? false
             case "date": matter.date = yaml.date(value, key: key)

@@ -12,6 +12,8 @@ public struct LoadedSite: Sendable {
     public var assets: Set<String>
     /// Groups of words search treats as one, from `Articles/_synonyms.yml`.
     public var synonyms: [[String]] = []
+    /// Terms explained where they are first used, from `Articles/_glossary.yml`.
+    public var glossary: [GlossaryEntry] = []
 
     public static let articlesFolder = "Articles"
     public static let themesFolder = "Themes"

@@ -51,6 +51,16 @@ public enum SiteLoader {
             case .failure(let problem): diagnostics.append(problem)
             }
         }
+        let glossaryPath = "\(LoadedSite.articlesFolder)/\(GlossaryEntry.fileName)"
+        if let data = FileManager.default.contents(atPath: articlesURL.appendingPathComponent(GlossaryEntry.fileName).path) {
+            switch TextFile.decode(data, path: glossaryPath) {
+            case .success(let text):
+                let (entries, problems) = GlossaryEntry.parse(text, path: glossaryPath)
+                site.glossary = entries
+                diagnostics += problems
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
         let gitLog = GitDates.start(articlesFolder: articlesURL)
         var loaded = parallelMap(articleFiles) { file in
             loadArticle(articlesURL: articlesURL, categoryID: file.categoryID, relative: file.relative)
@@ -74,6 +84,13 @@ public enum SiteLoader {
             a.rank != b.rank ? a.rank < b.rank : ArticleSource.readingOrder(a.article, b.article)
         }.map(\.article)
         diagnostics += duplicateSlugs(in: site.articles)
+        let ids = Set(site.articles.map(\.id))
+        for entry in site.glossary {
+            if let article = entry.article, !ids.contains(article.value) {
+                diagnostics.append(.error(glossaryPath, line: article.line, column: article.column,
+                                          "glossary article '\(article.value)' not found: name it by its path under Articles/ without .md"))
+            }
+        }
         return (site, diagnostics)
     }
 }

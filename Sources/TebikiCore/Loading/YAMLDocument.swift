@@ -8,6 +8,8 @@ struct YAMLDocument {
     let path: String
     let lineOffset: Int
     private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    /// The entries of a document that is a list (`init(sequenceText:path:)`).
+    private(set) var items: [Node] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `text`; an empty document is an empty mapping.
@@ -34,6 +36,22 @@ struct YAMLDocument {
                 continue
             }
             pairs.append((key, keyNode, value))
+        }
+    }
+
+    /// Parses a file that is a list at the top (`_glossary.yml`); an empty file is an empty list.
+    init(sequenceText text: String, path: String) {
+        self.path = path
+        lineOffset = 0
+        do {
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return }
+            guard let sequence = root.sequence else {
+                diagnostics.append(error(at: root, "expected a list"))
+                return
+            }
+            items = Array(sequence)
+        } catch {
+            diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: 0))
         }
     }
 

@@ -2,35 +2,51 @@
 /// with links already pointing at the pages they name.
 public enum MarkdownParser {
     public static func parse(_ site: LoadedSite, resolver: LinkResolver) -> [ParsedArticle] {
-        let options = options(for: site)
+        let options = options(for: site, resolver: resolver)
         return parallelMap(site.articles) { article in
             parse(article, resolver: resolver, options: options)
         }
     }
 
-    /// The site's choices that change how Markdown renders: raw HTML, the callouts' titles.
-    static func options(for site: LoadedSite) -> MarkdownRenderer.Options {
+    /// The site's choices that change how Markdown renders: raw HTML, the callouts' titles, the glossary.
+    static func options(for site: LoadedSite, resolver: LinkResolver) -> MarkdownRenderer.Options {
         let strings = ThemeStrings(language: site.config.language)
         var options = MarkdownRenderer.Options(rawHTML: site.config.rawHTML)
         options.calloutTitles = Dictionary(uniqueKeysWithValues: MarkdownNode.calloutKinds.map { ($0, strings["callout." + $0]) })
+        options.glossary = site.glossary.map { entry in
+            let url = entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) }
+            return GlossaryTerm(term: entry.term, definition: entry.definition, articleID: entry.article?.value,
+                                href: url.map { "../../" + $0 }, moreText: strings["glossaryMore"])
+        }
         return options
     }
 
     /// One article; article pages sit two folders below the root (`category/slug/`).
     static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options = .init()) -> ParsedArticle {
-        let document = MarkdownDocument(article.markdown)
-        let renderer = MarkdownRenderer(
-            options: {
-                var options = options
-                options.lineOffset = article.bodyLineOffset
-                options.path = article.path
-                return options
-            }(),
-            resolve: { destination, _ in
-                let target = resolver.target(of: destination, from: article.id)
-                return (target, resolver.href(for: target, destination: destination, rootPrefix: "../../"))
-            })
-        let body = renderer.render(document, source: article.markdown)
+        let resolve = { (destination: String, _: LinkReference.Kind) -> (LinkTarget, href: String?) in
+            let target = resolver.target(of: destination, from: article.id)
+            return (target, resolver.href(for: target, destination: destination, rootPrefix: "../../"))
+        }
+        var articleOptions = options
+        articleOptions.lineOffset = article.bodyLineOffset
+        articleOptions.path = article.path
+        // An article does not explain its own terms to itself.
+        articleOptions.glossary.removeAll { $0.articleID == article.id }
+        var body = MarkdownRenderer(options: articleOptions, resolve: resolve)
+            .render(MarkdownDocument(article.markdown), source: article.markdown)
+
+        var guidance = ResolvedGuidance()
+        if !article.frontMatter.guidance.isEmpty {
+            var inlineOptions = articleOptions
+            inlineOptions.glossary = []
+            let (resolved, problems, links) = ResolvedGuidance.resolve(article.frontMatter.guidance, path: article.path, body: body) { markdown, line in
+                inlineOptions.lineOffset = line - 1
+                return MarkdownRenderer(options: inlineOptions, resolve: resolve).render(MarkdownDocument(markdown), source: markdown)
+            }
+            guidance = resolved
+            body.diagnostics += problems
+            body.links += links
+        }
         let matter = article.frontMatter
         var parts = [TermVector.Part(matter.title, weight: 6),
                      TermVector.Part(([matter.description ?? ""] + matter.tags + matter.keywords).joined(separator: "\n"), weight: 2)]
@@ -41,6 +57,6 @@ public enum MarkdownParser {
         let terms = TermVector(parts)
         var source = article
         source.markdown = ""
-        return ParsedArticle(source: source, body: body, terms: terms)
+        return ParsedArticle(source: source, body: body, terms: terms, guidance: guidance)
     }
 }

@@ -12,6 +12,8 @@ struct MarkdownRenderer {
         /// Lines of the file before the body, for diagnostics.
         var lineOffset = 0
         var path = ""
+        /// Terms whose first use in the text gets its definition beside it.
+        var glossary: [GlossaryTerm] = []
     }
 
     let options: Options
@@ -28,7 +30,8 @@ struct MarkdownRenderer {
         }
         state.endSection()
         return RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
-                                wordCount: state.wordCount, sections: state.sections, diagnostics: state.diagnostics)
+                                wordCount: state.wordCount, sections: state.sections, diagnostics: state.diagnostics,
+                                steps: state.steps)
     }
 }
 
@@ -58,6 +61,11 @@ private extension MarkdownRenderer {
         var skipCalloutMarker = false
         var skipNextSoftBreak = false
         var paragraphStart: String.Index = "".endIndex
+        /// Whether each open list is numbered, outermost first.
+        var lists: [Bool] = []
+        /// Items of top-level numbered lists so far: the article's numbered steps.
+        var steps = 0
+        var usedTerms: Set<Int> = []
 
         mutating func endSection() {
             sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text))
@@ -85,11 +93,16 @@ private extension MarkdownRenderer {
             state.skipCalloutMarker = true
         case .blockQuote: state.out += "<blockquote>\n"
         case let .list(ordered, start, _):
+            state.lists.append(ordered)
             if ordered {
                 state.out += start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n"
             } else {
                 state.out += "<ul>\n"
             }
+        case .item where state.lists == [true]:
+            // Numbered so a tour step or hint can point at "step 3" of the article.
+            state.steps += 1
+            state.out += "<li data-step=\"\(state.steps)\">"
         case .item: state.out += "<li>"
         case .codeBlock(let info):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
@@ -118,7 +131,11 @@ private extension MarkdownRenderer {
             state.skipNextSoftBreak = false
         case .text:
             state.skipNextSoftBreak = false
-            state.out += HTMLEscaping.escape(node.literal)
+            if options.glossary.isEmpty || state.heading != nil || !state.openLinks.isEmpty {
+                state.out += HTMLEscaping.escape(node.literal)
+            } else {
+                writeWithTerms(node.literal, &state)
+            }
             state.text += node.literal
             state.heading?.text += node.literal
             count(node.literal, &state)
@@ -167,7 +184,9 @@ private extension MarkdownRenderer {
         }
         switch node.kind {
         case .blockQuote(let callout): state.out += callout == nil ? "</blockquote>\n" : "</div>\n"
-        case let .list(ordered, _, _): state.out += ordered ? "</ol>\n" : "</ul>\n"
+        case let .list(ordered, _, _):
+            state.lists.removeLast()
+            state.out += ordered ? "</ol>\n" : "</ul>\n"
         case .item: state.out += "</li>\n"
         case .paragraph(let tight):
             state.skipNextSoftBreak = false
@@ -241,8 +260,38 @@ private extension MarkdownRenderer {
         let (target, href) = resolve(destination, kind)
         state.links.append(LinkReference(kind: kind, destination: destination, target: target,
                                          line: node.line + options.lineOffset,
-                                         column: state.columns.scalarColumn(line: node.line, byteColumn: node.column)))
+                                         column: state.columns.scalarColumn(line: node.line, byteColumn: node.column),
+                                         href: href))
         return href.map(HTMLEscaping.escapeURL)
+    }
+
+    /// Text with the first use of each glossary term in the article marked up as a term whose
+    /// definition opens beside it: a button (reachable by keyboard, not hover-only) and the
+    /// definition it shows, with a link to the term's article.
+    func writeWithTerms(_ text: String, _ state: inout State) {
+        var rest = text[...]
+        while true {
+            var best: (index: Int, range: Range<Substring.Index>)?
+            for (index, term) in options.glossary.enumerated() where !state.usedTerms.contains(index) {
+                guard let range = term.firstUse(in: rest) else { continue }
+                if best == nil || range.lowerBound < best!.range.lowerBound { best = (index, range) }
+            }
+            guard let (index, range) = best else { break }
+            let term = options.glossary[index]
+            state.usedTerms.insert(index)
+            let id = "tebiki-term-\(state.usedTerms.count)"
+            state.out += HTMLEscaping.escape(String(rest[..<range.lowerBound]))
+            state.out += "<span class=\"term\"><button type=\"button\" class=\"term-button\" aria-expanded=\"false\" aria-controls=\"\(id)\">"
+            state.out += HTMLEscaping.escape(String(rest[range])) + "</button>"
+            state.out += "<span class=\"term-definition\" id=\"\(id)\"><span class=\"term-name\">\(HTMLEscaping.escape(term.term))</span> "
+            state.out += HTMLEscaping.escape(term.definition)
+            if let href = term.href {
+                state.out += " <a href=\"\(HTMLEscaping.escapeURL(href))\">\(HTMLEscaping.escape(term.moreText))</a>"
+            }
+            state.out += "</span></span>"
+            rest = rest[range.upperBound...]
+        }
+        state.out += HTMLEscaping.escape(String(rest))
     }
 
     /// `{#id}` at the end of a heading, as Hugo and Pandoc write it.

@@ -4,6 +4,8 @@ public struct ParsedArticle: Sendable {
     public var source: ArticleSource
     public var body: RenderedMarkdown
     public var terms: TermVector
+    /// The article's tour and hints, checked against its body.
+    public var guidance = ResolvedGuidance()
 }
 
 extension Array where Element == ParsedArticle {

@@ -11,6 +11,8 @@ public struct RenderedMarkdown: Sendable {
     /// send a reader to the section that matches.
     public var sections: [TextSection]
     public var diagnostics: [Diagnostic]
+    /// Items of the body's top-level numbered lists (`data-step` 1…n in the HTML).
+    public var steps = 0
 
     /// h2 and h3, the levels a table of contents shows.
     public var tableOfContents: [Heading] { headings.filter { $0.level == 2 || $0.level == 3 } }
@@ -40,4 +42,6 @@ public struct LinkReference: Sendable, Equatable {
     /// Position in the file (front matter lines included).
     public var line: Int
     public var column: Int
+    /// The URL put in the page, before HTML escaping; nil when it did not become a link.
+    public var href: String? = nil
 }

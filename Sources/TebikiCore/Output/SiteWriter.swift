@@ -49,6 +49,9 @@ struct SiteWriter {
             return nil
         }
         if let failure = searchFailures.compactMap({ $0 }).first { throw OutputFolder.Problem.io(failure) }
+        if let widget = WidgetScript.text(theme: theme, articles: articles, site: site) {
+            try folder.write(widget, to: WidgetScript.path)
+        }
         if let sitemap = Sitemap(site: site).xml() {
             try folder.write(sitemap, to: "sitemap.xml")
         }

@@ -68,6 +68,10 @@ public struct PageRenderer: Sendable {
         context["hasPager"] = previous != nil || next != nil
         context["previous"] = previous.map { link(to: $0, root: root) }
         context["next"] = next.map { link(to: $0, root: root) }
+        if let guide = GuideData.page(article, strings: strings) {
+            context["guide"] = guide
+            context["hasTour"] = !article.guidance.steps.isEmpty
+        }
         return theme.render("article", context)
     }
 

@@ -16,6 +16,11 @@ public struct ThemeStrings: Sendable {
 
     public subscript(key: String) -> String { words[key] ?? Self.english[key] ?? key }
 
+    /// The words the tour and hint script shows, for the page and the product widget.
+    static let guideKeys = ["tourStart", "tourNew", "tourTitle", "tourBack", "tourNext", "tourDone", "tourClose",
+                            "tourProgress", "tourAnnounce", "tourEnded", "hintLabel", "hintRead", "helpButton",
+                            "helpTitle", "helpNone", "helpSearch", "helpCentre", "searchPlaceholder"]
+
     /// All words, for templates: `{{strings.home}}`.
     var all: [String: String] { words }
 
@@ -77,6 +82,24 @@ private extension ThemeStrings {
         "callout.important": "重要",
         "callout.warning": "警告",
         "callout.caution": "注意",
+        "glossaryMore": "詳しく",
+        "tourStart": "ツアーで見る",
+        "tourNew": "新着",
+        "tourTitle": "この記事のツアー",
+        "tourBack": "戻る",
+        "tourNext": "次へ",
+        "tourDone": "完了",
+        "tourClose": "閉じる",
+        "tourProgress": "{i} / {n}",
+        "tourAnnounce": "ステップ {i} / {n}: {title}",
+        "tourEnded": "ツアーを終了しました",
+        "hintLabel": "ヒント",
+        "hintRead": "ヘルプ記事を読む",
+        "helpButton": "ヘルプ",
+        "helpTitle": "この画面のヘルプ",
+        "helpNone": "この画面についての記事はまだありません。",
+        "helpSearch": "ヘルプセンターを検索",
+        "helpCentre": "ヘルプセンターを開く",
     ]
 
     static let english: [String: String] = [
@@ -113,5 +136,23 @@ private extension ThemeStrings {
         "callout.important": "Important",
         "callout.warning": "Warning",
         "callout.caution": "Caution",
+        "glossaryMore": "Learn more",
+        "tourStart": "Show me",
+        "tourNew": "New",
+        "tourTitle": "Tour of this article",
+        "tourBack": "Back",
+        "tourNext": "Next",
+        "tourDone": "Done",
+        "tourClose": "Close",
+        "tourProgress": "{i} / {n}",
+        "tourAnnounce": "Step {i} of {n}: {title}",
+        "tourEnded": "Tour ended",
+        "hintLabel": "Hint",
+        "hintRead": "Read the help article",
+        "helpButton": "Help",
+        "helpTitle": "Help for this screen",
+        "helpNone": "No articles for this screen yet.",
+        "helpSearch": "Search the help centre",
+        "helpCentre": "Open the help centre",
     ]
 }

@@ -25,7 +25,7 @@ struct FixtureSiteTests {
             "/assets/search.js", "/assets/favicon.svg", "/search/index.html", "/search/meta.js", "/search/d/0.js",
             "/getting-started/index.html", "/getting-started/welcome/index.html", "/getting-started/install/index.html",
             "/account/index.html", "/account/sign-in/index.html", "/account/logout/index.html",
-            "/images/home.png", "/old/welcome/index.html",
+            "/images/home.png", "/old/welcome/index.html", "/assets/guide.js", "/widget/tebiki.js",
         ])
         // Warnings, but no errors.
         #expect(result.diagnostics.sortedForReport().map(\.description) == [

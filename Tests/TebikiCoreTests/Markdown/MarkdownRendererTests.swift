@@ -69,7 +69,15 @@ struct MarkdownRendererTests {
         let tight = TestSites.render("- a\n- b\n")
         #expect(tight.html == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n")
         let loose = TestSites.render("3. a\n\n4. b\n")
-        #expect(loose.html == "<ol start=\"3\">\n<li><p>a</p>\n</li>\n<li><p>b</p>\n</li>\n</ol>\n")
+        #expect(loose.html == "<ol start=\"3\">\n<li data-step=\"1\"><p>a</p>\n</li>\n<li data-step=\"2\"><p>b</p>\n</li>\n</ol>\n")
+    }
+
+    @Test func numberedStepsAreCountedThroughTheTopLevelNumberedLists() {
+        let body = TestSites.render("1. a\n   1. nested\n2. b\n\n- bullet\n\n1. c\n")
+        #expect(body.steps == 3)
+        #expect(body.html.contains("<li data-step=\"1\">a<ol>\n<li>nested</li>"))
+        #expect(body.html.contains("<li data-step=\"3\">c</li>"))
+        #expect(!body.html.contains("<li data-step=\"1\">bullet"))
     }
 
     @Test func codeBlocksKeepTheirLanguageAndEscapeTheirText() {

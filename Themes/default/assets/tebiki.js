@@ -17,4 +17,18 @@
       }
     });
   }
+
+  // Glossary terms: a click opens or closes the definition; Escape closes it.
+  document.documentElement.classList.add("terms-ready");
+  document.querySelectorAll(".term-button").forEach(function (button) {
+    var term = button.parentNode;
+    function toggle(open) {
+      term.classList.toggle("open", open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    button.addEventListener("click", function () { toggle(!term.classList.contains("open")); });
+    term.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && term.classList.contains("open")) { toggle(false); button.focus(); }
+    });
+  });
 })();

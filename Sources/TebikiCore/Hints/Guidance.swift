@@ -1,0 +1,58 @@
+/// The guided tour and hints a writer puts in an article's front matter (`tour:`, `hints:`), as
+/// written: the targets are checked against the article once it is parsed.
+public struct Guidance: Sendable, Equatable {
+    public var tour: Tour?
+    public var hints: [Hint] = []
+
+    public var isEmpty: Bool { tour == nil && hints.isEmpty }
+
+    public struct Tour: Sendable, Equatable {
+        public var title: String?
+        /// In the product: start the tour by itself, once per reader, on the first page it fits.
+        public var autostart = false
+        public var steps: [Step]
+    }
+
+    public struct Step: Sendable, Equatable {
+        public var title: String
+        /// Inline Markdown.
+        public var body: String
+        public var page: PageTarget?
+        public var product: ProductTarget?
+        public var position: Position
+        /// Where the body's text starts, so a broken link in it is reported there.
+        public var bodyLine: Int
+    }
+
+    public struct Hint: Sendable, Equatable {
+        /// Inline Markdown.
+        public var text: String
+        public var page: PageTarget?
+        public var product: ProductTarget?
+        public var position: Position
+        public var textLine: Int
+    }
+
+    /// What a step or hint points at on the article's own page.
+    public enum PageTarget: Sendable, Equatable {
+        /// A heading, by its id.
+        case heading(String, Position)
+        /// The n-th numbered step of the article, counted through its numbered lists.
+        case step(Int, Position)
+        /// An image of the article, named as the Markdown names it.
+        case image(String, Position)
+    }
+
+    /// What a step or hint points at in the product: an element on the pages whose address matches.
+    public struct ProductTarget: Sendable, Equatable {
+        /// A path pattern (`/login`, `/k/*`) or a whole URL pattern (`https://*.example.com/login*`);
+        /// `*` stands for any characters.
+        public var url: String
+        public var selector: String
+    }
+
+    public struct Position: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+    }
+}

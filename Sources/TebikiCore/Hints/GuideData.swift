@@ -1,0 +1,65 @@
+/// The data `guide.js` runs on, as JSON that is also safe inside a `<script>` element: on an
+/// article page, the article's tour and hints with selectors into the page; in the product
+/// widget, every tour step and hint that names a product screen, with its article.
+enum GuideData {
+    /// For one article page; nil when the article has neither a tour nor hints for the page.
+    static func page(_ article: ParsedArticle, strings: ThemeStrings) -> String? {
+        let guidance = article.guidance
+        let steps = guidance.steps.filter { $0.selector != nil }
+        let hints = guidance.hints.filter { $0.selector != nil }
+        guard !steps.isEmpty || !hints.isEmpty else { return nil }
+        var fields = ["\"mode\":\"page\"", "\"id\":" + JSONText.string(article.source.id), "\"strings\":" + self.strings(strings)]
+        if !steps.isEmpty {
+            let list = steps.map { object(["title": $0.title, "html": $0.html, "selector": $0.selector]) }
+            fields.append("\"tour\":{\"title\":\(JSONText.string(guidance.tourTitle ?? strings["tourTitle"])),\"steps\":[\(list.joined(separator: ","))]}")
+        }
+        fields.append("\"hints\":[" + hints.map { object(["html": $0.html, "selector": $0.selector]) }.joined(separator: ",") + "]")
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// For `widget/tebiki.js`: article URLs are relative to the help centre's root, which the
+    /// widget learns from its own address.
+    static func widget(_ articles: [ParsedArticle], site: LoadedSite) -> String {
+        let strings = ThemeStrings(language: site.config.language)
+        var used: [String] = []
+        var tours: [String] = []
+        var hints: [String] = []
+        func articleNumber(_ article: ParsedArticle) -> Int {
+            used.append(object(["title": article.source.title, "url": HTMLEscaping.percentEncode(article.source.urlPath)]))
+            return used.count - 1
+        }
+        for article in articles where !article.guidance.isEmpty {
+            let guidance = article.guidance
+            let steps = guidance.steps.compactMap { step in
+                step.product.map { object(["title": step.title, "html": step.html, "url": $0.url, "selector": $0.selector]) }
+            }
+            let productHints = guidance.hints.compactMap { hint in
+                hint.product.map { object(["html": hint.html, "url": $0.url, "selector": $0.selector]) }
+            }
+            guard !steps.isEmpty || !productHints.isEmpty else { continue }
+            let number = articleNumber(article)
+            if !steps.isEmpty {
+                tours.append("{\"article\":\(number),\"id\":\(JSONText.string(article.source.id)),"
+                             + "\"title\":\(JSONText.string(guidance.tourTitle ?? article.source.title)),"
+                             + "\"autostart\":\(guidance.autostart),\"steps\":[\(steps.joined(separator: ","))]}")
+            }
+            hints += productHints.map { "{\"article\":\(number)," + $0.dropFirst() }
+        }
+        return "{\"mode\":\"product\",\"site\":\(JSONText.string(strings.title(site: site.config.title))),"
+            + "\"strings\":\(self.strings(strings)),\"articles\":[\(used.joined(separator: ","))],"
+            + "\"tours\":[\(tours.joined(separator: ","))],\"hints\":[\(hints.joined(separator: ","))]}"
+    }
+}
+
+private extension GuideData {
+    static func strings(_ strings: ThemeStrings) -> String {
+        object(Dictionary(uniqueKeysWithValues: ThemeStrings.guideKeys.map { ($0, strings[$0]) }))
+    }
+
+    /// An object of strings, keys in a fixed order so builds are byte for byte the same.
+    static func object(_ fields: [String: String?]) -> String {
+        "{" + fields.sorted { $0.key < $1.key }.compactMap { key, value in
+            value.map { "\"\(key)\":" + JSONText.string($0) }
+        }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,107 @@
+/// An article's tour and hints once the article is parsed: each target checked against the
+/// article's headings, numbered steps and images and turned into a CSS selector for its page,
+/// step bodies and hint texts rendered from their inline Markdown.
+public struct ResolvedGuidance: Sendable, Equatable {
+    public struct Step: Sendable, Equatable {
+        public var title: String
+        public var html: String
+        /// Where the step points on the article page.
+        public var selector: String?
+        public var product: Guidance.ProductTarget?
+    }
+
+    public struct Hint: Sendable, Equatable {
+        public var html: String
+        public var selector: String?
+        public var product: Guidance.ProductTarget?
+    }
+
+    public var tourTitle: String?
+    public var autostart = false
+    public var steps: [Step] = []
+    public var hints: [Hint] = []
+
+    public var isEmpty: Bool { steps.isEmpty && hints.isEmpty }
+
+    /// `inline` renders a text written at a line of the file; its links count as the article's.
+    static func resolve(_ guidance: Guidance, path: String, body: RenderedMarkdown,
+                        inline: (_ markdown: String, _ line: Int) -> RenderedMarkdown)
+        -> (ResolvedGuidance, diagnostics: [Diagnostic], links: [LinkReference]) {
+        var resolved = ResolvedGuidance(tourTitle: guidance.tour?.title, autostart: guidance.tour?.autostart ?? false)
+        var diagnostics: [Diagnostic] = []
+        var links: [LinkReference] = []
+        func html(_ markdown: String, line: Int) -> String {
+            let rendered = inline(markdown, line)
+            links += rendered.links
+            diagnostics += rendered.diagnostics
+            return unwrapParagraph(rendered.html)
+        }
+        func selector(_ target: Guidance.PageTarget?) -> String? {
+            guard let target else { return nil }
+            switch selectorFor(target, body: body) {
+            case .success(let selector): return selector
+            case .failure(let problem):
+                diagnostics.append(problem.diagnostic(path: path))
+                return nil
+            }
+        }
+        for step in guidance.tour?.steps ?? [] {
+            resolved.steps.append(Step(title: step.title, html: html(step.body, line: step.bodyLine),
+                                       selector: selector(step.page), product: step.product))
+        }
+        for hint in guidance.hints {
+            resolved.hints.append(Hint(html: html(hint.text, line: hint.textLine), selector: selector(hint.page), product: hint.product))
+        }
+        return (resolved, diagnostics, links)
+    }
+}
+
+private extension ResolvedGuidance {
+    struct Problem: Error {
+        var message: String
+        var position: Guidance.Position
+        func diagnostic(path: String) -> Diagnostic {
+            .error(path, line: position.line, column: position.column, message)
+        }
+    }
+
+    static func selectorFor(_ target: Guidance.PageTarget, body: RenderedMarkdown) -> Result<String, Problem> {
+        switch target {
+        case let .heading(id, position):
+            guard body.headings.contains(where: { $0.id == id }) else {
+                let known = body.headings.prefix(8).map { "'\($0.id)'" }.joined(separator: ", ")
+                return .failure(Problem(message: "tour target: this article has no heading with id '\(id)'"
+                                        + (known.isEmpty ? "" : " (its headings: \(known))"), position: position))
+            }
+            return .success("[id=\"\(cssString(id))\"]")
+        case let .step(number, position):
+            guard number <= body.steps else {
+                let count = body.steps == 0 ? "no numbered steps" : "only \(body.steps) numbered step\(body.steps == 1 ? "" : "s")"
+                return .failure(Problem(message: "tour target: step \(number) does not exist; this article has \(count)", position: position))
+            }
+            return .success("[data-step=\"\(number)\"]")
+        case let .image(name, position):
+            let images = body.links.filter { $0.kind == .image && $0.href != nil }
+            let match = images.first { $0.destination == name }
+                ?? images.first { if case .asset(let path) = $0.target { return path == name || path.hasSuffix("/" + name) } else { return false } }
+            guard let href = match?.href else {
+                return .failure(Problem(message: "tour target: this article shows no image '\(name)'", position: position))
+            }
+            return .success("img[src=\"\(cssString(href))\"]")
+        }
+    }
+
+    /// Text inside a double-quoted CSS string.
+    static func cssString(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\a ")
+    }
+
+    /// A one-paragraph text without its `<p>`, so it reads as a sentence inside a popover.
+    static func unwrapParagraph(_ html: String) -> String {
+        let trimmed = html.hasSuffix("\n") ? String(html.dropLast()) : html
+        guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"),
+              trimmed.dropFirst(3).range(of: "<p>") == nil else { return html }
+        return String(trimmed.dropFirst(3).dropLast(4))
+    }
+}

@@ -1,0 +1,380 @@
+// Tebiki's guide: guided tours and hints. On an article page it reads the article's tour and
+// hints from the page; built into widget/tebiki.js it carries every tour and hint for the
+// product's screens and shows them there, with a help button. Everything it draws lives in a
+// shadow root, so the page's styles and the guide's never meet, and it defines no global name.
+(function (widgetData) {
+  "use strict";
+  var script = document.currentScript;
+  var data = widgetData;
+  if (!data) {
+    var holder = document.getElementById("tebiki-guide");
+    if (!holder) return;
+    try { data = JSON.parse(holder.textContent); } catch (e) { return; }
+  }
+  var product = data.mode === "product";
+  var strings = data.strings || {};
+  // The help centre's root, from this script's own address (…/widget/tebiki.js).
+  var base = product && script && script.src ? new URL("../", script.src).href : "";
+  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  function t(key, values) {
+    var text = strings[key] || key;
+    for (var name in values || {}) text = text.split("{" + name + "}").join(String(values[name]));
+    return text;
+  }
+  function remember(key, value) {
+    try {
+      if (value === undefined) return window.localStorage.getItem("tebiki:" + key);
+      window.localStorage.setItem("tebiki:" + key, value);
+    } catch (e) { return null; }
+    return null;
+  }
+  function find(selector) {
+    try {
+      var element = document.querySelector(selector);
+      return element && element.getClientRects().length ? element : null;
+    } catch (e) { return null; }
+  }
+  function el(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  }
+  function matches(pattern) {
+    var subject = /^https?:/.test(pattern) ? location.href.split("#")[0] : location.pathname;
+    var source = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+    return new RegExp("^" + source + "$").test(subject);
+  }
+  // Links in a step or hint were written from the article page: make them absolute in the product.
+  function fill(element, html, articleURL) {
+    element.innerHTML = html;
+    if (!product) return;
+    Array.prototype.forEach.call(element.querySelectorAll("a[href], img[src]"), function (node) {
+      var attribute = node.tagName === "A" ? "href" : "src";
+      node.setAttribute(attribute, new URL(node.getAttribute(attribute), base + articleURL).href);
+      if (node.tagName === "A") { node.target = "_blank"; node.rel = "noopener"; }
+    });
+  }
+
+  var host = el("div");
+  host.setAttribute("data-tebiki-guide", "");
+  var root = host.attachShadow({ mode: "open" });
+  var style = el("style");
+  style.textContent =
+    ":host{all:initial}*{box-sizing:border-box}" +
+    ".layer{font:15px/1.6 system-ui,-apple-system,'Hiragino Sans','Noto Sans JP','Yu Gothic UI',sans-serif;color:#1d2330}" +
+    ".spot{position:fixed;border-radius:6px;box-shadow:0 0 0 3px #2f6fde,0 0 0 9999px rgba(10,16,30,.45);pointer-events:none;z-index:2147483000;transition:all .2s}" +
+    ".pop{position:fixed;z-index:2147483001;width:min(22rem,calc(100vw - 2rem));background:#fff;border-radius:10px;padding:1rem 1.1rem;box-shadow:0 8px 30px rgba(0,0,0,.3);outline:none}" +
+    ".pop:focus-visible{outline:3px solid #2f6fde;outline-offset:2px}" +
+    ".pop h2{margin:0 2rem .4rem 0;font-size:1.05rem;line-height:1.4}.pop p,.pop .body{margin:0 0 .8rem}" +
+    ".pop a{color:#1f5fcf}.row{display:flex;align-items:center;gap:.5rem;flex-wrap:wrap}.progress{margin-right:auto;color:#555;font-size:.9rem}" +
+    "button{font:inherit;border-radius:6px;border:1px solid #2f6fde;background:#fff;color:#1f4fa8;padding:.35rem .9rem;cursor:pointer;min-height:2.25rem}" +
+    "button.primary{background:#2f6fde;color:#fff}button:disabled{opacity:.45;cursor:default}" +
+    "button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #f0a500;outline-offset:2px}" +
+    ".close{position:absolute;top:.5rem;right:.5rem;border:0;padding:0;width:2rem;height:2rem;min-height:0;font-size:1.2rem;line-height:1}" +
+    ".beacon{position:fixed;z-index:2147482999;width:1.5rem;height:1.5rem;min-height:0;padding:0;border-radius:50%;border:2px solid #fff;background:#2f6fde;color:#fff;font-weight:bold;font-size:.85rem;box-shadow:0 0 0 0 rgba(47,111,222,.6);animation:pulse 2s infinite}" +
+    "@keyframes pulse{70%{box-shadow:0 0 0 10px rgba(47,111,222,0)}100%{box-shadow:0 0 0 0 rgba(47,111,222,0)}}" +
+    ".help{position:fixed;right:1rem;bottom:1rem;z-index:2147482998;border-radius:2rem;padding:.5rem 1.1rem;background:#2f6fde;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.25)}" +
+    ".panel{position:fixed;right:1rem;bottom:4.2rem;z-index:2147483001;width:min(22rem,calc(100vw - 2rem));max-height:70vh;overflow:auto;background:#fff;border-radius:10px;padding:1rem;box-shadow:0 8px 30px rgba(0,0,0,.3)}" +
+    ".panel h2{font-size:1rem;margin:0 2rem .5rem 0}.panel ul{margin:0 0 .8rem;padding-left:1.1rem}.panel li{margin:.3rem 0}" +
+    ".panel form{display:flex;gap:.4rem;margin:.5rem 0}.panel input{flex:1;min-width:0;font:inherit;padding:.35rem .5rem;border:1px solid #8a93a6;border-radius:6px}" +
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
+    "@media (max-width:600px){.pop{left:.5rem!important;right:.5rem;bottom:.5rem;top:auto!important;width:auto}}" +
+    "@media (prefers-reduced-motion:reduce){.spot{transition:none}.beacon{animation:none}}" +
+    "@media (prefers-color-scheme:dark){.layer{color:#e8ebf2}.pop,.panel{background:#1f2430}.pop a,.panel a{color:#8db4ff}.progress{color:#b8bfcc}" +
+    "button{background:#1f2430;color:#b9cfff}button.primary{background:#3d7cf0;color:#fff}.panel input{background:#151922;color:#e8ebf2}}";
+  var layer = el("div", "layer");
+  var live = el("div", "sr");
+  live.setAttribute("aria-live", "polite");
+  layer.appendChild(live);
+  root.appendChild(style);
+  root.appendChild(layer);
+
+  var listeners = [];
+  function onChange(callback) { listeners.push(callback); }
+  var scheduled = false;
+  function changed() {
+    if (scheduled) return;
+    scheduled = true;
+    window.requestAnimationFrame(function () {
+      scheduled = false;
+      listeners.forEach(function (callback) { try { callback(); } catch (e) { /* never break the page */ } });
+    });
+  }
+
+  // Places `box` beside `rect`: below it when there is room, else above, kept on screen.
+  function place(box, rect) {
+    var gap = 12, height = box.offsetHeight, width = box.offsetWidth;
+    var top = rect.bottom + gap + height <= window.innerHeight ? rect.bottom + gap : Math.max(8, rect.top - gap - height);
+    box.style.top = Math.round(top) + "px";
+    box.style.left = Math.round(Math.min(Math.max(8, rect.left), window.innerWidth - width - 8)) + "px";
+  }
+
+  // Waits for a target to be on the page (it may come later, in a single-page app).
+  function waitFor(selector, timeout, callback) {
+    var found = find(selector);
+    if (found || timeout <= 0) { callback(found); return; }
+    var done = false;
+    var observer = new MutationObserver(function () {
+      var element = find(selector);
+      if (element && !done) { done = true; observer.disconnect(); callback(element); }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+    setTimeout(function () { if (!done) { done = true; observer.disconnect(); callback(find(selector)); } }, timeout);
+  }
+
+  // --- Tours -------------------------------------------------------------------------------
+  var active = null;
+
+  function runTour(tour, options) {
+    if (active) active.end(false);
+    var steps = tour.steps, index = -1, direction = 1, returnTo = document.activeElement;
+    var spot = el("div", "spot"), pop = el("div", "pop"), current = null, token = 0;
+    pop.setAttribute("role", "dialog");
+    pop.setAttribute("aria-modal", "false");
+    pop.setAttribute("aria-labelledby", "tebiki-step-title");
+    pop.tabIndex = -1;
+    var title = el("h2"); title.id = "tebiki-step-title";
+    var body = el("div", "body");
+    var row = el("div", "row"), progress = el("span", "progress");
+    var back = el("button", "", t("tourBack")), next = el("button", "primary", t("tourNext"));
+    var close = el("button", "close", "×");
+    back.type = next.type = close.type = "button";
+    close.setAttribute("aria-label", t("tourClose"));
+    row.appendChild(progress); row.appendChild(back); row.appendChild(next);
+    pop.appendChild(close); pop.appendChild(title); pop.appendChild(body); pop.appendChild(row);
+    back.addEventListener("click", function () { go(index - 1, -1); });
+    next.addEventListener("click", function () { if (index === steps.length - 1) finish(true); else go(index + 1, 1); });
+    close.addEventListener("click", function () { finish(false); });
+    pop.addEventListener("keydown", function (event) { if (event.key === "Tab") trapTab(event); });
+
+    function trapTab(event) {
+      var stops = [close, back, next].filter(function (button) { return !button.disabled; });
+      var at = stops.indexOf(root.activeElement);
+      if (event.shiftKey && at <= 0) { stops[stops.length - 1].focus(); event.preventDefault(); }
+      else if (!event.shiftKey && at === stops.length - 1) { stops[0].focus(); event.preventDefault(); }
+    }
+    function keys(event) {
+      if (event.key === "Escape") { event.preventDefault(); finish(false); return; }
+      var typing = event.target && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName || "") && event.target !== host;
+      if (typing || event.target.isContentEditable) return;
+      if (event.key === "ArrowRight") { event.preventDefault(); next.click(); }
+      if (event.key === "ArrowLeft" && index > 0) { event.preventDefault(); go(index - 1, -1); }
+    }
+    function reposition() {
+      if (!current || !current.isConnected || !pop.isConnected) return;
+      var rect = current.getBoundingClientRect();
+      spot.style.top = rect.top - 6 + "px"; spot.style.left = rect.left - 6 + "px";
+      spot.style.width = rect.width + 12 + "px"; spot.style.height = rect.height + 12 + "px";
+      place(pop, rect);
+    }
+    function go(target, step) {
+      direction = step;
+      var mine = ++token;
+      if (target < 0 || target >= steps.length) { finish(direction > 0); return; }
+      waitFor(steps[target].selector, options.wait, function (element) {
+        if (mine !== token || !active) return;
+        // A step whose target never appears is skipped, in the direction the reader was going.
+        if (!element) { index = target; go(target + direction, direction); return; }
+        show(target, element);
+      });
+    }
+    function show(target, element) {
+      index = target; current = element;
+      var step = steps[index];
+      title.textContent = step.title;
+      fill(body, step.html, options.articleURL || "");
+      progress.textContent = t("tourProgress", { i: index + 1, n: steps.length });
+      back.disabled = index === 0;
+      next.textContent = index === steps.length - 1 ? t("tourDone") : t("tourNext");
+      element.scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
+      if (!pop.isConnected) { layer.appendChild(spot); layer.appendChild(pop); }
+      pop.setAttribute("data-step", String(index + 1));
+      reposition();
+      setTimeout(reposition, reduceMotion ? 0 : 350);
+      pop.focus();
+      live.textContent = t("tourAnnounce", { i: index + 1, n: steps.length, title: step.title });
+    }
+    function finish(completed) {
+      active = null; token++;
+      document.removeEventListener("keydown", keys, true);
+      spot.remove(); pop.remove();
+      live.textContent = t("tourEnded");
+      if (options.onEnd) options.onEnd(completed);
+      if (returnTo && returnTo.focus && returnTo.isConnected) returnTo.focus();
+    }
+    active = { end: finish };
+    document.addEventListener("keydown", keys, true);
+    onChange(reposition);
+    go(0, 1);
+  }
+
+  // --- Hints ---------------------------------------------------------------------------------
+  var openHint = null;
+  function addHint(hint, label, articleURL) {
+    var beacon = el("button", "beacon", "?"), pop = null;
+    beacon.type = "button";
+    beacon.setAttribute("aria-label", t("hintLabel") + ": " + label);
+    beacon.setAttribute("aria-expanded", "false");
+    beacon.hidden = true;
+    layer.appendChild(beacon);
+    var target = null;
+    function close(returnFocus) {
+      if (!pop) return;
+      pop.remove(); pop = null; openHint = null;
+      beacon.setAttribute("aria-expanded", "false");
+      if (returnFocus) beacon.focus();
+    }
+    beacon.addEventListener("click", function () {
+      if (pop) { close(false); return; }
+      if (openHint) openHint(false);
+      pop = el("div", "pop hint");
+      pop.setAttribute("role", "dialog");
+      pop.setAttribute("aria-label", t("hintLabel"));
+      pop.tabIndex = -1;
+      var text = el("p"); fill(text, hint.html, articleURL); pop.appendChild(text);
+      if (product) {
+        var more = el("a", "", t("hintRead"));
+        more.href = base + articleURL; more.target = "_blank"; more.rel = "noopener";
+        pop.appendChild(more);
+      }
+      var closer = el("button", "close", "×"); closer.type = "button"; closer.setAttribute("aria-label", t("tourClose"));
+      closer.addEventListener("click", function () { close(true); });
+      pop.insertBefore(closer, pop.firstChild);
+      pop.addEventListener("keydown", function (event) { if (event.key === "Escape") close(true); });
+      layer.appendChild(pop);
+      beacon.setAttribute("aria-expanded", "true");
+      openHint = close;
+      place(pop, beacon.getBoundingClientRect());
+      pop.focus();
+    });
+    beacon.addEventListener("keydown", function (event) { if (event.key === "Escape") close(true); });
+    function update() {
+      var wanted = !hint.url || matches(hint.url);
+      if (!target || !target.isConnected || !target.getClientRects().length) target = wanted ? find(hint.selector) : null;
+      if (!wanted || !target) { beacon.hidden = true; close(false); return; }
+      var rect = target.getBoundingClientRect();
+      beacon.hidden = false;
+      beacon.style.top = Math.round(rect.top - 10) + "px";
+      beacon.style.left = Math.round(Math.min(rect.right - 10, window.innerWidth - 30)) + "px";
+      if (pop) place(pop, beacon.getBoundingClientRect());
+    }
+    onChange(update);
+  }
+
+  // --- Start ---------------------------------------------------------------------------------
+  function boot() {
+    document.body.appendChild(host);
+    new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) if (!host.contains(records[i].target)) { changed(); return; }
+    }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    window.addEventListener("scroll", changed, { passive: true, capture: true });
+    window.addEventListener("resize", changed);
+    window.addEventListener("popstate", changed);
+    if (product) bootProduct(); else bootPage();
+    changed();
+  }
+
+  function bootPage() {
+    (data.hints || []).forEach(function (hint) {
+      addHint(hint, hint.html.replace(/<[^>]*>/g, ""), "");
+    });
+    var button = document.querySelector("[data-tour-start]");
+    if (!data.tour || !button) return;
+    var key = "tour:" + data.id;
+    function mark() {
+      var seen = remember(key) === "done";
+      button.setAttribute("data-tour-seen", seen ? "true" : "false");
+      var badge = button.querySelector(".tour-new");
+      if (!seen && !badge) { badge = el("span", "tour-new", t("tourNew")); button.appendChild(badge); }
+      if (seen && badge) badge.remove();
+    }
+    mark();
+    button.parentNode.hidden = false;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      runTour(data.tour, { wait: 0, onEnd: function () { remember(key, "done"); mark(); } });
+    });
+  }
+
+  function bootProduct() {
+    var articles = data.articles || [];
+    (data.hints || []).forEach(function (hint) {
+      addHint(hint, articles[hint.article].title, articles[hint.article].url);
+    });
+    function toursHere() {
+      return (data.tours || []).map(function (tour) {
+        var steps = tour.steps.filter(function (step) { return matches(step.url); });
+        return steps.length ? { tour: tour, steps: steps } : null;
+      }).filter(Boolean);
+    }
+    function start(entry, automatic) {
+      if (automatic) remember("auto:" + entry.tour.id + ":" + location.pathname, "1");
+      runTour({ steps: entry.steps }, { wait: 3000, articleURL: articles[entry.tour.article].url,
+                                        onEnd: function () { remember("tour:" + entry.tour.id, "done"); } });
+    }
+    toursHere().forEach(function (entry) {
+      if (entry.tour.autostart && !remember("tour:" + entry.tour.id) && !remember("auto:" + entry.tour.id + ":" + location.pathname)) {
+        if (!active) start(entry, true);
+      }
+    });
+
+    var help = el("button", "help", t("helpButton")), panel = null;
+    help.type = "button";
+    help.setAttribute("aria-expanded", "false");
+    layer.appendChild(help);
+    function closePanel(returnFocus) {
+      if (!panel) return;
+      panel.remove(); panel = null;
+      help.setAttribute("aria-expanded", "false");
+      if (returnFocus) help.focus();
+    }
+    help.addEventListener("click", function () {
+      if (panel) { closePanel(false); return; }
+      panel = el("div", "panel");
+      panel.setAttribute("role", "dialog");
+      panel.setAttribute("aria-labelledby", "tebiki-help-title");
+      var heading = el("h2", "", t("helpTitle")); heading.id = "tebiki-help-title";
+      var closer = el("button", "close", "×"); closer.type = "button"; closer.setAttribute("aria-label", t("tourClose"));
+      closer.addEventListener("click", function () { closePanel(true); });
+      panel.appendChild(closer); panel.appendChild(heading);
+      var here = {};
+      (data.hints || []).forEach(function (hint) { if (matches(hint.url)) here[hint.article] = true; });
+      var tours = toursHere();
+      tours.forEach(function (entry) { here[entry.tour.article] = true; });
+      var numbers = Object.keys(here);
+      if (!numbers.length) panel.appendChild(el("p", "", t("helpNone")));
+      var list = el("ul");
+      numbers.forEach(function (number) {
+        var item = el("li"), link = el("a", "", articles[number].title);
+        link.href = base + articles[number].url; link.target = "_blank"; link.rel = "noopener";
+        item.appendChild(link); list.appendChild(item);
+      });
+      if (numbers.length) panel.appendChild(list);
+      tours.forEach(function (entry) {
+        var button = el("button", "primary", t("tourStart") + ": " + entry.tour.title);
+        button.type = "button";
+        button.addEventListener("click", function () { closePanel(false); start(entry, false); });
+        panel.appendChild(button);
+      });
+      var form = el("form"), input = el("input"), go = el("button", "", t("helpSearch"));
+      input.type = "search"; input.setAttribute("aria-label", t("helpSearch")); input.placeholder = strings.searchPlaceholder || "";
+      go.type = "submit";
+      form.appendChild(input); form.appendChild(go);
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        window.open(base + "search/?q=" + encodeURIComponent(input.value), "_blank", "noopener");
+      });
+      panel.appendChild(form);
+      var centre = el("a", "", t("helpCentre")); centre.href = base; centre.target = "_blank"; centre.rel = "noopener";
+      panel.appendChild(centre);
+      panel.addEventListener("keydown", function (event) { if (event.key === "Escape") closePanel(true); });
+      layer.appendChild(panel);
+      help.setAttribute("aria-expanded", "true");
+      input.focus();
+    });
+  }
+
+  if (document.body) boot(); else document.addEventListener("DOMContentLoaded", boot);
+})(/*tebiki-widget-data*/null);
