@@ -3,6 +3,8 @@ drives headless Chromium, and crawls a help centre the way a reader's browser se
 
 Every later browser test (search, tours, the product widget) builds on these pieces.
 """
+import functools
+import http.server
 import json
 import os
 import shutil
@@ -65,6 +67,26 @@ class TebikiServe:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+class StaticServer:
+    """Python's own HTTP server for a folder, on a free loopback port, in a thread: a second
+    origin beside nginx (the product that embeds the widget, say)."""
+
+    def __init__(self, folder):
+        handler = functools.partial(_QuietHandler, directory=folder)
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 def free_port():

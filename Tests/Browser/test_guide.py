@@ -1,0 +1,350 @@
+"""Tours, hints and glossary terms in the help centre, and the one-tag widget in a product:
+the demo app and the help centre on two loopback servers (two origins, really cross-origin)."""
+import gzip
+import os
+import shutil
+import time
+import urllib.request
+
+import pytest
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from harness import FIXTURES, REPOSITORY, StaticServer, build_site
+
+
+def wait_for(predicate, timeout=6):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    return predicate()
+
+
+def guide(driver):
+    """The shadow root everything the guide draws lives in."""
+    hosts = driver.find_elements(By.CSS_SELECTOR, "[data-tebiki-guide]")
+    return hosts[0].shadow_root if hosts else None
+
+
+def in_guide(driver, selector):
+    root = guide(driver)
+    return root.find_elements(By.CSS_SELECTOR, selector) if root else []
+
+
+def step_popover(driver):
+    found = in_guide(driver, ".pop[data-step]")
+    return found[0] if found else None
+
+
+def progress(driver):
+    popover = step_popover(driver)
+    return popover.find_element(By.CSS_SELECTOR, ".progress").text if popover else None
+
+
+def rect(driver, element):
+    return driver.execute_script("var r = arguments[0].getBoundingClientRect();"
+                                 "return {top: r.top, left: r.left, bottom: r.bottom, right: r.right};", element)
+
+
+def press(driver, *keys):
+    actions = ActionChains(driver)
+    for key in keys:
+        actions.send_keys(key)
+    actions.perform()
+
+
+def focused_in_guide(driver):
+    return driver.execute_script("var h = document.querySelector('[data-tebiki-guide]');"
+                                 "var a = h && h.shadowRoot.activeElement; return a ? a.className + '|' + (a.getAttribute('role') || '') : null;")
+
+
+def severe_logs(driver):
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def fresh(driver, url):
+    """Opens `url` with nothing remembered from earlier visits to its origin."""
+    driver.get(url)
+    driver.execute_script("localStorage.clear(); sessionStorage.clear();")
+    driver.get(url)
+
+
+# --- The tour on an article page -----------------------------------------------------------
+
+def test_article_tour_runs_with_buttons_arrows_and_escape_and_is_remembered(driver, server):
+    fresh(driver, server.root_url + "login/login/")
+    button = driver.find_element(By.CSS_SELECTOR, "[data-tour-start]")
+    assert button.is_displayed()
+    assert button.get_attribute("data-tour-seen") == "false"
+    assert "新着" in button.text
+    button.click()
+    assert wait_for(lambda: progress(driver) == "1 / 4")
+    popover = step_popover(driver)
+    assert popover.get_attribute("role") == "dialog"
+    assert popover.find_element(By.CSS_SELECTOR, "h2").text == "ログイン画面を開く"
+    assert focused_in_guide(driver) == "pop|dialog", "focus moves into the popover"
+    assert in_guide(driver, "[aria-live]")[0].get_attribute("textContent") == "ステップ 1 / 4: ログイン画面を開く"
+    # The spotlight surrounds the first numbered step.
+    def surrounds():
+        target = rect(driver, driver.find_element(By.CSS_SELECTOR, '[data-step="1"]'))
+        spot = rect(driver, in_guide(driver, ".spot")[0])
+        return spot["top"] <= target["top"] and spot["bottom"] >= target["bottom"] and spot["left"] <= target["left"]
+    assert wait_for(surrounds), "the spotlight follows the step as it scrolls into view"
+
+    press(driver, Keys.ARROW_RIGHT)
+    assert wait_for(lambda: progress(driver) == "2 / 4")
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert wait_for(lambda: progress(driver) == "3 / 4")
+    back = [b for b in step_popover(driver).find_elements(By.CSS_SELECTOR, "button") if b.text == "戻る"][0]
+    back.click()
+    assert wait_for(lambda: progress(driver) == "2 / 4")
+    press(driver, Keys.ARROW_LEFT)
+    assert wait_for(lambda: progress(driver) == "1 / 4")
+    press(driver, Keys.ESCAPE)
+    assert wait_for(lambda: step_popover(driver) is None)
+    assert driver.execute_script("return document.activeElement.hasAttribute('data-tour-start')"), "focus returns to the button"
+
+    driver.refresh()
+    button = driver.find_element(By.CSS_SELECTOR, "[data-tour-start]")
+    assert button.get_attribute("data-tour-seen") == "true", "closing the tour is remembered"
+    assert "新着" not in button.text
+    assert severe_logs(driver) == []
+
+
+def test_article_tour_by_keyboard_alone_to_done(driver, server):
+    fresh(driver, server.root_url + "login/login/")
+    for _ in range(40):
+        if driver.execute_script("return document.activeElement.hasAttribute('data-tour-start')"):
+            break
+        press(driver, Keys.TAB)
+    assert driver.execute_script("return document.activeElement.hasAttribute('data-tour-start')"), "the button is reachable by Tab"
+    press(driver, Keys.ENTER)
+    assert wait_for(lambda: progress(driver) == "1 / 4")
+    press(driver, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    assert wait_for(lambda: progress(driver) == "4 / 4")
+    assert step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").text == "完了"
+    # Tab stays inside the popover: close, back, done, then close again.
+    press(driver, Keys.TAB, Keys.TAB, Keys.TAB, Keys.TAB)
+    assert focused_in_guide(driver).startswith("close|")
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert focused_in_guide(driver).startswith("primary|")
+    press(driver, Keys.ENTER)
+    assert wait_for(lambda: step_popover(driver) is None)
+    assert driver.execute_script("return localStorage.getItem('tebiki:tour:login/login')") == "done"
+
+
+def test_article_tour_fits_a_phone_and_scrolls_its_target_into_view(driver, server):
+    driver.set_window_size(390, 844)
+    fresh(driver, server.root_url + "login/login/")
+    driver.find_element(By.CSS_SELECTOR, "[data-tour-start]").click()
+    assert wait_for(lambda: progress(driver) == "1 / 4")
+    press(driver, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    assert wait_for(lambda: progress(driver) == "4 / 4")
+    time.sleep(0.5)  # smooth scrolling
+    width, height = driver.execute_script("return [innerWidth, innerHeight]")
+    box = rect(driver, step_popover(driver))
+    assert box["left"] >= 0 and box["right"] <= width and box["bottom"] <= height
+    target = rect(driver, driver.find_element(By.CSS_SELECTOR, '[data-step="4"]'))
+    assert 0 <= target["top"] and target["bottom"] <= height, "the step is scrolled into view"
+
+
+def test_without_javascript_the_tour_is_not_offered(sample_sites):
+    root, _ = sample_sites
+    with open(os.path.join(root, "login/login/index.html"), encoding="utf-8") as page:
+        html = page.read()
+    assert '<p class="tour-offer" hidden>' in html
+
+
+def test_article_hint_beside_its_image(driver, server):
+    fresh(driver, server.root_url + "login/login/")
+    beacon = wait_for(lambda: [b for b in in_guide(driver, ".beacon") if b.is_displayed()])[0]
+    image = driver.find_element(By.CSS_SELECTOR, 'img[src$="login-screen.svg"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", image)
+    time.sleep(0.2)
+    spot, picture = rect(driver, beacon), rect(driver, image)
+    assert abs(spot["top"] - picture["top"]) < 30 and abs(spot["right"] - picture["right"]) < 40
+    beacon.click()
+    hint = wait_for(lambda: in_guide(driver, ".pop.hint"))[0]
+    assert "ログインできないときは" in hint.text
+    link = hint.find_element(By.CSS_SELECTOR, "a")
+    assert link.get_attribute("href") == server.root_url + "troubleshooting/cannot-login/"
+    press(driver, Keys.ESCAPE)
+    assert wait_for(lambda: not in_guide(driver, ".pop.hint"))
+    assert focused_in_guide(driver).startswith("beacon|")
+
+
+def test_glossary_term_opens_its_definition_by_keyboard(driver, server):
+    driver.get(server.root_url + "login-url/find-login-url/")
+    term = driver.find_elements(By.CSS_SELECTOR, ".term-button")[0]
+    assert term.text == "サブドメイン"
+    definition = driver.find_element(By.ID, term.get_attribute("aria-controls"))
+    assert not definition.is_displayed()
+    driver.execute_script("arguments[0].focus()", term)
+    press(driver, Keys.ENTER)
+    assert definition.is_displayed() and term.get_attribute("aria-expanded") == "true"
+    link = definition.find_element(By.CSS_SELECTOR, "a")
+    assert link.get_attribute("href") == server.root_url + "troubleshooting/forgot-subdomain/"
+    press(driver, Keys.ESCAPE)
+    assert not definition.is_displayed() and term.get_attribute("aria-expanded") == "false"
+    assert driver.switch_to.active_element == term
+
+
+# --- The widget in the demo app, from another origin ----------------------------------------
+
+@pytest.fixture(scope="module")
+def demo(server, work_folder):
+    folder = os.path.join(work_folder, "demo-app")
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(os.path.join(REPOSITORY, "Examples", "demo-app"), folder)
+    for name in os.listdir(folder):
+        if name.endswith(".html"):
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as page:
+                html = page.read()
+            assert "http://127.0.0.1:4000/widget/tebiki.js" in html
+            with open(path, "w", encoding="utf-8") as page:
+                page.write(html.replace("http://127.0.0.1:4000/", server.root_url))
+    app = StaticServer(folder)
+    assert app.url.split(":")[2] != server.root_url.split(":")[2], "two origins"
+    yield app
+    app.stop()
+
+
+def page_title(url):
+    with urllib.request.urlopen(url) as response:
+        html = response.read().decode()
+    return html.split("<h1>")[1].split("</h1>")[0]
+
+
+def test_widget_starts_the_login_tour_once_and_shows_hints_with_links_to_the_help_centre(driver, server, demo):
+    fresh(driver, demo.url + "login.html")
+    assert wait_for(lambda: progress(driver) == "1 / 4"), "the tour starts by itself the first time"
+    assert step_popover(driver).find_element(By.CSS_SELECTOR, "h2").text == "ログイン画面を開く"
+    press(driver, Keys.ARROW_RIGHT)
+    assert wait_for(lambda: progress(driver) == "2 / 4")
+    box, field = rect(driver, step_popover(driver)), rect(driver, driver.find_element(By.ID, "username"))
+    assert 0 <= box["top"] - field["bottom"] < 40 or 0 <= field["top"] - box["bottom"] < 40, "the step sits beside its field"
+    press(driver, Keys.ESCAPE)
+    assert wait_for(lambda: step_popover(driver) is None)
+    driver.refresh()
+    time.sleep(1.0)
+    assert step_popover(driver) is None, "not started again"
+
+    beacon = wait_for(lambda: [b for b in in_guide(driver, ".beacon") if b.is_displayed()])[0]
+    spot, target = rect(driver, beacon), rect(driver, driver.find_element(By.ID, "login-help"))
+    assert abs(spot["top"] - target["top"]) < 30 and abs(spot["right"] - target["right"]) < 40
+    beacon.click()
+    hint = wait_for(lambda: in_guide(driver, ".pop.hint"))[0]
+    links = {a.text: a.get_attribute("href") for a in hint.find_elements(By.CSS_SELECTOR, "a")}
+    assert links["ヘルプ記事を読む"] == server.root_url + "login/login/"
+    assert links["確認ポイント"] == server.root_url + "troubleshooting/cannot-login/"
+    assert page_title(links["ヘルプ記事を読む"]) == "kintone にログインする"
+    assert page_title(links["確認ポイント"]) == "ログインできないときの確認ポイント"
+    assert driver.execute_script("return Object.keys(window).filter(function (k) { return /tebiki/i.test(k); })") == []
+    assert severe_logs(driver) == []
+
+
+def test_widget_help_button_lists_the_screens_articles_offers_its_tour_and_searches(driver, server, demo):
+    fresh(driver, demo.url + "login.html")
+    wait_for(lambda: progress(driver))
+    press(driver, Keys.ESCAPE)
+    help_button = wait_for(lambda: in_guide(driver, "button.help"))[0]
+    assert help_button.text == "ヘルプ"
+    help_button.click()
+    panel = wait_for(lambda: in_guide(driver, ".panel"))[0]
+    links = {a.text: a.get_attribute("href") for a in panel.find_elements(By.CSS_SELECTOR, "li a")}
+    assert links == {"kintone にログインする": server.root_url + "login/login/"}
+    panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert wait_for(lambda: progress(driver) == "1 / 4"), "the tour starts from the help button"
+    press(driver, Keys.ESCAPE)
+
+    help_button.click()
+    panel = wait_for(lambda: in_guide(driver, ".panel"))[0]
+    field = panel.find_element(By.CSS_SELECTOR, "input")
+    windows = driver.window_handles
+    field.send_keys("パスワード" + Keys.ENTER)
+    assert wait_for(lambda: len(driver.window_handles) == len(windows) + 1)
+    driver.switch_to.window([w for w in driver.window_handles if w not in windows][0])
+    assert wait_for(lambda: driver.current_url.startswith(server.root_url + "search/?q="))
+    driver.close()
+    driver.switch_to.window(windows[0])
+
+
+def test_widget_tour_waits_for_a_target_that_appears_later(driver, server, demo):
+    fresh(driver, demo.url + "portal.html")
+    beacon = wait_for(lambda: [b for b in in_guide(driver, ".beacon") if b.is_displayed()])
+    assert len(beacon) == 1, "the hint on the account menu button"
+    wait_for(lambda: in_guide(driver, "button.help"))[0].click()
+    panel = wait_for(lambda: in_guide(driver, ".panel"))[0]
+    assert [a.text for a in panel.find_elements(By.CSS_SELECTOR, "li a")] == ["kintone からログアウトする"]
+    panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert wait_for(lambda: progress(driver) == "1 / 2")
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    time.sleep(0.5)
+    assert progress(driver) == "1 / 2", "waiting for the menu's ログアウト item"
+    driver.execute_script("document.getElementById('account-menu-button').click()")
+    assert wait_for(lambda: progress(driver) == "2 / 2")
+    logout, box = driver.find_element(By.ID, "logout"), rect(driver, step_popover(driver))
+    assert abs(box["top"] - rect(driver, logout)["bottom"]) < 40 or abs(rect(driver, logout)["top"] - box["bottom"]) < 40
+    assert severe_logs(driver) == []
+
+
+@pytest.fixture(scope="module")
+def guide_fixture(work_folder):
+    site = os.path.join(work_folder, "guide-site")
+    build_site(os.path.join(FIXTURES, "guide"), site)
+    help_centre = StaticServer(site)
+    product_folder = os.path.join(work_folder, "guide-product")
+    shutil.rmtree(product_folder, ignore_errors=True)
+    shutil.copytree(os.path.join(FIXTURES, "guide-product"), product_folder)
+    page = os.path.join(product_folder, "index.html")
+    with open(page, encoding="utf-8") as file:
+        html = file.read()
+    with open(page, "w", encoding="utf-8") as file:
+        file.write(html.replace('src="WIDGET"', f'src="{help_centre.url}widget/tebiki.js"'))
+    product = StaticServer(product_folder)
+    yield help_centre, product
+    help_centre.stop()
+    product.stop()
+
+
+def test_widget_skips_a_missing_target_finds_a_late_one_and_leaves_the_page_alone(driver, guide_fixture):
+    help_centre, product = guide_fixture
+    fresh(driver, product.url + "index.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    # Step 2's target never appears: after the wait the tour goes on to step 3, whose panel
+    # was added to the page while it waited.
+    assert wait_for(lambda: progress(driver) == "3 / 3", timeout=8)
+    assert step_popover(driver).find_element(By.CSS_SELECTOR, "h2").text == "The late panel"
+    press(driver, Keys.ESCAPE)
+
+    beacons = wait_for(lambda: [b for b in in_guide(driver, ".beacon") if b.is_displayed()])
+    assert len(beacons) == 1, "only the hint whose target is on this page"
+    beacons[0].click()
+    hint = wait_for(lambda: in_guide(driver, ".pop.hint"))[0]
+    assert "A hint for a" in hint.text
+    assert "target that \"appears\" later." in hint.text and "<script>" not in hint.text
+    assert hint.find_element(By.CSS_SELECTOR, "a").get_attribute("href") == help_centre.url + "app/settings/"
+    try:
+        driver.switch_to.alert
+        raise AssertionError("a script from the hint ran")
+    except NoAlertPresentException:
+        pass
+    # The page's own styles are untouched and do not reach the guide's buttons.
+    assert driver.execute_script("return getComputedStyle(document.body).fontFamily") == "serif"
+    assert driver.find_element(By.ID, "own").value_of_css_property("color") == "rgba(4, 5, 6, 1)"
+    assert in_guide(driver, "button.help")[0].value_of_css_property("color") != "rgba(4, 5, 6, 1)"
+    assert severe_logs(driver) == []
+
+
+def test_widget_fits_its_budget(sample_sites):
+    root, _ = sample_sites
+    with open(os.path.join(root, "widget", "tebiki.js"), "rb") as file:
+        compressed = len(gzip.compress(file.read(), 9))
+    assert compressed <= 15 * 1024, f"widget/tebiki.js is {compressed} bytes gzip-compressed"
