@@ -46,12 +46,15 @@ def append(path, number):
 def lines_of(stream, sink):
     for raw in iter(stream.readline, b""):
         sink.put((time.perf_counter(), raw.decode(errors="replace").rstrip("\n")))
+    sink.put((time.perf_counter(), None))  # the stream ended: the server is gone
 
 
 def wait_for(sink, predicate, timeout):
     deadline = time.perf_counter() + timeout
     while True:
         moment, line = sink.get(timeout=max(0.01, deadline - time.perf_counter()))
+        if line is None:
+            raise RuntimeError("the server stopped")
         if predicate(line):
             return moment, line
 
@@ -92,7 +95,7 @@ def tebiki(site, edits, timeout):
 def hugo(site, edits, timeout, work):
     command = ["hugo", "server", "--noBuildLock", "-s", os.path.join(SHARED, "hugo-site"),
                "--contentDir", os.path.join(site, "Articles"), "--port", "43131", "--bind", "127.0.0.1",
-               "--cacheDir", os.path.join(work, "hugo-cache"), "--renderToMemory"]
+               "--cacheDir", os.path.join(work, "hugo-cache")]  # Hugo's server renders to memory
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     output = queue.Queue()
     threading.Thread(target=lines_of, args=(server.stdout, output), daemon=True).start()
