@@ -40,6 +40,11 @@ public struct LiveSite: Sendable {
     private let markdownOptions: MarkdownRenderer.Options
     private var searchFiles: [String: String]
     private var routes: [String: Route] = [:]
+    private let indexByID: [String: Int]
+    /// The link check's state, kept so an edit re-checks only the articles it can affect.
+    private var headingIDs: [String: Set<String>]
+    private var articleProblems: [[Diagnostic]]
+    private var aliasProblems: [Diagnostic]
 
     /// Loads, parses and checks the whole site; nil with the diagnostics when it has errors.
     public static func load(_ options: SiteBuilder.Options) -> (LiveSite?, [Diagnostic]) {
@@ -72,42 +77,52 @@ public struct LiveSite: Sendable {
     public func updating(_ changedFiles: Set<String>) -> Outcome {
         var next = self
         var changedPages: Set<String> = []
-        var listsChanged = false
+        var listsChanged = false, routesChanged = false, aliasesChanged = false
+        var recheck: Set<Int> = []
         let articlesURL = checked.site.root.appendingPathComponent(LoadedSite.articlesFolder)
         var loadDiagnostics = checked.loadDiagnostics.filter { !changedFiles.contains($0.path) }
         for path in changedFiles.sorted() {
             guard let index = checked.articles.firstIndex(where: { $0.source.path == path }) else { return .needsReload }
-            let old = checked.articles[index].source
+            let old = checked.articles[index]
             let relative = String(path.dropFirst(LoadedSite.articlesFolder.count + 1))
-            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, categoryID: old.categoryID, relative: relative)
+            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, categoryID: old.source.categoryID, relative: relative)
             loadDiagnostics += problems
             guard let source = loaded else {
                 if problems.hasErrors { continue }
                 return .needsReload
             }
-            guard source.urlPath == old.urlPath, !(source.frontMatter.draft && !options.includeDrafts),
+            guard source.urlPath == old.source.urlPath, !(source.frontMatter.draft && !options.includeDrafts),
                   next.keepsReadingOrder(source, at: index) else { return .needsReload }
+            let parsed = MarkdownParser.parse(source, resolver: resolver, options: markdownOptions)
             next.checked.site.articles[index] = source
-            next.checked.articles[index] = MarkdownParser.parse(source, resolver: resolver, options: markdownOptions)
+            next.checked.articles[index] = parsed
+            next.headingIDs[source.id] = Set(parsed.body.headings.map(\.id))
+            next.checked.graph = next.checked.graph.updating(index, in: next.checked.articles, previous: old, indexByID: indexByID)
+            // Its own links, and the links into it, whose anchors its headings may have broken.
+            recheck.insert(index)
+            recheck.formUnion(next.checked.graph.incoming[index])
             // Its own page, the pages whose backlinks it joins or leaves, and the lists that show
             // its title and description.
             changedPages.insert(source.urlPath)
-            for target in checked.graph.outgoing[index] { changedPages.insert(checked.articles[target].source.urlPath) }
-            listsChanged = listsChanged || source.title != old.title
-                || source.frontMatter.description != old.frontMatter.description || source.frontMatter.tags != old.frontMatter.tags
+            for target in checked.graph.outgoing[index].union(next.checked.graph.outgoing[index]) {
+                changedPages.insert(checked.articles[target].source.urlPath)
+            }
+            listsChanged = listsChanged || source.title != old.source.title
+                || source.frontMatter.description != old.source.frontMatter.description || source.frontMatter.tags != old.source.frontMatter.tags
+            aliasesChanged = aliasesChanged || source.frontMatter.aliases != old.source.frontMatter.aliases
+            routesChanged = routesChanged || aliasesChanged || Self.assets(of: parsed) != Self.assets(of: old)
         }
         if loadDiagnostics.hasErrors { return .failed(loadDiagnostics + checked.linkDiagnostics) }
         next.checked.loadDiagnostics = loadDiagnostics
-        next.checked.graph = LinkGraph(next.checked.articles)
-        next.checked.linkDiagnostics = LinkChecker.check(next.checked.articles, graph: next.checked.graph, assets: checked.site.assets)
-            + AliasPages.check(next.checked.site.articles)
-        if next.checked.linkDiagnostics.hasErrors { return .failed(next.checked.diagnostics) }
-        for index in next.checked.articles.indices where next.checked.graph.outgoing[index] != checked.graph.outgoing[index] {
-            for target in next.checked.graph.outgoing[index] { changedPages.insert(next.checked.articles[target].source.urlPath) }
+        for index in recheck {
+            next.articleProblems[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs)
         }
+        if aliasesChanged { next.aliasProblems = AliasPages.check(next.checked.site.articles) }
+        next.checked.linkDiagnostics = next.linkDiagnostics()
+        if next.checked.linkDiagnostics.hasErrors { return .failed(next.checked.diagnostics) }
         next.generation += 1
         next.isSettled = false
-        next.routes = next.makeRoutes()
+        if routesChanged { next.routes = next.makeRoutes() }
         return .updated(next, changedPages: listsChanged ? nil : changedPages)
     }
 
@@ -145,7 +160,21 @@ private extension LiveSite {
         resolver = LinkResolver(site: checked.site)
         markdownOptions = MarkdownParser.options(for: checked.site, resolver: resolver)
         searchFiles = Self.searchFiles(checked)
+        indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
+        headingIDs = LinkChecker.headingIDs(checked.articles)
+        articleProblems = checked.articles.map { [headingIDs] in LinkChecker.problems(in: $0, headingIDs: headingIDs) }
+        aliasProblems = AliasPages.check(checked.site.articles)
         routes = makeRoutes()
+    }
+
+    /// The link check's findings: each article's problems, then the site-wide warnings.
+    func linkDiagnostics() -> [Diagnostic] {
+        articleProblems.flatMap { $0 } + LinkChecker.warnings(checked.articles, graph: checked.graph, assets: checked.site.assets)
+            + aliasProblems
+    }
+
+    static func assets(of article: ParsedArticle) -> [String] {
+        article.body.links.compactMap { if case .asset(let path) = $0.target { return path } else { return nil } }
     }
 
     static func searchFiles(_ checked: SiteBuilder.CheckedSite) -> [String: String] {
@@ -158,7 +187,6 @@ private extension LiveSite {
                                        WidgetScript.path: .widget]
         for (index, category) in checked.site.categories.enumerated() { routes[category.id + "/index.html"] = .category(index) }
         for (index, article) in checked.articles.enumerated() { routes[article.source.urlPath + "index.html"] = .article(index) }
-        let indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (article, alias) in AliasPages.pages(checked.site.articles) where routes[alias + "index.html"] == nil {
             if let index = indexByID[article.id] {
                 routes[alias + "index.html"] = .alias(article: index, depth: alias.split(separator: "/").count)

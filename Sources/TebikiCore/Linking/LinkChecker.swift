@@ -5,38 +5,45 @@ public enum LinkChecker {
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
 
     public static func check(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> [Diagnostic] {
+        let headingIDs = headingIDs(articles)
+        return articles.flatMap { problems(in: $0, headingIDs: headingIDs) } + warnings(articles, graph: graph, assets: assets)
+    }
+
+    /// Every article's heading ids, by article id: what links with a `#fragment` are checked against.
+    static func headingIDs(_ articles: [ParsedArticle]) -> [String: Set<String>] {
         var headingIDs: [String: Set<String>] = [:]
         for article in articles {
             headingIDs[article.source.id] = Set(article.body.headings.map(\.id))
         }
-        var diagnostics: [Diagnostic] = []
-        for article in articles {
-            let path = article.source.path
-            diagnostics += article.body.diagnostics
-            for link in article.body.links {
-                let noun = link.kind == .image ? "image" : "link"
-                switch link.target {
-                case .missing(let destination):
-                    diagnostics.append(.error(path, line: link.line, column: link.column,
-                                              "broken \(noun): nothing at '\(destination)'"))
-                case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
-                    diagnostics.append(.error(path, line: link.line, column: link.column,
-                                              "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
-                case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
-                    diagnostics.append(.error(path, line: link.line, column: link.column,
-                                              "broken link: this article has no heading with id '\(fragment)'"))
-                case .unsafe(let scheme):
-                    diagnostics.append(.warning(path, line: link.line, column: link.column,
-                                                "\(noun) with a '\(scheme):' URL was removed: only http, https, mailto and tel are allowed"))
-                default: break
-                }
-            }
-            for related in article.source.frontMatter.related where headingIDs[related.value] == nil {
-                diagnostics.append(.error(path, line: related.line, column: related.column,
-                                          "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
+        return headingIDs
+    }
+
+    /// The errors in one article's links, images and `related:` entries, with what its body reported.
+    static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>]) -> [Diagnostic] {
+        let path = article.source.path
+        var diagnostics = article.body.diagnostics
+        for link in article.body.links {
+            let noun = link.kind == .image ? "image" : "link"
+            switch link.target {
+            case .missing(let destination):
+                diagnostics.append(.error(path, line: link.line, column: link.column,
+                                          "broken \(noun): nothing at '\(destination)'"))
+            case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
+                diagnostics.append(.error(path, line: link.line, column: link.column,
+                                          "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
+            case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
+                diagnostics.append(.error(path, line: link.line, column: link.column,
+                                          "broken link: this article has no heading with id '\(fragment)'"))
+            case .unsafe(let scheme):
+                diagnostics.append(.warning(path, line: link.line, column: link.column,
+                                            "\(noun) with a '\(scheme):' URL was removed: only http, https, mailto and tel are allowed"))
+            default: break
             }
         }
-        diagnostics += warnings(articles, graph: graph, assets: assets)
+        for related in article.source.frontMatter.related where headingIDs[related.value] == nil {
+            diagnostics.append(.error(path, line: related.line, column: related.column,
+                                      "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
+        }
         return diagnostics
     }
 

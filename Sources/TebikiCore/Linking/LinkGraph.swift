@@ -1,10 +1,10 @@
 /// Which articles link to which, by position in the site's article list. Related articles,
 /// backlinks and the orphan check all read it.
 public struct LinkGraph: Sendable {
-    public let outgoing: [Set<Int>]
-    public let incoming: [Set<Int>]
+    public private(set) var outgoing: [Set<Int>]
+    public private(set) var incoming: [Set<Int>]
     /// Articles another article names in its front matter `related:`.
-    public let namedAsRelated: Set<Int>
+    public private(set) var namedAsRelated: Set<Int>
 
     public init(_ articles: [ParsedArticle]) {
         let indexByID = Dictionary(articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -12,12 +12,8 @@ public struct LinkGraph: Sendable {
         var incoming = Array(repeating: Set<Int>(), count: articles.count)
         var named = Set<Int>()
         for (index, article) in articles.enumerated() {
-            for link in article.body.links {
-                if case .article(let id, _) = link.target, let target = indexByID[id], target != index {
-                    outgoing[index].insert(target)
-                    incoming[target].insert(index)
-                }
-            }
+            outgoing[index] = Self.targets(of: article, at: index, indexByID: indexByID)
+            for target in outgoing[index] { incoming[target].insert(index) }
             for reference in article.source.frontMatter.related {
                 if let target = indexByID[reference.value], target != index { named.insert(target) }
             }
@@ -25,6 +21,31 @@ public struct LinkGraph: Sendable {
         self.outgoing = outgoing
         self.incoming = incoming
         namedAsRelated = named
+    }
+
+    /// The graph after `articles[index]` changed, touching only that article's edges; its
+    /// `related:` names, which are few, are gathered again only when they changed.
+    public func updating(_ index: Int, in articles: [ParsedArticle], previous: ParsedArticle,
+                         indexByID: [String: Int]) -> LinkGraph {
+        var graph = self
+        let targets = Self.targets(of: articles[index], at: index, indexByID: indexByID)
+        for removed in outgoing[index].subtracting(targets) { graph.incoming[removed].remove(index) }
+        for added in targets.subtracting(outgoing[index]) { graph.incoming[added].insert(index) }
+        graph.outgoing[index] = targets
+        if articles[index].source.frontMatter.related != previous.source.frontMatter.related {
+            graph.namedAsRelated = Set(articles.enumerated().flatMap { position, article in
+                article.source.frontMatter.related.compactMap { indexByID[$0.value] }.filter { $0 != position }
+            })
+        }
+        return graph
+    }
+
+    static func targets(of article: ParsedArticle, at index: Int, indexByID: [String: Int]) -> Set<Int> {
+        var targets = Set<Int>()
+        for link in article.body.links {
+            if case .article(let id, _) = link.target, let target = indexByID[id], target != index { targets.insert(target) }
+        }
+        return targets
     }
 
     /// Articles linking to `index`, in the site's reading order.

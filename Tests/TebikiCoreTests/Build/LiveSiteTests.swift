@@ -88,6 +88,39 @@ struct LiveSiteTests {
         #expect(problems.map(\.description).contains("Articles/account/sign-out.md:7:23: error: broken link: Articles/account/sign-in.md has no heading with id 'nowhere'"))
     }
 
+    @Test func renamingAHeadingBreaksTheAnchorsOfTheArticlesLinkingToIt() throws {
+        let (site, root) = try loaded()
+        try edit(root, "Articles/account/sign-in.md") { $0.replacingOccurrences(of: "## Steps", with: "## How to") }
+        guard case .failed(let problems) = site.updating(["Articles/account/sign-in.md"]) else {
+            Issue.record("the broken anchor in sign-out.md went unnoticed")
+            return
+        }
+        #expect(problems.filter { $0.severity == .error }.map(\.description)
+                == ["Articles/getting-started/welcome.md:15:26: error: broken link: Articles/account/sign-in.md has no heading with id 'steps'",
+                    "Articles/account/sign-out.md:7:23: error: broken link: Articles/account/sign-in.md has no heading with id 'steps'"])
+    }
+
+    @Test func anEditLeavesTheSameGraphAndFindingsAsAWholeCheck() throws {
+        let (site, root) = try loaded()
+        // New links out of sign-out, one to install (an orphan until now), one gone.
+        try edit(root, "Articles/account/sign-out.md") {
+            $0.replacingOccurrences(of: "[Sign in again](sign-in.md#steps).", with: "See [installing](../getting-started/install.md).")
+        }
+        guard case .updated(let updated, let pages) = site.updating(["Articles/account/sign-out.md"]) else {
+            Issue.record("the edit was not applied")
+            return
+        }
+        #expect(pages == ["account/logout/", "account/sign-in/", "getting-started/install/"])
+        let whole = LinkGraph(updated.checked.articles)
+        #expect(updated.checked.graph.outgoing == whole.outgoing)
+        #expect(updated.checked.graph.incoming == whole.incoming)
+        #expect(updated.checked.graph.namedAsRelated == whole.namedAsRelated)
+        let findings = LinkChecker.check(updated.checked.articles, graph: whole, assets: updated.checked.site.assets)
+            + AliasPages.check(updated.checked.site.articles)
+        #expect(updated.checked.linkDiagnostics == findings)
+        #expect(!updated.checked.linkDiagnostics.contains { $0.path == "Articles/getting-started/install.md" && $0.message.hasPrefix("orphan") })
+    }
+
     @Test func whatAnEditCannotExplainAsksForAFullLoad() throws {
         let (site, root) = try loaded()
         // A new article: not one the site knows.
