@@ -83,7 +83,7 @@
     "@media (max-width:600px){.pop{left:.5rem!important;right:.5rem;bottom:.5rem;top:auto!important;width:auto}}" +
     "@media (prefers-reduced-motion:reduce){.spot{transition:none}.beacon{animation:none}}" +
     "@media (prefers-color-scheme:dark){.layer{color:#e8ebf2}.pop,.panel{background:#1f2430}.pop a,.panel a{color:#8db4ff}.progress{color:#b8bfcc}" +
-    "button{background:#1f2430;color:#b9cfff}button.primary{background:#3d7cf0;color:#fff}.panel input{background:#151922;color:#e8ebf2}}";
+    "button{background:#1f2430;color:#b9cfff}button.primary{background:#2757b8;color:#fff}.panel input{background:#151922;color:#e8ebf2}}";
   var layer = el("div", "layer");
   var live = el("div", "sr");
   live.setAttribute("aria-live", "polite");
