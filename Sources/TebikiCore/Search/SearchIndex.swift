@@ -39,18 +39,31 @@ public struct SearchIndex: Sendable {
         }
         let shardCount = Self.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
 
+        // Each posting's shard, hashed once, article by article on all cores: the terms first,
+        // then the article's kanji on their own.
+        let wordHashes = Self.wordHashes(words)
+        let shardsOf = parallelMap(Array(vectors.indices)) { article -> [UInt16] in
+            var shards: [UInt16] = []
+            shards.reserveCapacity(vectors[article].terms.count + singles[article].count)
+            for marked in vectors[article].terms {
+                shards.append(UInt16(Self.shardHash(term: marked & unmarked, wordHashes: wordHashes) % UInt32(shardCount)))
+            }
+            for single in singles[article] {
+                shards.append(UInt16(Self.shardHash(term: single.term, wordHashes: wordHashes) % UInt32(shardCount)))
+            }
+            return shards
+        }
         // Postings gathered by shard in article order, each core taking its share of the shards.
         let workers = ProcessInfo.processInfo.activeProcessorCount
         let gathered = parallelMap(Array(0..<workers)) { worker -> [[(article: Int32, position: Int32)]] in
             var mine = Array(repeating: [(article: Int32, position: Int32)](), count: (shardCount + workers - 1) / workers)
-            func add(_ term: UInt64, _ article: Int, _ position: Int) {
-                let shard = Int(Self.shardHash(term: term, words: words) % UInt32(shardCount))
-                if shard % workers == worker { mine[shard / workers].append((Int32(article), Int32(position))) }
-            }
-            for (article, vector) in vectors.enumerated() {
-                for (position, marked) in vector.terms.enumerated() { add(marked & unmarked, article, position) }
-                // Kanji on their own, numbered from -1 down, so one-character queries find them.
-                for (number, single) in singles[article].enumerated() { add(single.term, article, -1 - number) }
+            for (article, shards) in shardsOf.enumerated() {
+                let termCount = vectors[article].terms.count
+                for (position, shard) in shards.enumerated() where Int(shard) % workers == worker {
+                    // Kanji on their own are numbered from -1 down, so one-character queries find them.
+                    let encoded = position < termCount ? position : termCount - 1 - position
+                    mine[Int(shard) / workers].append((Int32(article), Int32(encoded)))
+                }
             }
             return mine
         }
@@ -84,21 +97,35 @@ public struct SearchIndex: Sendable {
                 }
             }
             terms.sort { $0.term < $1.term }
-            let scored = terms.map { term, postings -> (key: String, postings: [Int32]) in
+            // Scored and written straight into the script: postings as a flat list of article
+            // (the difference from the previous one), score, section.
+            var out = Array("TebikiSearch.terms(\(shard),{".utf8)
+            out.reserveCapacity(byShard[shard].count * 12 + terms.count * 12)
+            for (number, (term, postings)) in terms.enumerated() {
+                if number > 0 { out.append(0x2C) }
+                out.append(0x22)
+                Self.appendKey(term, words: words, to: &out)
+                out += [0x22, 0x3A, 0x5B]
                 // Every posting is a different article, so their number is the term's document frequency.
                 let df = Double(postings.count)
                 let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                var flat: [Int32] = []
-                flat.reserveCapacity(postings.count * 3)
-                for posting in postings {
+                var previous: Int32 = 0
+                for (index, posting) in postings.enumerated() {
                     let lengthRatio = Double(bodyLengths[Int(posting.article)]) / averageLength
                     let tf = Double(posting.frequency)
                     let saturated = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengthRatio))
-                    flat += [posting.article, Int32(max(1, min(255, (idf * saturated * 12).rounded()))), Int32(posting.section)]
+                    if index > 0 { out.append(0x2C) }
+                    JSONText.append(posting.article - previous, to: &out)
+                    out.append(0x2C)
+                    JSONText.append(Int32(max(1, min(255, (idf * saturated * 12).rounded()))), to: &out)
+                    out.append(0x2C)
+                    JSONText.append(Int32(posting.section), to: &out)
+                    previous = posting.article
                 }
-                return (Self.key(term, words: words), flat)
+                out.append(0x5D)
             }
-            return Self.shardScript(shard, scored)
+            out += Array("});\n".utf8)
+            return String(decoding: out, as: UTF8.self)
         }
 
         var files: [File] = [File(path: "search/meta.js", text: Self.meta(site: site, shardCount: shardCount, articles: articles.count))]
@@ -136,6 +163,34 @@ public struct SearchIndex: Sendable {
         words[term] ?? TextTokenizer.Term(stableID: term)?.key ?? ""
     }
 
+    /// The same text, escaped for JSON, appended to a script: a bigram's or a kanji's characters
+    /// come straight from its id, as UTF-8, without making a String for each of a million terms.
+    static func appendKey(_ term: UInt64, words: [UInt64: String], to out: inout [UInt8]) {
+        let kind = term >> 62
+        guard kind == 1 || kind == 2 else {
+            JSONText.append(key(term, words: words), to: &out)
+            return
+        }
+        let scalars = kind == 1 ? [UInt32(term >> 21 & 0x1F_FFFF), UInt32(term & 0x1F_FFFF)] : [UInt32(term & 0x1F_FFFF)]
+        // Anything JSON or a script would have to escape takes the slow way.
+        if scalars.contains(where: { $0 < 0x80 || $0 == 0x2028 || $0 == 0x2029 || Unicode.Scalar($0) == nil }) {
+            JSONText.append(key(term, words: words), to: &out)
+            return
+        }
+        for value in scalars { appendUTF8(value, to: &out) }
+    }
+
+    static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
+        switch value {
+        case ..<0x800:
+            out += [UInt8(0xC0 | value >> 6), UInt8(0x80 | value & 0x3F)]
+        case ..<0x1_0000:
+            out += [UInt8(0xE0 | value >> 12), UInt8(0x80 | value >> 6 & 0x3F), UInt8(0x80 | value & 0x3F)]
+        default:
+            out += [UInt8(0xF0 | value >> 18), UInt8(0x80 | value >> 12 & 0x3F), UInt8(0x80 | value >> 6 & 0x3F), UInt8(0x80 | value & 0x3F)]
+        }
+    }
+
     /// FNV-1a over UTF-16 code units; `search.js` computes the same to find a term's shard.
     static func shardHash(_ key: String) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
@@ -143,11 +198,18 @@ public struct SearchIndex: Sendable {
         return hash
     }
 
+    /// Each word's hash, computed once per distinct word rather than once per posting.
+    static func wordHashes(_ words: [UInt64: String]) -> TermTable<UInt32> {
+        var table = TermTable<UInt32>(capacity: words.count)
+        for (term, word) in words { table.update(term, initial: shardHash(word)) { _ in } }
+        return table
+    }
+
     /// The same hash of a term's text, straight from the characters in its id when it has them,
     /// since this runs for every term of every article.
-    static func shardHash(term: UInt64, words: [UInt64: String]) -> UInt32 {
+    static func shardHash(term: UInt64, wordHashes: TermTable<UInt32>) -> UInt32 {
         let kind = term >> 62
-        guard kind == 1 || kind == 2 else { return shardHash(words[term] ?? "") }
+        guard kind == 1 || kind == 2 else { return wordHashes[term] ?? shardHash("") }
         func mix(_ hash: UInt32, _ scalar: UInt32) -> UInt32 {
             guard scalar >= 0x1_0000 else { return (hash ^ scalar) &* 0x0100_0193 }
             let high = 0xD800 + ((scalar - 0x1_0000) >> 10), low = 0xDC00 + ((scalar - 0x1_0000) & 0x3FF)
@@ -172,30 +234,6 @@ private extension SearchIndex {
         let synonyms = site.synonyms.map { group in "[" + group.map(JSONText.string).joined(separator: ",") + "]" }
         return "TebikiSearch.meta({\"version\":1,\"shards\":\(shardCount),\"chunk\":\(articlesPerChunk),\"articles\":\(articles),"
             + "\"synonyms\":[\(synonyms.joined(separator: ","))]});\n"
-    }
-
-    /// Postings as a flat list: article (as the difference from the previous one), score, section.
-    static func shardScript(_ shard: Int, _ terms: [(key: String, postings: [Int32])]) -> String {
-        var out = Array("TebikiSearch.terms(\(shard),{".utf8)
-        for (index, term) in terms.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            out.append(0x22)
-            JSONText.append(term.key, to: &out)
-            out += [0x22, 0x3A, 0x5B]
-            var previous: Int32 = 0
-            for position in stride(from: 0, to: term.postings.count, by: 3) {
-                if position > 0 { out.append(0x2C) }
-                JSONText.append(term.postings[position] - previous, to: &out)
-                out.append(0x2C)
-                JSONText.append(term.postings[position + 1], to: &out)
-                out.append(0x2C)
-                JSONText.append(term.postings[position + 2], to: &out)
-                previous = term.postings[position]
-            }
-            out.append(0x5D)
-        }
-        out += Array("});\n".utf8)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Each article as `[title, category, url, description, [[section id, heading, text]…]]`,

@@ -10,39 +10,53 @@ enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text`, escaped but without quotes, to a UTF-8 buffer.
+    /// Appends `text`, escaped but without quotes, to a UTF-8 buffer. Runs of bytes that need
+    /// no escape are copied whole: the search index escapes tens of megabytes of article text.
     static func append(_ text: String, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + text.utf8.count + 8)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x3C: out += Array("\\u003c".utf8)
-            case 0x3E: out += Array("\\u003e".utf8)
-            case 0x26: out += Array("\\u0026".utf8)
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                let second = iterator.next()
-                let third = second == 0x80 ? iterator.next() : nil
-                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
-                    out += Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                } else {
-                    out.append(byte)
-                    if let second { out.append(second) }
-                    if let third { out.append(third) }
+        var text = text
+        text.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 8)
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard needsEscape[Int(byte)] else {
+                    index += 1
+                    continue
                 }
-            case 0..<0x20:
-                out += Array("\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default:
-                out.append(byte)
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other E2 sequences are plain text.
+                if byte == 0xE2 && !(index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)) {
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                switch byte {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x3C: out += Array("\\u003c".utf8)
+                case 0x3E: out += Array("\\u003e".utf8)
+                case 0x26: out += Array("\\u0026".utf8)
+                case 0xE2:
+                    out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                default:
+                    out += Array("\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
+                index += 1
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
+    }
+
+    /// Bytes that are escaped, or may start a sequence that is (0xE2).
+    private static let needsEscape: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 
     /// Appends a non-negative integer in decimal, without allocating: the search index writes

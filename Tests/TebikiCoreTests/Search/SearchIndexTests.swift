@@ -110,6 +110,6 @@ struct SearchShardHashTests {
             ? .bigram(text.unicodeScalars.first!, text.unicodeScalars.last!)
             : text.unicodeScalars.count == 1 ? .single(text.unicodeScalars.first!) : .word(text)
         let words = [term.stableID: text]
-        #expect(SearchIndex.shardHash(term: term.stableID, words: words) == SearchIndex.shardHash(text))
+        #expect(SearchIndex.shardHash(term: term.stableID, wordHashes: SearchIndex.wordHashes(words)) == SearchIndex.shardHash(text))
     }
 }
