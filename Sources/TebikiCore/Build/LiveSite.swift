@@ -6,8 +6,8 @@ import Foundation
 ///
 /// 1. `updating(_:)` re-reads and re-parses only the edited articles and re-checks the links,
 ///    which is all the edited pages need; the reload can go out at once.
-/// 2. `settled()` then redoes what depends on the text of every article (related lists and
-///    the search index) and says which pages that changed.
+/// 2. `settled()` then redoes the related lists, which depend on the text of every article, and
+///    the search index's shards and chunks the edits touched, and says which pages changed.
 ///
 /// Anything an article edit cannot explain (a new or deleted file, a changed address or
 /// reading order, the theme, `tebiki.yml`) is answered by loading the whole site again.
@@ -39,6 +39,9 @@ public struct LiveSite: Sendable {
     private let resolver: LinkResolver
     private let markdownOptions: MarkdownRenderer.Options
     private var searchFiles: [String: String]
+    private var searchPostings: SearchPostings
+    /// Articles edited since related lists and the search index were last brought up to date.
+    private var unsettled: Set<Int> = []
     private var routes: [String: Route] = [:]
     private let indexByID: [String: Int]
     /// The link check's state, kept so an edit re-checks only the articles it can affect.
@@ -100,6 +103,7 @@ public struct LiveSite: Sendable {
             next.checked.graph = next.checked.graph.updating(index, in: next.checked.articles, previous: old, indexByID: indexByID)
             // Its own links, and the links into it, whose anchors its headings may have broken.
             recheck.insert(index)
+            next.unsettled.insert(index)
             recheck.formUnion(next.checked.graph.incoming[index])
             // Its own page, the pages whose backlinks it joins or leaves, and the lists that show
             // its title and description.
@@ -126,14 +130,18 @@ public struct LiveSite: Sendable {
         return .updated(next, changedPages: listsChanged ? nil : changedPages)
     }
 
-    /// Redoes the related lists and the search index for the current text of every article;
-    /// returns the settled site and the article pages whose related lists changed.
+    /// Redoes the related lists for the current text of every article, and the parts of the
+    /// search index the edits touched; returns the settled site and the article pages whose
+    /// related lists changed.
     public func settled() -> (LiveSite, changedPages: Set<String>) {
         var next = self
         var options = RelatedArticles.Options()
         options.count = checked.site.config.relatedCount
         next.checked.related = RelatedArticles(checked.articles, graph: checked.graph, options: options)
-        next.searchFiles = Self.searchFiles(checked)
+        for file in SearchIndex.updatedFiles(&next.searchPostings, edited: unsettled, articles: checked.articles, site: checked.site) {
+            next.searchFiles[file.path] = file.text
+        }
+        next.unsettled = []
         next.isSettled = true
         var changed: Set<String> = []
         for index in checked.articles.indices
@@ -159,7 +167,9 @@ private extension LiveSite {
         self.options = options
         resolver = LinkResolver(site: checked.site)
         markdownOptions = MarkdownParser.options(for: checked.site, resolver: resolver)
-        searchFiles = Self.searchFiles(checked)
+        searchPostings = SearchPostings(checked.articles)
+        searchFiles = Dictionary(SearchIndex(searchPostings, articles: checked.articles, site: checked.site).files.map { ($0.path, $0.text) },
+                                 uniquingKeysWith: { first, _ in first })
         indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
         headingIDs = LinkChecker.headingIDs(checked.articles)
         articleProblems = checked.articles.map { [headingIDs] in LinkChecker.problems(in: $0, headingIDs: headingIDs) }
@@ -175,11 +185,6 @@ private extension LiveSite {
 
     static func assets(of article: ParsedArticle) -> [String] {
         article.body.links.compactMap { if case .asset(let path) = $0.target { return path } else { return nil } }
-    }
-
-    static func searchFiles(_ checked: SiteBuilder.CheckedSite) -> [String: String] {
-        let index = SearchIndex(articles: checked.articles, site: checked.site)
-        return Dictionary(index.files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
     }
 
     func makeRoutes() -> [String: Route] {

@@ -25,118 +25,48 @@ public struct SearchIndex: Sendable {
     static let sectionTextLimit = 240
 
     public init(articles: [ParsedArticle], site: LoadedSite) {
-        // Search has no use for the function-word mark: くま and クマ are one term to a reader.
-        let unmarked = ~TextTokenizer.functionBit
-        let vectors = articles.map(\.terms)
-        let singles = parallelMap(vectors) { Self.kanjiSingles(of: $0) }
-        let bodyLengths = vectors.map { max($0.bodyLength, 1) }
-        let averageLength = max(1, Double(bodyLengths.reduce(0, +)) / Double(max(vectors.count, 1)))
+        self.init(SearchPostings(articles), articles: articles, site: site)
+    }
 
-        // The text of every word term (a bigram's is in its id), for the shard hash.
-        var words: [UInt64: String] = [:]
-        for vector in vectors {
-            for (term, word) in vector.words where words[term & unmarked] == nil { words[term & unmarked] = word }
+    init(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite) {
+        let byShard = postings.gather()
+        var files = [File(path: "search/meta.js", text: Self.meta(site: site, shardCount: postings.shardCount, articles: articles.count))]
+        files += parallelMap(Array(byShard.indices)) { shard in
+            File(path: Self.shardPath(shard), text: postings.shardScript(shard, byShard[shard]))
         }
-        let shardCount = Self.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
-
-        // Each posting's shard, hashed once, article by article on all cores: the terms first,
-        // then the article's kanji on their own.
-        let wordHashes = Self.wordHashes(words)
-        let shardsOf = parallelMap(Array(vectors.indices)) { article -> [UInt16] in
-            var shards: [UInt16] = []
-            shards.reserveCapacity(vectors[article].terms.count + singles[article].count)
-            for marked in vectors[article].terms {
-                shards.append(UInt16(Self.shardHash(term: marked & unmarked, wordHashes: wordHashes) % UInt32(shardCount)))
-            }
-            for single in singles[article] {
-                shards.append(UInt16(Self.shardHash(term: single.term, wordHashes: wordHashes) % UInt32(shardCount)))
-            }
-            return shards
-        }
-        // Postings gathered by shard in article order, each core taking its share of the shards.
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        let gathered = parallelMap(Array(0..<workers)) { worker -> [[(article: Int32, position: Int32)]] in
-            var mine = Array(repeating: [(article: Int32, position: Int32)](), count: (shardCount + workers - 1) / workers)
-            for (article, shards) in shardsOf.enumerated() {
-                let termCount = vectors[article].terms.count
-                for (position, shard) in shards.enumerated() where Int(shard) % workers == worker {
-                    // Kanji on their own are numbered from -1 down, so one-character queries find them.
-                    let encoded = position < termCount ? position : termCount - 1 - position
-                    mine[Int(shard) / workers].append((Int32(article), Int32(encoded)))
-                }
-            }
-            return mine
-        }
-        let byShard = (0..<shardCount).map { gathered[$0 % workers][$0 / workers] }
-        let count = Double(vectors.count)
-        let shardTexts = parallelMap(Array(byShard.indices)) { shard -> String in
-            // Each term's postings in article order (the order they were gathered in); the two
-            // marks of one term in one article (くま, クマ) become one posting. Terms are found
-            // through a small open-addressing table rather than by sorting the shard.
-            var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
-            var table = TermTable<Int>(capacity: byShard[shard].count)
-            for entry in byShard[shard] {
-                let (article, position) = (Int(entry.article), Int(entry.position))
-                let term: UInt64, weight: Float, section: Int16
-                if position < 0 {
-                    (term, weight, section) = singles[article][-1 - position]
-                } else {
-                    // Field by field: binding `vectors[article]` would copy the vector (and retain
-                    // its four buffers) for every one of millions of postings.
-                    term = vectors[article].terms[position] & unmarked
-                    weight = vectors[article].weights[position]
-                    section = max(0, vectors[article].sections[position])
-                }
-                let slot = table.value(for: term) { terms.count }
-                if slot == terms.count {
-                    terms.append((term, [(entry.article, weight, section)]))
-                } else if terms[slot].postings.last?.article == entry.article {
-                    terms[slot].postings[terms[slot].postings.count - 1].frequency += weight
-                } else {
-                    terms[slot].postings.append((entry.article, weight, section))
-                }
-            }
-            terms.sort { $0.term < $1.term }
-            // Scored and written straight into the script: postings as a flat list of article
-            // (the difference from the previous one), score, section.
-            var out = Array("TebikiSearch.terms(\(shard),{".utf8)
-            out.reserveCapacity(byShard[shard].count * 12 + terms.count * 12)
-            for (number, (term, postings)) in terms.enumerated() {
-                if number > 0 { out.append(0x2C) }
-                out.append(0x22)
-                Self.appendKey(term, words: words, to: &out)
-                out += [0x22, 0x3A, 0x5B]
-                // Every posting is a different article, so their number is the term's document frequency.
-                let df = Double(postings.count)
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                var previous: Int32 = 0
-                for (index, posting) in postings.enumerated() {
-                    let lengthRatio = Double(bodyLengths[Int(posting.article)]) / averageLength
-                    let tf = Double(posting.frequency)
-                    let saturated = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengthRatio))
-                    if index > 0 { out.append(0x2C) }
-                    JSONText.append(posting.article - previous, to: &out)
-                    out.append(0x2C)
-                    JSONText.append(Int32(max(1, min(255, (idf * saturated * 12).rounded()))), to: &out)
-                    out.append(0x2C)
-                    JSONText.append(Int32(posting.section), to: &out)
-                    previous = posting.article
-                }
-                out.append(0x5D)
-            }
-            out += Array("});\n".utf8)
-            return String(decoding: out, as: UTF8.self)
-        }
-
-        var files: [File] = [File(path: "search/meta.js", text: Self.meta(site: site, shardCount: shardCount, articles: articles.count))]
-        files += shardTexts.enumerated().map { File(path: "search/t/\($0).js", text: $1) }
-        let chunks = Array(stride(from: 0, to: articles.count, by: Self.articlesPerChunk))
-        files += parallelMap(chunks) { start in
-            File(path: "search/d/\(start / Self.articlesPerChunk).js",
-                 text: Self.chunkScript(start / Self.articlesPerChunk, articles[start..<min(start + Self.articlesPerChunk, articles.count)], site: site))
+        files += parallelMap(Array(stride(from: 0, to: articles.count, by: Self.articlesPerChunk))) { start in
+            Self.chunkFile(start / Self.articlesPerChunk, articles: articles, site: site)
         }
         self.files = files
-        self.shardCount = shardCount
+        shardCount = postings.shardCount
+    }
+
+    /// The files an edit changed: the shards the edited articles' old and new terms fall in, and
+    /// the edited articles' chunks. Scores in other shards keep the site's old average article
+    /// length until the next full build, a difference that rarely moves a score by one step.
+    static func updatedFiles(_ postings: inout SearchPostings, edited: Set<Int>, articles: [ParsedArticle],
+                             site: LoadedSite) -> [File] {
+        var shards = Set<Int>()
+        for article in edited { shards.formUnion(postings.replace(article, with: articles[article].terms)) }
+        var wanted = Array(repeating: false, count: postings.shardCount)
+        for shard in shards { wanted[shard] = true }
+        let byShard = postings.gather(only: wanted)
+        let snapshot = postings
+        var files = parallelMap(shards.sorted()) { shard in
+            File(path: shardPath(shard), text: snapshot.shardScript(shard, byShard[shard]))
+        }
+        for chunk in Set(edited.map { $0 / articlesPerChunk }).sorted() {
+            files.append(chunkFile(chunk, articles: articles, site: site))
+        }
+        return files
+    }
+
+    static func shardPath(_ shard: Int) -> String { "search/t/\(shard).js" }
+
+    static func chunkFile(_ chunk: Int, articles: [ParsedArticle], site: LoadedSite) -> File {
+        let start = chunk * articlesPerChunk
+        return File(path: "search/d/\(chunk).js",
+                    text: chunkScript(chunk, articles[start..<min(start + articlesPerChunk, articles.count)], site: site))
     }
 
     /// Each kanji of an article's bigrams as a term of its own, for one-character queries

@@ -52,6 +52,32 @@ struct LiveSiteTests {
         #expect(settled.generation == updated.generation)
     }
 
+    @Test func settlingRemakesOnlyTheSearchPartsTheEditTouchedAsAFullBuildWould() throws {
+        let (site, root) = try loaded()
+        try edit(root, "Articles/account/sign-in.md") { $0 + "\nZyxwvut is the new word.\n" }
+        guard case .updated(let updated, _) = site.updating(["Articles/account/sign-in.md"]) else {
+            Issue.record("the edit was not applied")
+            return
+        }
+        let (settled, _) = updated.settled()
+        let full = SearchIndex(articles: settled.checked.articles, site: settled.checked.site)
+        var remade = 0
+        for file in full.files {
+            guard case .text(let before)? = site.resource(at: file.path), case .text(let after)? = settled.resource(at: file.path) else {
+                Issue.record("\(file.path) is not served")
+                continue
+            }
+            if before != after {
+                remade += 1
+                #expect(after == file.text, "\(file.path) was re-made differently from a full build")
+            }
+        }
+        #expect(remade > 0 && remade < full.files.count, "\(remade) of \(full.files.count) files re-made")
+        let shard = Int(SearchIndex.shardHash("zyxwvut") % UInt32(full.shardCount))
+        guard case .text(let script)? = settled.resource(at: "search/t/\(shard).js") else { return }
+        #expect(script.contains("\"zyxwvut\":["))
+    }
+
     @Test func aNewTitleMayChangeEveryPage() throws {
         let (site, root) = try loaded()
         try edit(root, "Articles/account/sign-in.md") { $0.replacingOccurrences(of: "title: Sign in", with: "title: Sign in now") }

@@ -1,0 +1,149 @@
+import Foundation
+
+/// What the search index's shards are made from: every article's terms and, for each of its
+/// postings, the shard it falls in. A full build makes it, writes the shards and lets it go;
+/// `tebiki serve` keeps it, so an edit re-makes only the shards the edited article's terms fall in.
+struct SearchPostings: Sendable {
+    typealias Single = (term: UInt64, weight: Float, section: Int16)
+
+    let shardCount: Int
+    private(set) var vectors: [TermVector]
+    /// Each article's kanji as terms of their own (`SearchIndex.kanjiSingles`).
+    private(set) var singles: [[Single]]
+    private(set) var bodyLengths: [Int]
+    private var totalLength: Int
+    /// The text of every word term (a bigram's is in its id), for the shard hash and the keys.
+    private(set) var words: [UInt64: String] = [:]
+    private(set) var wordHashes: TermTable<UInt32>
+    /// For each article, the shard of each of its terms, then of each of its kanji.
+    private(set) var shardsOf: [[UInt16]]
+
+    /// Search has no use for the function-word mark: くま and クマ are one term to a reader.
+    static let unmarked = ~TextTokenizer.functionBit
+
+    init(_ articles: [ParsedArticle]) {
+        vectors = articles.map(\.terms)
+        singles = parallelMap(vectors) { SearchIndex.kanjiSingles(of: $0) }
+        bodyLengths = vectors.map { max($0.bodyLength, 1) }
+        totalLength = bodyLengths.reduce(0, +)
+        for vector in vectors {
+            for (term, word) in vector.words where words[term & Self.unmarked] == nil { words[term & Self.unmarked] = word }
+        }
+        shardCount = SearchIndex.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
+        wordHashes = SearchIndex.wordHashes(words)
+        // Hashed once, article by article on all cores: the hash is the costly part of gathering.
+        let (vectors, singles, wordHashes, shardCount) = (vectors, singles, wordHashes, shardCount)
+        shardsOf = parallelMap(Array(vectors.indices)) { article in
+            Self.shards(of: vectors[article], singles[article], wordHashes: wordHashes, shardCount: shardCount)
+        }
+    }
+
+    /// Postings by shard, each shard's in article order; with `only`, the other shards stay empty.
+    func gather(only wanted: [Bool]? = nil) -> [[(article: Int32, position: Int32)]] {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let gathered = parallelMap(Array(0..<workers)) { worker -> [[(article: Int32, position: Int32)]] in
+            var mine = Array(repeating: [(article: Int32, position: Int32)](), count: (shardCount + workers - 1) / workers)
+            for (article, shards) in shardsOf.enumerated() {
+                let termCount = vectors[article].terms.count
+                for (position, shard) in shards.enumerated() where Int(shard) % workers == worker && wanted?[Int(shard)] != false {
+                    // Kanji on their own are numbered from -1 down, so one-character queries find them.
+                    let encoded = position < termCount ? position : termCount - 1 - position
+                    mine[Int(shard) / workers].append((Int32(article), Int32(encoded)))
+                }
+            }
+            return mine
+        }
+        return (0..<shardCount).map { gathered[$0 % workers][$0 / workers] }
+    }
+
+    /// Puts an article's new terms in place; returns the shards its old and new terms fall in.
+    mutating func replace(_ article: Int, with terms: TermVector) -> Set<Int> {
+        var touched = Set(shardsOf[article].map(Int.init))
+        vectors[article] = terms
+        singles[article] = SearchIndex.kanjiSingles(of: terms)
+        totalLength += max(terms.bodyLength, 1) - bodyLengths[article]
+        bodyLengths[article] = max(terms.bodyLength, 1)
+        for (term, word) in terms.words where words[term & Self.unmarked] == nil {
+            words[term & Self.unmarked] = word
+            wordHashes.update(term & Self.unmarked, initial: SearchIndex.shardHash(word)) { _ in }
+        }
+        shardsOf[article] = Self.shards(of: terms, singles[article], wordHashes: wordHashes, shardCount: shardCount)
+        touched.formUnion(shardsOf[article].map(Int.init))
+        return touched
+    }
+
+    /// One shard's script: for each term, its postings as a flat list of article (the difference
+    /// from the previous one), score and section, scored as they are written.
+    func shardScript(_ shard: Int, _ entries: [(article: Int32, position: Int32)]) -> String {
+        let count = Double(vectors.count)
+        let averageLength = max(1, Double(totalLength) / Double(max(vectors.count, 1)))
+        // Each term's postings in article order (the order they were gathered in); the two
+        // marks of one term in one article (くま, クマ) become one posting. Terms are found
+        // through a small open-addressing table rather than by sorting the shard.
+        var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
+        var table = TermTable<Int>(capacity: entries.count)
+        for entry in entries {
+            let (article, position) = (Int(entry.article), Int(entry.position))
+            let term: UInt64, weight: Float, section: Int16
+            if position < 0 {
+                (term, weight, section) = singles[article][-1 - position]
+            } else {
+                // Field by field: binding `vectors[article]` would copy the vector (and retain
+                // its four buffers) for every one of millions of postings.
+                term = vectors[article].terms[position] & Self.unmarked
+                weight = vectors[article].weights[position]
+                section = max(0, vectors[article].sections[position])
+            }
+            let slot = table.value(for: term) { terms.count }
+            if slot == terms.count {
+                terms.append((term, [(entry.article, weight, section)]))
+            } else if terms[slot].postings.last?.article == entry.article {
+                terms[slot].postings[terms[slot].postings.count - 1].frequency += weight
+            } else {
+                terms[slot].postings.append((entry.article, weight, section))
+            }
+        }
+        terms.sort { $0.term < $1.term }
+        var out = Array("TebikiSearch.terms(\(shard),{".utf8)
+        out.reserveCapacity(entries.count * 12 + terms.count * 12)
+        for (number, (term, postings)) in terms.enumerated() {
+            if number > 0 { out.append(0x2C) }
+            out.append(0x22)
+            SearchIndex.appendKey(term, words: words, to: &out)
+            out += [0x22, 0x3A, 0x5B]
+            // Every posting is a different article, so their number is the term's document frequency.
+            let df = Double(postings.count)
+            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+            var previous: Int32 = 0
+            for (index, posting) in postings.enumerated() {
+                let lengthRatio = Double(bodyLengths[Int(posting.article)]) / averageLength
+                let tf = Double(posting.frequency)
+                let saturated = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengthRatio))
+                if index > 0 { out.append(0x2C) }
+                JSONText.append(posting.article - previous, to: &out)
+                out.append(0x2C)
+                JSONText.append(Int32(max(1, min(255, (idf * saturated * 12).rounded()))), to: &out)
+                out.append(0x2C)
+                JSONText.append(Int32(posting.section), to: &out)
+                previous = posting.article
+            }
+            out.append(0x5D)
+        }
+        out += Array("});\n".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+private extension SearchPostings {
+    static func shards(of vector: TermVector, _ singles: [Single], wordHashes: TermTable<UInt32>, shardCount: Int) -> [UInt16] {
+        var shards: [UInt16] = []
+        shards.reserveCapacity(vector.terms.count + singles.count)
+        for marked in vector.terms {
+            shards.append(UInt16(SearchIndex.shardHash(term: marked & unmarked, wordHashes: wordHashes) % UInt32(shardCount)))
+        }
+        for single in singles {
+            shards.append(UInt16(SearchIndex.shardHash(term: single.term, wordHashes: wordHashes) % UInt32(shardCount)))
+        }
+        return shards
+    }
+}
