@@ -115,7 +115,7 @@ private extension PreviewServer {
             return Self.response(.ok, data, type: ContentType.of(path))
         case nil:
             // A folder asked for without its slash: send the browser to it, so relative links work.
-            if !path.isEmpty, !path.hasSuffix("/"), live.resource(at: path + "/") != nil {
+            if !path.isEmpty, !path.hasSuffix("/"), live.serves(path + "/") {
                 let location = rawPath + "/"
                 return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
             }

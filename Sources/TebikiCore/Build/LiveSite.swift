@@ -58,9 +58,14 @@ public struct LiveSite: Sendable {
 
     public var diagnostics: [Diagnostic] { checked.diagnostics }
 
+    /// Whether there is anything at a site-relative path, without making it.
+    public func serves(_ path: String) -> Bool {
+        routes[Self.key(path)] != nil
+    }
+
     /// What to serve at a site-relative path (`""`, `login/`, `assets/style.css`), or nil.
     public func resource(at path: String) -> Resource? {
-        let key = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        let key = Self.key(path)
         guard let route = routes[key] else { return nil }
         let renderer = PageRenderer(site: checked.site, theme: theme)
         switch route {
@@ -181,6 +186,11 @@ private extension LiveSite {
     func linkDiagnostics() -> [Diagnostic] {
         articleProblems.flatMap { $0 } + LinkChecker.warnings(checked.articles, graph: checked.graph, assets: checked.site.assets)
             + aliasProblems
+    }
+
+    /// A folder's page is its `index.html`.
+    static func key(_ path: String) -> String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
     static func assets(of article: ParsedArticle) -> [String] {
