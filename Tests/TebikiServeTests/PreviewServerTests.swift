@@ -134,4 +134,26 @@ struct PreviewServerTests {
         let fixed = String(decoding: events.read { String(decoding: $0, as: UTF8.self).contains("event: ok") }, as: UTF8.self)
         #expect(fixed.contains("event: ok"))
     }
+
+    @Test func aThemeFileChangeReloadsTheWholeSite() async throws {
+        let running = try await start()
+        defer { Task { await running.server.stop() } }
+        let events = try RawHTTP(port: running.port)
+        defer { events.close() }
+        events.send("GET", "/__tebiki/events")
+        _ = events.read { String(decoding: $0, as: UTF8.self).contains(": tebiki") }
+
+        let assets = running.root.appendingPathComponent("Themes/default/assets")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        try Data("body { color: rebeccapurple; }\n".utf8).write(to: assets.appendingPathComponent("style.css"))
+        let received = String(decoding: events.read { String(decoding: $0, as: UTF8.self).contains("event: reload") && $0.last == 10 }, as: UTF8.self)
+        #expect(received.contains("event: reload\ndata: null"), "every open page reloads")
+        // Creating the folders and writing the file may come as more than one batch of changes.
+        var css = ""
+        for _ in 0..<50 where css != "body { color: rebeccapurple; }\n" {
+            css = try RawHTTP.get("/assets/style.css", port: running.port).text
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(css == "body { color: rebeccapurple; }\n")
+    }
 }
