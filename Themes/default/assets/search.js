@@ -366,6 +366,9 @@
     return action + (location.protocol === "file:" && /\/$/.test(action) ? "index.html" : "") + "?q=" + encodeURIComponent(query);
   }
 
+  // A reader focuses the box before typing: fetch the index's small entry point then, so the
+  // first query loads only the parts it needs.
+  input.addEventListener("focus", function () { loadScript("search/meta.js").catch(function () {}); });
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(function () { showSuggestions(input.value); }, 120);
