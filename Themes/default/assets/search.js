@@ -167,26 +167,52 @@
     if (keys.length === 0) return Promise.resolve([]);
     var paths = Array.from(new Set(keys.map(function (key) { return "search/t/" + shardOf(key) + ".js"; })));
     return Promise.all(paths.map(loadScript)).then(function () {
-      var byDoc = new Map();
+      // Scores in arrays indexed by article: thousands of postings per common term, and the
+      // first query runs before the script engine has warmed up.
+      var score = new Float64Array(meta.articles);
+      var matched = new Uint8Array(meta.articles);
+      var touched = [];
+      var lists = [];
       keys.forEach(function (key) {
         var postings = loaded["search/t/" + shardOf(key) + ".js"][key];
         if (!postings) return;
+        lists.push(postings);
         var doc = 0;
         for (var i = 0; i < postings.length; i += 3) {
           doc += postings[i];
-          var hit = byDoc.get(doc);
-          if (!hit) { hit = { doc: doc, score: 0, matched: 0, sections: {} }; byDoc.set(doc, hit); }
-          hit.score += postings[i + 1];
-          hit.matched += 1;
-          hit.sections[postings[i + 2]] = (hit.sections[postings[i + 2]] || 0) + 1;
+          if (matched[doc] === 0) touched.push(doc);
+          score[doc] += postings[i + 1];
+          matched[doc] += 1;
         }
       });
-      var hits = Array.from(byDoc.values());
       // Every term required when some article has them all; otherwise the most terms first.
-      var best = hits.reduce(function (max, hit) { return Math.max(max, hit.matched); }, 0);
-      return hits.filter(function (hit) { return hit.matched === best; }).map(function (hit) {
-        hit.keys = keys;
-        return hit;
+      var best = 0;
+      touched.forEach(function (doc) { if (matched[doc] > best) best = matched[doc]; });
+      var hits = [];
+      touched.forEach(function (doc) {
+        if (matched[doc] === best) hits.push({ doc: doc, score: score[doc], keys: keys, lists: lists });
+      });
+      return hits;
+    });
+  }
+
+  // Which sections of the shown articles the query's terms fall in, counted only for them.
+  function countSections(hits) {
+    var byDoc = new Map();
+    hits.forEach(function (hit) { hit.sections = {}; byDoc.set(hit.doc, hit); });
+    var scanned = new Set();
+    hits.forEach(function (hit) {
+      hit.lists.forEach(function (postings) {
+        if (scanned.has(postings)) return;
+        scanned.add(postings);
+        var doc = 0;
+        for (var i = 0; i < postings.length; i += 3) {
+          doc += postings[i];
+          var shown = byDoc.get(doc);
+          if (shown && shown.lists.indexOf(postings) >= 0) {
+            shown.sections[postings[i + 2]] = (shown.sections[postings[i + 2]] || 0) + 1;
+          }
+        }
       });
     });
   }
@@ -205,6 +231,7 @@
       var hits = Array.from(merged.values()).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       // A phrase bonus needs the articles' text: rank a few more than shown, then reorder.
       var candidates = hits.slice(0, limit * 2);
+      countSections(candidates);
       var chunks = Array.from(new Set(candidates.map(function (hit) { return Math.floor(hit.doc / meta.chunk); })));
       return Promise.all(chunks.map(function (chunk) { return loadScript("search/d/" + chunk + ".js"); })).then(function () {
         var phrase = folded(query.trim()).join("");
