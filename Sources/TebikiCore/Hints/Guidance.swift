@@ -20,8 +20,8 @@ public struct Guidance: Sendable, Equatable {
         public var page: PageTarget?
         public var product: ProductTarget?
         public var position: Position
-        /// Where the body's text starts, so a broken link in it is reported there.
-        public var bodyLine: Int
+        /// Where the body's text starts: a broken link in it is reported there.
+        public var bodyPosition: Position
     }
 
     public struct Hint: Sendable, Equatable {
@@ -30,7 +30,7 @@ public struct Guidance: Sendable, Equatable {
         public var page: PageTarget?
         public var product: ProductTarget?
         public var position: Position
-        public var textLine: Int
+        public var textPosition: Position
     }
 
     /// What a step or hint points at on the article's own page.

@@ -40,17 +40,21 @@ extension YAMLDocument {
 private extension YAMLDocument {
     static let pageTargetKeys = ["heading", "step", "image"]
 
+    static func position(_ position: (line: Int, column: Int)) -> Guidance.Position {
+        Guidance.Position(line: position.line, column: position.column)
+    }
+
     mutating func step(_ node: Node) -> Guidance.Step? {
         guard let fields = fields(of: node, in: "a tour step", allowed: ["title", "body", "product"] + Self.pageTargetKeys)
         else { return nil }
-        var title: String?, body: String?, bodyLine = 0
+        var title: String?, body: String?, bodyPosition = Guidance.Position(line: 0, column: 0)
         var product: Guidance.ProductTarget?
         for (key, _, value) in fields {
             switch key {
             case "title": title = nonEmptyString(value, key: "title")
             case "body":
                 body = nonEmptyString(value, key: "body")
-                bodyLine = position(of: value).line
+                bodyPosition = Self.position(position(of: value))
             case "product": product = productTarget(value)
             default: break
             }
@@ -64,18 +68,18 @@ private extension YAMLDocument {
         }
         guard let title, let body, let page else { return nil }
         return Guidance.Step(title: title, body: body, page: page, product: product,
-                             position: .init(line: line, column: column), bodyLine: bodyLine)
+                             position: .init(line: line, column: column), bodyPosition: bodyPosition)
     }
 
     mutating func hint(_ node: Node) -> Guidance.Hint? {
         guard let fields = fields(of: node, in: "a hint", allowed: ["text", "product"] + Self.pageTargetKeys) else { return nil }
-        var text: String?, textLine = 0
+        var text: String?, textPosition = Guidance.Position(line: 0, column: 0)
         var product: Guidance.ProductTarget?
         for (key, _, value) in fields {
             switch key {
             case "text":
                 text = nonEmptyString(value, key: "text")
-                textLine = position(of: value).line
+                textPosition = Self.position(position(of: value))
             case "product": product = productTarget(value)
             default: break
             }
@@ -86,7 +90,7 @@ private extension YAMLDocument {
         let hasTarget = fields.contains { Self.pageTargetKeys.contains($0.key) || $0.key == "product" }
         if !hasTarget { report(error(at: node, "a hint needs a target: 'heading', 'step' or 'image' in the article, or 'product'")) }
         guard let text, page != nil || product != nil else { return nil }
-        return Guidance.Hint(text: text, page: page, product: product, position: .init(line: line, column: column), textLine: textLine)
+        return Guidance.Hint(text: text, page: page, product: product, position: .init(line: line, column: column), textPosition: textPosition)
     }
 
     /// The one of `heading`, `step` and `image` an entry has.

@@ -23,17 +23,26 @@ public struct ResolvedGuidance: Sendable, Equatable {
 
     public var isEmpty: Bool { steps.isEmpty && hints.isEmpty }
 
-    /// `inline` renders a text written at a line of the file; its links count as the article's.
+    /// `inline` renders a step's or hint's text; its links count as the article's, and its
+    /// problems are reported where the text starts in the front matter.
     static func resolve(_ guidance: Guidance, path: String, body: RenderedMarkdown,
-                        inline: (_ markdown: String, _ line: Int) -> RenderedMarkdown)
+                        inline: (_ markdown: String) -> RenderedMarkdown)
         -> (ResolvedGuidance, diagnostics: [Diagnostic], links: [LinkReference]) {
         var resolved = ResolvedGuidance(tourTitle: guidance.tour?.title, autostart: guidance.tour?.autostart ?? false)
         var diagnostics: [Diagnostic] = []
         var links: [LinkReference] = []
-        func html(_ markdown: String, line: Int) -> String {
-            let rendered = inline(markdown, line)
-            links += rendered.links
-            diagnostics += rendered.diagnostics
+        func html(_ markdown: String, at position: Guidance.Position) -> String {
+            let rendered = inline(markdown)
+            links += rendered.links.map { link in
+                var link = link
+                (link.line, link.column) = (position.line, position.column)
+                return link
+            }
+            diagnostics += rendered.diagnostics.map { problem in
+                var problem = problem
+                (problem.line, problem.column) = (position.line, position.column)
+                return problem
+            }
             return unwrapParagraph(rendered.html)
         }
         func selector(_ target: Guidance.PageTarget?) -> String? {
@@ -46,11 +55,11 @@ public struct ResolvedGuidance: Sendable, Equatable {
             }
         }
         for step in guidance.tour?.steps ?? [] {
-            resolved.steps.append(Step(title: step.title, html: html(step.body, line: step.bodyLine),
+            resolved.steps.append(Step(title: step.title, html: html(step.body, at: step.bodyPosition),
                                        selector: selector(step.page), product: step.product))
         }
         for hint in guidance.hints {
-            resolved.hints.append(Hint(html: html(hint.text, line: hint.textLine), selector: selector(hint.page), product: hint.product))
+            resolved.hints.append(Hint(html: html(hint.text, at: hint.textPosition), selector: selector(hint.page), product: hint.product))
         }
         return (resolved, diagnostics, links)
     }

@@ -39,9 +39,8 @@ public enum MarkdownParser {
         if !article.frontMatter.guidance.isEmpty {
             var inlineOptions = articleOptions
             inlineOptions.glossary = []
-            let (resolved, problems, links) = ResolvedGuidance.resolve(article.frontMatter.guidance, path: article.path, body: body) { markdown, line in
-                inlineOptions.lineOffset = line - 1
-                return MarkdownRenderer(options: inlineOptions, resolve: resolve).render(MarkdownDocument(markdown), source: markdown)
+            let (resolved, problems, links) = ResolvedGuidance.resolve(article.frontMatter.guidance, path: article.path, body: body) { markdown in
+                MarkdownRenderer(options: inlineOptions, resolve: resolve).render(MarkdownDocument(markdown), source: markdown)
             }
             guidance = resolved
             body.diagnostics += problems

@@ -131,6 +131,27 @@ struct GuidanceTests {
         #expect(problems == ["Articles/login/signin.md:7:13: error: tour target: step 9 does not exist; this article has only 3 numbered steps"])
     }
 
+    @Test func aBrokenLinkInAStepsBodyIsReportedWhereTheBodyIsWritten() throws {
+        let (parsed, _) = parse("""
+            ---
+            title: Sign in
+            tour:
+              steps:
+                - title: Go on
+                  body: Then read [the next part](nowhere.md).
+                  step: 1
+            hints:
+              - text: "See [this](../gone/away.md#x)."
+                step: 2
+            ---
+            \(Self.body)
+            """)
+        let article = try #require(parsed)
+        let problems = LinkChecker.problems(in: article, headingIDs: LinkChecker.headingIDs([article])).map(\.description)
+        #expect(problems == ["Articles/login/signin.md:6:13: error: broken link: nothing at 'nowhere.md'",
+                             "Articles/login/signin.md:9:11: error: broken link: nothing at '../gone/away.md#x'"])
+    }
+
     @Test func theFirstUseOfAGlossaryTermInTheTextExplainsIt() throws {
         let glossary = [
             GlossaryEntry(term: "サブドメイン", definition: "URL の先頭部分。", article: .init(value: "login/url", line: 3, column: 12)),
