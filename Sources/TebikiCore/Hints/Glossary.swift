@@ -19,6 +19,7 @@ public struct GlossaryEntry: Sendable, Equatable {
     static func parse(_ text: String, path: String) -> ([GlossaryEntry], [Diagnostic]) {
         var yaml = YAMLDocument(sequenceText: text, path: path)
         var entries: [GlossaryEntry] = []
+        var seen: Set<String> = []
         for item in yaml.items {
             guard let mapping = item.mapping else {
                 yaml.report(yaml.error(at: item, "each glossary entry must be a mapping with 'term' and 'definition'"))
@@ -27,7 +28,12 @@ public struct GlossaryEntry: Sendable, Equatable {
             var term: String?, definition: String?, article: FrontMatter.Reference?
             for (keyNode, value) in mapping {
                 switch keyNode.scalar?.string {
-                case "term": term = yaml.nonEmptyString(value, key: "term")
+                case "term":
+                    term = yaml.nonEmptyString(value, key: "term")
+                    if let text = term, !seen.insert(text.lowercased()).inserted {
+                        yaml.report(yaml.error(at: value, "'\(text)' is already in the glossary"))
+                        term = nil
+                    }
                 case "definition": definition = yaml.nonEmptyString(value, key: "definition")
                 case "article":
                     if let id = yaml.nonEmptyString(value, key: "article") {
@@ -47,30 +53,5 @@ public struct GlossaryEntry: Sendable, Equatable {
             if let term, let definition { entries.append(GlossaryEntry(term: term, definition: definition, article: article)) }
         }
         return (entries, yaml.diagnostics)
-    }
-}
-
-/// A glossary entry as the Markdown renderer uses it: with its article's URL from an article page.
-struct GlossaryTerm: Sendable {
-    var term: String
-    var definition: String
-    var articleID: String?
-    var href: String?
-    /// The link's text, in the site's language.
-    var moreText: String
-
-    /// Where the term first appears in `text`: Latin terms as whole words, ignoring case;
-    /// Japanese and other terms anywhere.
-    func firstUse(in text: Substring) -> Range<Substring.Index>? {
-        let isLatin = term.unicodeScalars.allSatisfy { $0.isASCII }
-        guard isLatin else { return text.range(of: term) }
-        var searchStart = text.startIndex
-        while let range = text.range(of: term, options: .caseInsensitive, range: searchStart..<text.endIndex) {
-            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
-            let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
-            if !before.isLetter && !before.isNumber && !after.isLetter && !after.isNumber { return range }
-            searchStart = text.index(after: range.lowerBound)
-        }
-        return nil
     }
 }

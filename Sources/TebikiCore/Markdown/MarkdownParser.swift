@@ -13,11 +13,9 @@ public enum MarkdownParser {
         let strings = ThemeStrings(language: site.config.language)
         var options = MarkdownRenderer.Options(rawHTML: site.config.rawHTML)
         options.calloutTitles = Dictionary(uniqueKeysWithValues: MarkdownNode.calloutKinds.map { ($0, strings["callout." + $0]) })
-        options.glossary = site.glossary.map { entry in
-            let url = entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) }
-            return GlossaryTerm(term: entry.term, definition: entry.definition, articleID: entry.article?.value,
-                                href: url.map { "../../" + $0 }, moreText: strings["glossaryMore"])
-        }
+        options.glossary = GlossaryMatcher(site.glossary.map { entry in
+            (entry, entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) }.map { "../../" + $0 })
+        }, moreText: strings["glossaryMore"])
         return options
     }
 
@@ -30,15 +28,14 @@ public enum MarkdownParser {
         var articleOptions = options
         articleOptions.lineOffset = article.bodyLineOffset
         articleOptions.path = article.path
-        // An article does not explain its own terms to itself.
-        articleOptions.glossary.removeAll { $0.articleID == article.id }
+        articleOptions.articleID = article.id
         var body = MarkdownRenderer(options: articleOptions, resolve: resolve)
             .render(MarkdownDocument(article.markdown), source: article.markdown)
 
         var guidance = ResolvedGuidance()
         if !article.frontMatter.guidance.isEmpty {
             var inlineOptions = articleOptions
-            inlineOptions.glossary = []
+            inlineOptions.glossary = nil
             let (resolved, problems, links) = ResolvedGuidance.resolve(article.frontMatter.guidance, path: article.path, body: body) { markdown in
                 MarkdownRenderer(options: inlineOptions, resolve: resolve).render(MarkdownDocument(markdown), source: markdown)
             }

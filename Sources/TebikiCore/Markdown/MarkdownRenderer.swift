@@ -13,7 +13,9 @@ struct MarkdownRenderer {
         var lineOffset = 0
         var path = ""
         /// Terms whose first use in the text gets its definition beside it.
-        var glossary: [GlossaryTerm] = []
+        var glossary: GlossaryMatcher?
+        /// The article rendered, whose own glossary terms it does not explain to itself.
+        var articleID: String?
     }
 
     let options: Options
@@ -22,6 +24,9 @@ struct MarkdownRenderer {
 
     func render(_ document: MarkdownDocument, source: String) -> RenderedMarkdown {
         var state = State(columns: SourceColumns(source))
+        if let glossary = options.glossary {
+            state.usedTerms = glossary.terms.map { $0.articleID != nil && $0.articleID == options.articleID }
+        }
         document.walk { event in
             switch event {
             case .enter(let node): enter(node, &state)
@@ -65,7 +70,9 @@ private extension MarkdownRenderer {
         var lists: [Bool] = []
         /// Items of top-level numbered lists so far: the article's numbered steps.
         var steps = 0
-        var usedTerms: Set<Int> = []
+        /// Glossary terms already explained in this article (or explained by it).
+        var usedTerms: [Bool] = []
+        var termCount = 0
 
         mutating func endSection() {
             sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text))
@@ -131,10 +138,10 @@ private extension MarkdownRenderer {
             state.skipNextSoftBreak = false
         case .text:
             state.skipNextSoftBreak = false
-            if options.glossary.isEmpty || state.heading != nil || !state.openLinks.isEmpty {
-                state.out += HTMLEscaping.escape(node.literal)
+            if let glossary = options.glossary, !glossary.isEmpty, state.heading == nil, state.openLinks.isEmpty {
+                writeWithTerms(node.literal, glossary: glossary, &state)
             } else {
-                writeWithTerms(node.literal, &state)
+                state.out += HTMLEscaping.escape(node.literal)
             }
             state.text += node.literal
             state.heading?.text += node.literal
@@ -268,25 +275,20 @@ private extension MarkdownRenderer {
     /// Text with the first use of each glossary term in the article marked up as a term whose
     /// definition opens beside it: a button (reachable by keyboard, not hover-only) and the
     /// definition it shows, with a link to the term's article.
-    func writeWithTerms(_ text: String, _ state: inout State) {
+    func writeWithTerms(_ text: String, glossary: GlossaryMatcher, _ state: inout State) {
         var rest = text[...]
-        while true {
-            var best: (index: Int, range: Range<Substring.Index>)?
-            for (index, term) in options.glossary.enumerated() where !state.usedTerms.contains(index) {
-                guard let range = term.firstUse(in: rest) else { continue }
-                if best == nil || range.lowerBound < best!.range.lowerBound { best = (index, range) }
-            }
-            guard let (index, range) = best else { break }
-            let term = options.glossary[index]
-            state.usedTerms.insert(index)
-            let id = "tebiki-term-\(state.usedTerms.count)"
+        while let (index, range) = glossary.firstUse(in: rest, skipping: state.usedTerms) {
+            let term = glossary.terms[index]
+            state.usedTerms[index] = true
+            state.termCount += 1
+            let id = "tebiki-term-\(state.termCount)"
             state.out += HTMLEscaping.escape(String(rest[..<range.lowerBound]))
             state.out += "<span class=\"term\"><button type=\"button\" class=\"term-button\" aria-expanded=\"false\" aria-controls=\"\(id)\">"
             state.out += HTMLEscaping.escape(String(rest[range])) + "</button>"
             state.out += "<span class=\"term-definition\" id=\"\(id)\"><span class=\"term-name\">\(HTMLEscaping.escape(term.term))</span> "
             state.out += HTMLEscaping.escape(term.definition)
             if let href = term.href {
-                state.out += " <a href=\"\(HTMLEscaping.escapeURL(href))\">\(HTMLEscaping.escape(term.moreText))</a>"
+                state.out += " <a href=\"\(HTMLEscaping.escapeURL(href))\">\(HTMLEscaping.escape(glossary.moreText))</a>"
             }
             state.out += "</span></span>"
             rest = rest[range.upperBound...]

@@ -178,6 +178,25 @@ struct GuidanceTests {
         #expect(html.contains("The <span class=\"term\"><button type=\"button\" class=\"term-button\" aria-expanded=\"false\" aria-controls=\"tebiki-term-2\">Portal</button><span class=\"term-definition\" id=\"tebiki-term-2\"><span class=\"term-name\">portal</span> The first screen &lt;after&gt; login.</span></span> opens"))
     }
 
+    @Test func theLongestTermWinsAndAnArticleDoesNotExplainItsOwnTerms() throws {
+        let glossary = [
+            GlossaryEntry(term: "ログイン", definition: "入ること。", article: .init(value: "login/signin", line: 1, column: 1)),
+            GlossaryEntry(term: "ログインURL", definition: "組織のアドレス。", article: nil),
+            GlossaryEntry(term: "URL", definition: "アドレス。", article: nil),
+        ]
+        let (article, _) = parse("""
+            ---
+            title: Sign in
+            ---
+            ログインURLを開き、ログインします。URL は一つです。
+            """, glossary: glossary)
+        let html = try #require(article?.body.html)
+        #expect(html.contains("aria-controls=\"tebiki-term-1\">ログインURL</button>"))
+        #expect(html.contains("aria-controls=\"tebiki-term-2\">URL</button>"))
+        // login/signin is ログイン's own article: the term is not explained there.
+        #expect(!html.contains(">ログイン</button>"))
+    }
+
     @Test func aGlossaryFileIsCheckedEntryByEntry() {
         let (entries, problems) = GlossaryEntry.parse("""
             - term: サブドメイン
@@ -187,6 +206,8 @@ struct GuidanceTests {
               definition: x
             - definition: no term
               colour: red
+            - term: サブドメイン
+              definition: again
             """, path: "Articles/_glossary.yml")
         #expect(entries.map(\.term) == ["サブドメイン"])
         #expect(entries.first?.article == .init(value: "login/url", line: 3, column: 12))
@@ -194,6 +215,7 @@ struct GuidanceTests {
             "Articles/_glossary.yml:4:9: error: 'term' must not be empty",
             "Articles/_glossary.yml:7:3: error: unknown key 'colour' in a glossary entry; known keys: 'term', 'definition', 'article'",
             "Articles/_glossary.yml:6:3: error: a glossary entry needs a 'term'",
+            "Articles/_glossary.yml:8:9: error: 'サブドメイン' is already in the glossary",
         ])
     }
 }
