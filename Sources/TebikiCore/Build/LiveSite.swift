@@ -34,7 +34,7 @@ public struct LiveSite: Sendable {
     /// Incremented by every change, so a late `settled()` result for an older state is dropped.
     public private(set) var generation = 0
     /// Whether related lists and the search index reflect the latest edit.
-    public private(set) var isSettled = true
+    public var isSettled: Bool { unsettled.isEmpty }
     private let theme: Theme
     private let resolver: LinkResolver
     private let markdownOptions: MarkdownRenderer.Options
@@ -44,10 +44,8 @@ public struct LiveSite: Sendable {
     private var unsettled: Set<Int> = []
     private var routes: [String: Route] = [:]
     private let indexByID: [String: Int]
-    /// The link check's state, kept so an edit re-checks only the articles it can affect.
+    /// Every article's heading ids, kept so an edit re-checks only the links it can affect.
     private var headingIDs: [String: Set<String>]
-    private var articleProblems: [[Diagnostic]]
-    private var aliasProblems: [Diagnostic]
 
     /// Loads, parses and checks the whole site; nil with the diagnostics when it has errors.
     public static func load(_ options: SiteBuilder.Options) -> (LiveSite?, [Diagnostic]) {
@@ -85,7 +83,7 @@ public struct LiveSite: Sendable {
     public func updating(_ changedFiles: Set<String>) -> Outcome {
         var next = self
         var changedPages: Set<String> = []
-        var listsChanged = false, routesChanged = false, aliasesChanged = false
+        var listsChanged = false, routesChanged = false
         var recheck: Set<Int> = []
         let articlesURL = checked.site.root.appendingPathComponent(LoadedSite.articlesFolder)
         var loadDiagnostics = checked.loadDiagnostics.filter { !changedFiles.contains($0.path) }
@@ -118,19 +116,17 @@ public struct LiveSite: Sendable {
             }
             listsChanged = listsChanged || source.title != old.source.title
                 || source.frontMatter.description != old.source.frontMatter.description || source.frontMatter.tags != old.source.frontMatter.tags
-            aliasesChanged = aliasesChanged || source.frontMatter.aliases != old.source.frontMatter.aliases
-            routesChanged = routesChanged || aliasesChanged || Self.assets(of: parsed) != Self.assets(of: old)
+            routesChanged = routesChanged || source.frontMatter.aliases != old.source.frontMatter.aliases
+                || Self.assets(of: parsed) != Self.assets(of: old)
         }
-        if loadDiagnostics.hasErrors { return .failed(loadDiagnostics + checked.linkDiagnostics) }
+        if loadDiagnostics.hasErrors { return .failed(loadDiagnostics + checked.links.all) }
         next.checked.loadDiagnostics = loadDiagnostics
         for index in recheck {
-            next.articleProblems[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs)
+            next.checked.links.byArticle[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs)
         }
-        if aliasesChanged { next.aliasProblems = AliasPages.check(next.checked.site.articles) }
-        next.checked.linkDiagnostics = next.linkDiagnostics()
-        if next.checked.linkDiagnostics.hasErrors { return .failed(next.checked.diagnostics) }
+        next.checked.links.siteWide = LinkChecker.siteWide(next.checked.articles, graph: next.checked.graph, assets: checked.site.assets)
+        if next.checked.diagnostics.hasErrors { return .failed(next.checked.diagnostics) }
         next.generation += 1
-        next.isSettled = false
         if routesChanged { next.routes = next.makeRoutes() }
         return .updated(next, changedPages: listsChanged ? nil : changedPages)
     }
@@ -147,7 +143,6 @@ public struct LiveSite: Sendable {
             next.searchFiles[file.path] = file.text
         }
         next.unsettled = []
-        next.isSettled = true
         var changed: Set<String> = []
         for index in checked.articles.indices
         where next.checked.related.lists[index].map(\.id) != checked.related.lists[index].map(\.id) {
@@ -177,15 +172,7 @@ private extension LiveSite {
                                  uniquingKeysWith: { first, _ in first })
         indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
         headingIDs = LinkChecker.headingIDs(checked.articles)
-        articleProblems = checked.articles.map { [headingIDs] in LinkChecker.problems(in: $0, headingIDs: headingIDs) }
-        aliasProblems = AliasPages.check(checked.site.articles)
         routes = makeRoutes()
-    }
-
-    /// The link check's findings: each article's problems, then the site-wide warnings.
-    func linkDiagnostics() -> [Diagnostic] {
-        articleProblems.flatMap { $0 } + LinkChecker.warnings(checked.articles, graph: checked.graph, assets: checked.site.assets)
-            + aliasProblems
     }
 
     /// A folder's page is its `index.html`.

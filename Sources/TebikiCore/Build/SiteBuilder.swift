@@ -28,9 +28,9 @@ public enum SiteBuilder {
         public var related: RelatedArticles
         /// Problems found while loading the site and its theme.
         public var loadDiagnostics: [Diagnostic]
-        /// Problems found by the link check, which an edit to any article can change.
-        public var linkDiagnostics: [Diagnostic]
-        public var diagnostics: [Diagnostic] { loadDiagnostics + linkDiagnostics }
+        /// What the link check found, which an edit to any article can change.
+        public var links: LinkChecker.Findings
+        public var diagnostics: [Diagnostic] { loadDiagnostics + links.all }
     }
 
     public struct Result: Sendable {
@@ -57,14 +57,14 @@ public enum SiteBuilder {
 
         progress(3, steps[2])
         let graph = LinkGraph(articles)
-        let linkProblems = LinkChecker.check(articles, graph: graph, assets: site.assets) + AliasPages.check(site.articles)
+        let links = LinkChecker.check(articles, graph: graph, assets: site.assets)
 
         progress(4, steps[3])
         var relatedOptions = RelatedArticles.Options()
         relatedOptions.count = site.config.relatedCount
         let related = RelatedArticles(articles, graph: graph, options: relatedOptions)
         return CheckedSite(site: site, theme: theme, articles: articles, graph: graph, related: related,
-                           loadDiagnostics: loadProblems + themeProblems, linkDiagnostics: linkProblems)
+                           loadDiagnostics: loadProblems + themeProblems, links: links)
     }
 
     /// Builds the site; `progress` is told each step's number as it starts.

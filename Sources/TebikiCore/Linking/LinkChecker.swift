@@ -2,11 +2,23 @@
 /// broken one is reported where the writer typed it, and warns about what readers cannot
 /// reach or will not understand: orphan articles, unused images, missing descriptions.
 public enum LinkChecker {
+    /// What the check found, kept article by article so `tebiki serve` re-checks only the
+    /// articles an edit can affect.
+    public struct Findings: Sendable, Equatable {
+        /// `byArticle[i]`: the problems in `articles[i]`'s links, images and `related:` entries.
+        public var byArticle: [[Diagnostic]]
+        /// Warnings about the site as a whole and clashing aliases.
+        public var siteWide: [Diagnostic]
+
+        public var all: [Diagnostic] { byArticle.flatMap { $0 } + siteWide }
+    }
+
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
 
-    public static func check(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> [Diagnostic] {
+    public static func check(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> Findings {
         let headingIDs = headingIDs(articles)
-        return articles.flatMap { problems(in: $0, headingIDs: headingIDs) } + warnings(articles, graph: graph, assets: assets)
+        return Findings(byArticle: articles.map { problems(in: $0, headingIDs: headingIDs) },
+                        siteWide: siteWide(articles, graph: graph, assets: assets))
     }
 
     /// Every article's heading ids, by article id: what links with a `#fragment` are checked against.
@@ -47,7 +59,8 @@ public enum LinkChecker {
         return diagnostics
     }
 
-    static func warnings(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> [Diagnostic] {
+    /// What readers cannot reach or will not understand, and old addresses that clash.
+    static func siteWide(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, article) in articles.enumerated() {
             if article.source.frontMatter.description == nil {
@@ -61,6 +74,6 @@ public enum LinkChecker {
         where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
             diagnostics.append(.warning("\(LoadedSite.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
         }
-        return diagnostics
+        return diagnostics + AliasPages.check(articles.map(\.source))
     }
 }
