@@ -41,26 +41,8 @@ public enum SiteLoader {
             }
         }
 
-        let synonymsPath = "\(LoadedSite.articlesFolder)/\(Synonyms.fileName)"
-        if let data = FileManager.default.contents(atPath: articlesURL.appendingPathComponent(Synonyms.fileName).path) {
-            switch TextFile.decode(data, path: synonymsPath) {
-            case .success(let text):
-                let (groups, problems) = Synonyms.parse(text, path: synonymsPath)
-                site.synonyms = groups
-                diagnostics += problems
-            case .failure(let problem): diagnostics.append(problem)
-            }
-        }
-        let glossaryPath = "\(LoadedSite.articlesFolder)/\(GlossaryEntry.fileName)"
-        if let data = FileManager.default.contents(atPath: articlesURL.appendingPathComponent(GlossaryEntry.fileName).path) {
-            switch TextFile.decode(data, path: glossaryPath) {
-            case .success(let text):
-                let (entries, problems) = GlossaryEntry.parse(text, path: glossaryPath)
-                site.glossary = entries
-                diagnostics += problems
-            case .failure(let problem): diagnostics.append(problem)
-            }
-        }
+        site.synonyms = readOptional(Synonyms.fileName, in: articlesURL, parse: Synonyms.parse, diagnostics: &diagnostics) ?? []
+        site.glossary = readOptional(GlossaryEntry.fileName, in: articlesURL, parse: GlossaryEntry.parse, diagnostics: &diagnostics) ?? []
         let gitLog = GitDates.start(articlesFolder: articlesURL)
         var loaded = parallelMap(articleFiles) { file in
             loadArticle(articlesURL: articlesURL, categoryID: file.categoryID, relative: file.relative)
@@ -87,7 +69,7 @@ public enum SiteLoader {
         let ids = Set(site.articles.map(\.id))
         for entry in site.glossary {
             if let article = entry.article, !ids.contains(article.value) {
-                diagnostics.append(.error(glossaryPath, line: article.line, column: article.column,
+                diagnostics.append(.error("\(LoadedSite.articlesFolder)/\(GlossaryEntry.fileName)", line: article.line, column: article.column,
                                           "glossary article '\(article.value)' not found: name it by its path under Articles/ without .md"))
             }
         }
@@ -153,6 +135,23 @@ extension SiteLoader {
 }
 
 private extension SiteLoader {
+    /// An optional file of `Articles/` (`_synonyms.yml`, `_glossary.yml`), read and parsed; nil
+    /// when it is not there.
+    static func readOptional<Value>(_ name: String, in articlesURL: URL, parse: (String, String) -> (Value, [Diagnostic]),
+                                    diagnostics: inout [Diagnostic]) -> Value? {
+        let path = "\(LoadedSite.articlesFolder)/\(name)"
+        guard let data = FileManager.default.contents(atPath: articlesURL.appendingPathComponent(name).path) else { return nil }
+        switch TextFile.decode(data, path: path) {
+        case .success(let text):
+            let (value, problems) = parse(text, path)
+            diagnostics += problems
+            return value
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        }
+    }
+
     static func loadConfig(root: URL, options: Options, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
         let url = root.appendingPathComponent(SiteConfig.fileName)
