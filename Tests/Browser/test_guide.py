@@ -12,17 +12,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from harness import FIXTURES, REPOSITORY, StaticServer, build_site
+from harness import FIXTURES, REPOSITORY, StaticServer, build_site, wait_for
 
-
-def wait_for(predicate, timeout=6):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    return predicate()
 
 
 def guide(driver):

@@ -3,32 +3,22 @@ domain root, under a sub-path and from disk; the combobox by keyboard; and text 
 that must stay text."""
 import json
 import os
-import time
 import urllib.parse
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from harness import FIXTURES, build_site
+from harness import FIXTURES, build_site, wait_for
 
 QUERIES = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "search-queries.json"), encoding="utf-8"))
 
-
-def wait_for(driver, predicate, timeout=5):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.03)
-    return predicate()
 
 
 def results_page(driver, base, query, from_disk=False):
     page = "search/index.html" if from_disk else "search/"
     driver.get(f"{base}{page}?q={urllib.parse.quote(query)}")
-    wait_for(driver, lambda: driver.find_element(By.CSS_SELECTOR, ".search-summary").text)
+    wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".search-summary").text)
     return [urllib.parse.unquote(a.get_attribute("href")) for a in driver.find_elements(By.CSS_SELECTOR, ".search-results a")]
 
 
@@ -66,7 +56,7 @@ def test_suggestions_as_the_reader_types_with_the_keyboard(driver, server):
     box = driver.switch_to.active_element
     assert box.get_attribute("id") == "tebiki-search-input"
     box.send_keys("ぱすわーど")
-    options = wait_for(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "#tebiki-search-listbox [role=option]"))
+    options = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#tebiki-search-listbox [role=option]"))
     assert options, "no suggestions appeared"
     assert box.get_attribute("aria-expanded") == "true"
     # Matched words are highlighted, as text.
@@ -78,9 +68,9 @@ def test_suggestions_as_the_reader_types_with_the_keyboard(driver, server):
     box.send_keys(Keys.ESCAPE)
     assert box.get_attribute("aria-expanded") == "false"
     box.send_keys(Keys.ARROW_DOWN)
-    wait_for(driver, lambda: box.get_attribute("aria-expanded") == "true")
+    wait_for(lambda: box.get_attribute("aria-expanded") == "true")
     box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
-    wait_for(driver, lambda: "logout" not in driver.current_url)
+    wait_for(lambda: "logout" not in driver.current_url)
     assert driver.find_element(By.TAG_NAME, "h1").text == first_title
 
 
@@ -88,9 +78,9 @@ def test_enter_without_a_choice_opens_the_shareable_results_page(driver, server)
     driver.get(server.root_url)
     box = driver.find_element(By.ID, "tebiki-search-input")
     box.send_keys("サブドメイン", Keys.ENTER)
-    wait_for(driver, lambda: "search/" in driver.current_url)
+    wait_for(lambda: "search/" in driver.current_url)
     assert urllib.parse.unquote(driver.current_url) == server.root_url + "search/?q=サブドメイン"
-    summary = wait_for(driver, lambda: driver.find_element(By.CSS_SELECTOR, ".search-summary").text)
+    summary = wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".search-summary").text)
     assert "件の記事が見つかりました" in summary
 
 
@@ -105,7 +95,7 @@ def test_text_from_the_index_stays_text(driver, work_folder):
     build_site(os.path.join(FIXTURES, "search-escaping"), site)
     base = f"file://{site}/"
     driver.get(f"{base}search/index.html?q=zebracorn")
-    link = wait_for(driver, lambda: driver.find_elements(By.CSS_SELECTOR, ".search-results a"))[0]
+    link = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, ".search-results a"))[0]
     title = link.find_element(By.CSS_SELECTOR, ".search-result-title").text
     assert title == 'Quotes " and <img src=x onerror=alert(1)> markup'
     assert driver.find_elements(By.CSS_SELECTOR, ".search-results img") == []

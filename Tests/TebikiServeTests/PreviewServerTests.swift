@@ -33,6 +33,13 @@ struct PreviewServerTests {
         return Running(server: server, port: UInt16(try #require(url.port)), root: root, log: log)
     }
 
+    /// An open event stream, once the server has greeted it, and what it sent so far.
+    func openEvents(_ running: Running) throws -> (RawHTTP, String) {
+        let events = try RawHTTP(port: running.port)
+        events.send("GET", "/__tebiki/events")
+        return (events, events.read(until: ": tebiki"))
+    }
+
     @Test func servesPagesAndAssetsWithTheirContentTypes() async throws {
         let running = try await start()
         defer { Task { await running.server.stop() } }
@@ -95,17 +102,15 @@ struct PreviewServerTests {
     @Test func anEditSendsAReloadEventAndTheNewContentIsServed() async throws {
         let running = try await start()
         defer { Task { await running.server.stop() } }
-        let events = try RawHTTP(port: running.port)
+        let (events, opened) = try openEvents(running)
         defer { events.close() }
-        events.send("GET", "/__tebiki/events")
-        let opened = String(decoding: events.read { String(decoding: $0, as: UTF8.self).contains(": tebiki") }, as: UTF8.self)
         #expect(opened.contains("text/event-stream"))
 
         let file = running.root.appendingPathComponent("Articles/account/sign-in.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "Open the sign-in page.", with: "Open the brand-new sign-in page.")
             .write(to: file, atomically: false, encoding: .utf8)
-        let received = String(decoding: events.read { String(decoding: $0, as: UTF8.self).contains("event: settled") }, as: UTF8.self)
+        let received = events.read(until: "event: settled")
         #expect(received.contains("event: reload\ndata: [\"account\\/sign-in\\/\",\"getting-started\\/welcome\\/\"]"), "\(received)")
         #expect(received.contains("event: settled"))
         let page = try RawHTTP.get("/account/sign-in/", port: running.port)
@@ -116,37 +121,33 @@ struct PreviewServerTests {
     @Test func aBrokenEditSendsTheProblemsAndKeepsServingTheLastGoodSite() async throws {
         let running = try await start()
         defer { Task { await running.server.stop() } }
-        let events = try RawHTTP(port: running.port)
+        let (events, _) = try openEvents(running)
         defer { events.close() }
-        events.send("GET", "/__tebiki/events")
-        _ = events.read { String(decoding: $0, as: UTF8.self).contains(": tebiki") }
 
         let file = running.root.appendingPathComponent("Articles/account/sign-in.md")
         let good = try String(contentsOf: file, encoding: .utf8)
         try good.replacingOccurrences(of: "title: Sign in\n", with: "titel: Sign in\n").write(to: file, atomically: false, encoding: .utf8)
-        let problems = String(decoding: events.read { String(decoding: $0, as: UTF8.self).contains("event: problems\ndata: [") && $0.last == 10 }, as: UTF8.self)
+        let problems = events.read(until: "event: problems\ndata: [", wholeLine: true)
         #expect(problems.contains("\"path\":\"Articles\\/account\\/sign-in.md\""), "\(problems)")
         #expect(problems.contains("front matter has no 'title'"))
         #expect(try RawHTTP.get("/account/sign-in/", port: running.port).text.contains("Open the sign-in page."))
         #expect(running.log.all.contains { $0 == "Articles/account/sign-in.md:1:1: error: front matter has no 'title'" })
 
         try good.write(to: file, atomically: false, encoding: .utf8)
-        let fixed = String(decoding: events.read { String(decoding: $0, as: UTF8.self).contains("event: ok") }, as: UTF8.self)
+        let fixed = events.read(until: "event: ok")
         #expect(fixed.contains("event: ok"))
     }
 
     @Test func aThemeFileChangeReloadsTheWholeSite() async throws {
         let running = try await start()
         defer { Task { await running.server.stop() } }
-        let events = try RawHTTP(port: running.port)
+        let (events, _) = try openEvents(running)
         defer { events.close() }
-        events.send("GET", "/__tebiki/events")
-        _ = events.read { String(decoding: $0, as: UTF8.self).contains(": tebiki") }
 
         let assets = running.root.appendingPathComponent("Themes/default/assets")
         try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
         try Data("body { color: rebeccapurple; }\n".utf8).write(to: assets.appendingPathComponent("style.css"))
-        let received = String(decoding: events.read { String(decoding: $0, as: UTF8.self).contains("event: reload") && $0.last == 10 }, as: UTF8.self)
+        let received = events.read(until: "event: reload", wholeLine: true)
         #expect(received.contains("event: reload\ndata: null"), "every open page reloads")
         // Creating the folders and writing the file may come as more than one batch of changes.
         var css = ""

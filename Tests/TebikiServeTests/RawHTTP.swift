@@ -48,6 +48,13 @@ struct RawHTTP {
         return received
     }
 
+    /// Reads as text until `marker` has come (and, with `wholeLine`, the line it is on has ended).
+    func read(until marker: String, wholeLine: Bool = false) -> String {
+        String(decoding: read { data in
+            String(decoding: data, as: UTF8.self).contains(marker) && (!wholeLine || data.last == 0x0A)
+        }, as: UTF8.self)
+    }
+
     static func get(_ path: String, port: UInt16, method: String = "GET") throws -> Response {
         let connection = try RawHTTP(port: port)
         defer { connection.close() }
