@@ -105,8 +105,8 @@ private extension PreviewServer {
         }
         switch live.resource(at: path) {
         case .text(let text)?:
-            return path.isEmpty || path.hasSuffix("/") || path.hasSuffix(".html")
-                ? page(.ok, text) : Self.response(.ok, Data(text.utf8), type: ContentType.of(path))
+            let type = ContentType.of(LiveSite.filePath(path))
+            return type.hasPrefix("text/html") ? page(.ok, text) : Self.response(.ok, Data(text.utf8), type: type)
         case .file(let url)?:
             let allowed = [options.site.source] + (DefaultTheme.directory.map { [$0] } ?? [])
             guard SitePath.isInside(url, allowed), let data = FileManager.default.contents(atPath: url.path) else {

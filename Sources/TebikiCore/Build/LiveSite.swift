@@ -56,14 +56,19 @@ public struct LiveSite: Sendable {
 
     public var diagnostics: [Diagnostic] { checked.diagnostics }
 
+    /// The file a site-relative path names: a folder's is its `index.html`.
+    public static func filePath(_ path: String) -> String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
     /// Whether there is anything at a site-relative path, without making it.
     public func serves(_ path: String) -> Bool {
-        routes[Self.key(path)] != nil
+        routes[Self.filePath(path)] != nil
     }
 
     /// What to serve at a site-relative path (`""`, `login/`, `assets/style.css`), or nil.
     public func resource(at path: String) -> Resource? {
-        let key = Self.key(path)
+        let key = Self.filePath(path)
         guard let route = routes[key] else { return nil }
         let renderer = PageRenderer(site: checked.site, theme: theme)
         switch route {
@@ -173,11 +178,6 @@ private extension LiveSite {
         indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
         headingIDs = LinkChecker.headingIDs(checked.articles)
         routes = makeRoutes()
-    }
-
-    /// A folder's page is its `index.html`.
-    static func key(_ path: String) -> String {
-        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
     }
 
     static func assets(of article: ParsedArticle) -> [String] {

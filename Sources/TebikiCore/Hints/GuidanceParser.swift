@@ -40,57 +40,61 @@ extension YAMLDocument {
 private extension YAMLDocument {
     static let pageTargetKeys = ["heading", "step", "image"]
 
-    static func position(_ position: (line: Int, column: Int)) -> Guidance.Position {
-        Guidance.Position(line: position.line, column: position.column)
+    func place(of node: Node) -> Guidance.Position {
+        let (line, column) = position(of: node)
+        return Guidance.Position(line: line, column: column)
+    }
+
+    /// Reports each of `keys` the entry lacks: "a tour step needs a 'title'".
+    mutating func require(_ keys: [String], in fields: [(key: String, keyNode: Node, value: Node)], of node: Node, _ context: String) {
+        for key in keys where !fields.contains(where: { $0.key == key }) {
+            report(error(at: node, "\(context) needs a '\(key)'"))
+        }
     }
 
     mutating func step(_ node: Node) -> Guidance.Step? {
         guard let fields = fields(of: node, in: "a tour step", allowed: ["title", "body", "product"] + Self.pageTargetKeys)
         else { return nil }
-        var title: String?, body: String?, bodyPosition = Guidance.Position(line: 0, column: 0)
+        var title: String?, body: String?, bodyPosition = place(of: node)
         var product: Guidance.ProductTarget?
         for (key, _, value) in fields {
             switch key {
             case "title": title = nonEmptyString(value, key: "title")
             case "body":
                 body = nonEmptyString(value, key: "body")
-                bodyPosition = Self.position(position(of: value))
+                bodyPosition = place(of: value)
             case "product": product = productTarget(value)
             default: break
             }
         }
         let page = pageTarget(fields, in: node)
-        let (line, column) = position(of: node)
-        if title == nil && !fields.contains(where: { $0.key == "title" }) { report(error(at: node, "a tour step needs a 'title'")) }
-        if body == nil && !fields.contains(where: { $0.key == "body" }) { report(error(at: node, "a tour step needs a 'body'")) }
+        require(["title", "body"], in: fields, of: node, "a tour step")
         if page == nil && !fields.contains(where: { Self.pageTargetKeys.contains($0.key) }) {
             report(error(at: node, "a tour step needs a target in the article: 'heading', 'step' or 'image'"))
         }
         guard let title, let body, let page else { return nil }
-        return Guidance.Step(title: title, body: body, page: page, product: product,
-                             position: .init(line: line, column: column), bodyPosition: bodyPosition)
+        return Guidance.Step(title: title, body: body, page: page, product: product, position: place(of: node), bodyPosition: bodyPosition)
     }
 
     mutating func hint(_ node: Node) -> Guidance.Hint? {
         guard let fields = fields(of: node, in: "a hint", allowed: ["text", "product"] + Self.pageTargetKeys) else { return nil }
-        var text: String?, textPosition = Guidance.Position(line: 0, column: 0)
+        var text: String?, textPosition = place(of: node)
         var product: Guidance.ProductTarget?
         for (key, _, value) in fields {
             switch key {
             case "text":
                 text = nonEmptyString(value, key: "text")
-                textPosition = Self.position(position(of: value))
+                textPosition = place(of: value)
             case "product": product = productTarget(value)
             default: break
             }
         }
         let page = pageTarget(fields, in: node)
-        let (line, column) = position(of: node)
-        if text == nil && !fields.contains(where: { $0.key == "text" }) { report(error(at: node, "a hint needs a 'text'")) }
+        require(["text"], in: fields, of: node, "a hint")
         let hasTarget = fields.contains { Self.pageTargetKeys.contains($0.key) || $0.key == "product" }
         if !hasTarget { report(error(at: node, "a hint needs a target: 'heading', 'step' or 'image' in the article, or 'product'")) }
         guard let text, page != nil || product != nil else { return nil }
-        return Guidance.Hint(text: text, page: page, product: product, position: .init(line: line, column: column), textPosition: textPosition)
+        return Guidance.Hint(text: text, page: page, product: product, position: place(of: node), textPosition: textPosition)
     }
 
     /// The one of `heading`, `step` and `image` an entry has.
@@ -100,8 +104,7 @@ private extension YAMLDocument {
             report(error(at: targets[1].keyNode, "only one target in the article: 'heading', 'step' or 'image'"))
         }
         guard let (key, _, value) = targets.first else { return nil }
-        let (line, column) = position(of: value)
-        let position = Guidance.Position(line: line, column: column)
+        let position = place(of: value)
         switch key {
         case "heading": return nonEmptyString(value, key: key).map { .heading($0.hasPrefix("#") ? String($0.dropFirst()) : $0, position) }
         case "step":
@@ -119,16 +122,17 @@ private extension YAMLDocument {
         guard let fields = fields(of: node, in: "product", allowed: ["url", "selector"]) else { return nil }
         var url: String?, selector: String?
         for (key, _, value) in fields {
-            if key == "url" { url = nonEmptyString(value, key: "url") } else { selector = nonEmptyString(value, key: "selector") }
+            if key == "url" {
+                url = nonEmptyString(value, key: "url")
+                if let pattern = url, !(pattern.hasPrefix("/") || pattern.hasPrefix("*") || pattern.hasPrefix("http://") || pattern.hasPrefix("https://")) {
+                    report(error(at: value, "'url' must be a path such as /login or /k/*, or a whole URL such as https://*.example.com/login"))
+                    url = nil
+                }
+            } else {
+                selector = nonEmptyString(value, key: "selector")
+            }
         }
-        for (key, found) in [("url", url), ("selector", selector)] where found == nil && !fields.contains(where: { $0.key == key }) {
-            report(error(at: node, "'product' needs a '\(key)'"))
-        }
-        if let url, !(url.hasPrefix("/") || url.hasPrefix("*") || url.hasPrefix("http://") || url.hasPrefix("https://")) {
-            report(error(at: node.mapping?.first { $0.key.scalar?.string == "url" }?.value ?? node,
-                         "'url' must be a path such as /login or /k/*, or a whole URL such as https://*.example.com/login"))
-            return nil
-        }
+        require(["url", "selector"], in: fields, of: node, "'product'")
         guard let url, let selector else { return nil }
         return Guidance.ProductTarget(url: url, selector: selector)
     }

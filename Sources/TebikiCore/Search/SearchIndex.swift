@@ -107,18 +107,7 @@ public struct SearchIndex: Sendable {
             JSONText.append(key(term, words: words), to: &out)
             return
         }
-        for value in scalars { appendUTF8(value, to: &out) }
-    }
-
-    static func appendUTF8(_ value: UInt32, to out: inout [UInt8]) {
-        switch value {
-        case ..<0x800:
-            out += [UInt8(0xC0 | value >> 6), UInt8(0x80 | value & 0x3F)]
-        case ..<0x1_0000:
-            out += [UInt8(0xE0 | value >> 12), UInt8(0x80 | value >> 6 & 0x3F), UInt8(0x80 | value & 0x3F)]
-        default:
-            out += [UInt8(0xF0 | value >> 18), UInt8(0x80 | value >> 12 & 0x3F), UInt8(0x80 | value >> 6 & 0x3F), UInt8(0x80 | value & 0x3F)]
-        }
+        for value in scalars { out.append(contentsOf: Unicode.Scalar(value)!.utf8) }
     }
 
     /// FNV-1a over UTF-16 code units; `search.js` computes the same to find a term's shard.
