@@ -74,6 +74,30 @@ def test_suggestions_as_the_reader_types_with_the_keyboard(driver, server):
     assert driver.find_element(By.TAG_NAME, "h1").text == first_title
 
 
+def test_the_pause_before_a_query_loads_the_parts_of_what_was_typed(driver, server):
+    driver.get(server.root_url)
+    driver.execute_async_script("const done = arguments[arguments.length - 1];"
+                                "TebikiSearch.query('二段階認証', 8).then(() => done());")
+    wanted = driver.execute_script("return Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/t/')).sort();")
+    assert wanted
+
+    driver.get(server.root_url)
+    box = driver.find_element(By.ID, "tebiki-search-input")
+    box.click()
+    wait_for(lambda: driver.execute_script("return Array.from(document.scripts).some(s => s.src.endsWith('search/meta.js'))"))
+    # Committed by an input method as one event, then a Latin word still being typed.
+    prefetched, hidden = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const input = document.getElementById('tebiki-search-input');
+        input.value = '二段階認証 passw';
+        input.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertText', data: input.value}));
+        setTimeout(() => done([Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/t/')).sort(),
+                               document.getElementById('tebiki-search-listbox').hidden]), 20);""")
+    assert hidden, "the query ran before its pause"
+    assert prefetched == wanted
+    wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "#tebiki-search-listbox li"))
+
+
 def test_enter_without_a_choice_opens_the_shareable_results_page(driver, server):
     driver.get(server.root_url)
     box = driver.find_element(By.ID, "tebiki-search-input")

@@ -388,6 +388,21 @@
     }, function () { announce(""); });
   }
 
+  // The pause before a query runs is spent loading the index parts of what has been typed, so
+  // the query waits only for its articles' texts. A Latin word still being typed is left out:
+  // each of its prefixes would fetch a part of its own.
+  function prefetch(text) {
+    var end = text.length;
+    while (end > 0 && isWordCharacter(normalise(text.charCodeAt(end - 1)))) end -= 1;
+    var typed = text.slice(0, end);
+    if (!typed.trim()) return;
+    loadScript("search/meta.js").then(function () {
+      variants(typed).forEach(function (variant) {
+        terms(variant).forEach(function (key) { loadScript("search/t/" + shardOf(key) + ".js").catch(function () {}); });
+      });
+    }).catch(function () {});
+  }
+
   function pageURL(query) {
     var action = form.getAttribute("action");
     return action + (location.protocol === "file:" && /\/$/.test(action) ? "index.html" : "") + "?q=" + encodeURIComponent(query);
@@ -396,7 +411,8 @@
   // A reader focuses the box before typing: fetch the index's small entry point then, so the
   // first query loads only the parts it needs.
   input.addEventListener("focus", function () { loadScript("search/meta.js").catch(function () {}); });
-  input.addEventListener("input", function () {
+  input.addEventListener("input", function (event) {
+    if (!event.isComposing) prefetch(input.value);
     clearTimeout(timer);
     timer = setTimeout(function () { showSuggestions(input.value); }, 120);
   });
