@@ -17,7 +17,7 @@ public enum LinkChecker {
 
     public static func check(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> Findings {
         let headingIDs = headingIDs(articles)
-        return Findings(byArticle: articles.map { problems(in: $0, headingIDs: headingIDs) },
+        return Findings(byArticle: parallelMap(articles) { problems(in: $0, headingIDs: headingIDs) },
                         siteWide: siteWide(articles, graph: graph, assets: assets))
     }
 

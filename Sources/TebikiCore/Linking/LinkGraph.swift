@@ -8,11 +8,10 @@ public struct LinkGraph: Sendable {
 
     public init(_ articles: [ParsedArticle]) {
         let indexByID = Dictionary(articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var outgoing = Array(repeating: Set<Int>(), count: articles.count)
+        let outgoing = parallelMap(Array(articles.indices)) { Self.targets(of: articles[$0], at: $0, indexByID: indexByID) }
         var incoming = Array(repeating: Set<Int>(), count: articles.count)
         var named = Set<Int>()
         for (index, article) in articles.enumerated() {
-            outgoing[index] = Self.targets(of: article, at: index, indexByID: indexByID)
             for target in outgoing[index] { incoming[target].insert(index) }
             for reference in article.source.frontMatter.related {
                 if let target = indexByID[reference.value], target != index { named.insert(target) }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Renders every page into the staging folder and copies the files pages refer to. Article
-/// pages are rendered and written in parallel chunks, so a page's HTML lives only until it is on disk.
+/// Renders every page into the staging folder and copies the files pages refer to. Pages are
+/// rendered and written in parallel chunks, so a page's HTML lives only until it is on disk.
 struct SiteWriter {
     let checked: SiteBuilder.CheckedSite
     let search: SearchIndex
@@ -14,29 +14,17 @@ struct SiteWriter {
     /// Returns the number of HTML pages written.
     func writeAll() throws -> Int {
         let renderer = PageRenderer(site: site, theme: theme)
-        try folder.write(renderer.home(), to: "index.html")
-        try folder.write(renderer.notFound(), to: "404.html")
-        try folder.write(renderer.searchPage(), to: "search/index.html")
-        for category in site.categories {
-            try folder.write(renderer.category(category), to: "\(category.id)/index.html")
-        }
-        let failures = parallelMap(Array(articles.indices)) { index -> String? in
-            let article = articles[index]
+        let pages = htmlPages()
+        let failures = parallelMap(pages) { page -> String? in
             do {
-                try folder.write(checked.articlePage(index, renderer: renderer), to: article.source.urlPath + "index.html")
+                try folder.write(html(of: page, renderer: renderer), to: page.path)
                 return nil
             } catch {
-                return "\(article.source.urlPath): \(error.localizedDescription)"
+                return "\(page.path): \(error.localizedDescription)"
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw OutputFolder.Problem.io(failure) }
 
-        var redirects = 0
-        for (article, alias) in AliasPages.pages(site.articles) {
-            try folder.write(renderer.redirect(to: article, fromDepth: alias.split(separator: "/").count),
-                             to: alias + "index.html")
-            redirects += 1
-        }
         for (outputPath, source) in theme.assets {
             try folder.copy(source, to: outputPath)
         }
@@ -55,7 +43,46 @@ struct SiteWriter {
         if let sitemap = Sitemap(site: site).xml() {
             try folder.write(sitemap, to: "sitemap.xml")
         }
-        return 3 + site.categories.count + articles.count + redirects
+        return pages.count
+    }
+}
+
+private extension SiteWriter {
+    enum Page: Sendable {
+        case home, notFound, search
+        case category(Category)
+        case article(index: Int, path: String)
+        case redirect(to: ArticleSource, from: String)
+
+        var path: String {
+            switch self {
+            case .home: "index.html"
+            case .notFound: "404.html"
+            case .search: "search/index.html"
+            case .category(let category): "\(category.id)/index.html"
+            case .article(_, let path): path + "index.html"
+            case .redirect(_, let alias): alias + "index.html"
+            }
+        }
+    }
+
+    /// Every HTML page, rendered in parallel: a category page lists thousands of articles in a
+    /// large site, and would keep one core busy while the other waits.
+    func htmlPages() -> [Page] {
+        [.home, .notFound, .search] + site.categories.map(Page.category)
+            + articles.indices.map { .article(index: $0, path: articles[$0].source.urlPath) }
+            + AliasPages.pages(site.articles).map { Page.redirect(to: $0.0, from: $0.1) }
+    }
+
+    func html(of page: Page, renderer: PageRenderer) -> String {
+        switch page {
+        case .home: renderer.home()
+        case .notFound: renderer.notFound()
+        case .search: renderer.searchPage()
+        case .category(let category): renderer.category(category)
+        case .article(let index, _): checked.articlePage(index, renderer: renderer)
+        case .redirect(let article, let alias): renderer.redirect(to: article, fromDepth: alias.split(separator: "/").count)
+        }
     }
 }
 
