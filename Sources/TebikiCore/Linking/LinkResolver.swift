@@ -28,11 +28,11 @@ public struct LinkResolver: Sendable {
         }
         var path = Substring(destination)
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = Self.decoded(String(path[path.index(after: hash)...]))
             path = path[..<hash]
         }
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
         let folder = fromID.lastIndex(of: "/").map { fromID[..<$0] } ?? ""
         guard let resolved = Self.join(base: path.hasPrefix("/") ? "" : folder, Self.decoded(String(path))) else {
             return .missing(destination)
@@ -64,17 +64,19 @@ public struct LinkResolver: Sendable {
 private extension LinkResolver {
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
+    /// On bytes: every link of every article passes through here.
     static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let scheme = url.utf8[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = scheme.first, isLetter(first),
+              scheme.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D })
         else { return nil }
-        return String(scheme)
+        return String(url[..<colon])
     }
 
     static func decoded(_ text: String) -> String {
-        let unescaped = text.contains("%") ? text.removingPercentEncoding ?? text : text
+        let unescaped = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
         return unescaped.nfc
     }
 

@@ -33,9 +33,8 @@ struct HeadingSlugger {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A unique id for a heading on this page.
-    mutating func uniqueID(for text: String) -> String {
-        let base = Self.slug(text)
+    /// A unique id on this page for a heading whose slug is `base`.
+    mutating func uniqueID(forSlug base: String) -> String {
         var candidate = base
         var count = used[base, default: 0]
         while used[candidate] != nil {

@@ -236,7 +236,7 @@ private extension MarkdownRenderer {
             id = custom.id
         } else {
             let slug = HeadingSlugger.slug(text)
-            id = state.slugger.uniqueID(for: slug.isEmpty ? "section" : text)
+            id = state.slugger.uniqueID(forSlug: slug.isEmpty ? "section" : slug)
         }
         // The reader's text gets the heading without its `{#id}`.
         state.text.removeSubrange(heading.textStart...)

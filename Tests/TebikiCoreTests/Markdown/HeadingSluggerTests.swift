@@ -20,7 +20,7 @@ struct HeadingSluggerTests {
 
     @Test func repeatsGetNumberedSuffixes() {
         var slugger = HeadingSlugger()
-        let ids = ["手順", "手順", "手順", "Other"].map { slugger.uniqueID(for: $0) }
+        let ids = ["手順", "手順", "手順", "Other"].map { slugger.uniqueID(forSlug: HeadingSlugger.slug($0)) }
         #expect(ids == ["手順", "手順-1", "手順-2", "other"])
     }
 
@@ -30,7 +30,7 @@ struct HeadingSluggerTests {
         let second = slugger.claim("setup")
         #expect(first)
         #expect(!second)
-        let next = slugger.uniqueID(for: "Setup")
+        let next = slugger.uniqueID(forSlug: HeadingSlugger.slug("Setup"))
         #expect(next == "setup-1")
     }
 }
