@@ -17,10 +17,10 @@ struct SiteWriter {
         let pages = htmlPages()
         let failures = parallelMap(pages) { page -> String? in
             do {
-                try folder.write(html(of: page, renderer: renderer), to: page.path)
+                try folder.write(html(of: page, renderer: renderer), to: path(of: page))
                 return nil
             } catch {
-                return "\(page.path): \(error.localizedDescription)"
+                return "\(path(of: page)): \(error.localizedDescription)"
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw OutputFolder.Problem.io(failure) }
@@ -51,27 +51,27 @@ private extension SiteWriter {
     enum Page: Sendable {
         case home, notFound, search
         case category(Category)
-        case article(index: Int, path: String)
+        case article(Int)
         case redirect(to: ArticleSource, from: String)
-
-        var path: String {
-            switch self {
-            case .home: "index.html"
-            case .notFound: "404.html"
-            case .search: "search/index.html"
-            case .category(let category): "\(category.id)/index.html"
-            case .article(_, let path): path + "index.html"
-            case .redirect(_, let alias): alias + "index.html"
-            }
-        }
     }
 
     /// Every HTML page, rendered in parallel: a category page lists thousands of articles in a
     /// large site, and would keep one core busy while the other waits.
     func htmlPages() -> [Page] {
         [.home, .notFound, .search] + site.categories.map(Page.category)
-            + articles.indices.map { .article(index: $0, path: articles[$0].source.urlPath) }
+            + articles.indices.map(Page.article)
             + AliasPages.pages(site.articles).map { Page.redirect(to: $0.0, from: $0.1) }
+    }
+
+    func path(of page: Page) -> String {
+        switch page {
+        case .home: "index.html"
+        case .notFound: "404.html"
+        case .search: "search/index.html"
+        case .category(let category): "\(category.id)/index.html"
+        case .article(let index): articles[index].source.urlPath + "index.html"
+        case .redirect(_, let alias): alias + "index.html"
+        }
     }
 
     func html(of page: Page, renderer: PageRenderer) -> String {
@@ -80,7 +80,7 @@ private extension SiteWriter {
         case .notFound: renderer.notFound()
         case .search: renderer.searchPage()
         case .category(let category): renderer.category(category)
-        case .article(let index, _): checked.articlePage(index, renderer: renderer)
+        case .article(let index): checked.articlePage(index, renderer: renderer)
         case .redirect(let article, let alias): renderer.redirect(to: article, fromDepth: alias.split(separator: "/").count)
         }
     }
