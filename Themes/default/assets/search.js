@@ -411,6 +411,9 @@
   // A reader focuses the box before typing: fetch the index's small entry point then, so the
   // first query loads only the parts it needs.
   input.addEventListener("focus", function () { loadScript("search/meta.js").catch(function () {}); });
+  // While an input method composes, the text is not yet what the reader means (にだんかい
+  // before it becomes 二段階): its parts are loaded once the composition ends.
+  input.addEventListener("compositionend", function () { prefetch(input.value); });
   input.addEventListener("input", function (event) {
     if (!event.isComposing) prefetch(input.value);
     clearTimeout(timer);
