@@ -10,8 +10,8 @@ every search file the query loaded (search.js included), the time of a cold firs
 the same query again (TebikiSearch.query, from the call to its answer), and how many articles
 it returned against how many contain the words.
 
-Then, on a fresh page each time, the query typed as a reader's input method commits it (one
-input event): the time until the suggestions are shown, and that time less the box's 120 ms
+Then, on a fresh page each time, the query entered into the box at once (one input event, as a
+paste or an input method's commit): the time until the suggestions are shown, and that time less the box's 120 ms
 pause before a query runs, during which the box loads the index parts of the typed text.
 """
 import argparse, gzip, os, re, statistics, subprocess, sys, time
@@ -22,7 +22,7 @@ from harness import chromium  # noqa: E402
 
 PAUSE_MS = 120  # the search box's wait after typing, in search.js
 
-# Commits the query into the box the way an input method does and resolves when suggestions show.
+# Enters the whole query into the box in one input event and resolves when suggestions show.
 TYPE_QUERY = """
 const done = arguments[arguments.length - 1];
 const input = document.querySelector('form.search input');
