@@ -74,18 +74,21 @@ def test_suggestions_as_the_reader_types_with_the_keyboard(driver, server):
     assert driver.find_element(By.TAG_NAME, "h1").text == first_title
 
 
-# Two ways text reaches the box: typed key by key, and composed by an input method (nothing is
-# loaded for text not yet converted, にだんかい before it becomes 二段階) and then committed.
-# Either way a Latin word still being typed ("passw") is not loaded.
+# Ways text reaches the box: typed key by key (a Latin word still being typed, "passw", is not
+# loaded), pasted, and composed by an input method (nothing is loaded for text not yet converted,
+# にだんかい before it becomes 二段階) and then committed.
 ENTRY = {
     "typed": """
         input.value = '二段階認証 passw';
         input.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertText', data: 'w'}));""",
+    "pasted": """
+        input.value = '二段階認証';
+        input.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));""",
     "input method": """
         input.value = 'にだんかいにんしょう';
         input.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertCompositionText', isComposing: true}));
         if (shards().length) throw new Error('loaded while composing: ' + shards());
-        input.value = '二段階認証 passw';
+        input.value = '二段階認証';
         input.dispatchEvent(new CompositionEvent('compositionend', {bubbles: true, data: '二段階認証'}));""",
 }
 

@@ -190,7 +190,7 @@
       touched.forEach(function (doc) { if (matched[doc] > best) best = matched[doc]; });
       var hits = [];
       touched.forEach(function (doc) {
-        if (matched[doc] === best) hits.push({ doc: doc, score: score[doc], keys: keys, lists: lists });
+        if (matched[doc] === best) hits.push({ doc: doc, score: score[doc], lists: lists });
       });
       return hits;
     });
@@ -217,20 +217,34 @@
     });
   }
 
-  function search(query, limit) {
-    return loadScript("search/meta.js").then(function () {
-      return Promise.all(variants(query).map(scoreQuery));
-    }).then(function (lists) {
-      var merged = new Map();
-      lists.forEach(function (hits) {
-        hits.forEach(function (hit) {
-          var known = merged.get(hit.doc);
-          if (!known || hit.score > known.score) merged.set(hit.doc, hit);
+  // Every article matching a query, best first: made once per query, and usually during the
+  // pause before the query runs (see prefetch), since it needs only the terms' parts.
+  var rankings = new Map();
+  function ranked(query) {
+    if (!rankings.has(query)) {
+      if (rankings.size >= 20) rankings.delete(rankings.keys().next().value);
+      rankings.set(query, loadScript("search/meta.js").then(function () {
+        return Promise.all(variants(query).map(scoreQuery));
+      }).then(function (lists) {
+        var merged = new Map();
+        lists.forEach(function (hits) {
+          hits.forEach(function (hit) {
+            var known = merged.get(hit.doc);
+            if (!known || hit.score > known.score) merged.set(hit.doc, hit);
+          });
         });
-      });
-      var hits = Array.from(merged.values()).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+        return Array.from(merged.values()).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      }));
+    }
+    return rankings.get(query);
+  }
+
+  function search(query, limit) {
+    return ranked(query).then(function (hits) {
       // A phrase bonus needs the articles' text: rank a few more than shown, then reorder.
-      var candidates = hits.slice(0, limit * 2);
+      var candidates = hits.slice(0, limit + Math.ceil(limit / 2)).map(function (hit) {
+        return { doc: hit.doc, score: hit.score, lists: hit.lists };
+      });
       countSections(candidates);
       var chunks = Array.from(new Set(candidates.map(function (hit) { return Math.floor(hit.doc / meta.chunk); })));
       return Promise.all(chunks.map(function (chunk) { return loadScript("search/d/" + chunk + ".js"); })).then(function () {
@@ -388,19 +402,19 @@
     }, function () { announce(""); });
   }
 
-  // The pause before a query runs is spent loading the index parts of what has been typed, so
-  // the query waits only for its articles' texts. A Latin word still being typed is left out:
-  // each of its prefixes would fetch a part of its own.
-  function prefetch(text) {
+  // The pause before a query runs is spent loading the index parts of what has been entered and
+  // ranking it, so the query waits only for its articles' texts. A Latin word still being typed
+  // key by key is left out: each of its prefixes would fetch a part of its own.
+  function prefetch(text, wholeWords) {
     var end = text.length;
-    while (end > 0 && isWordCharacter(normalise(text.charCodeAt(end - 1)))) end -= 1;
-    var typed = text.slice(0, end);
-    if (!typed.trim()) return;
-    loadScript("search/meta.js").then(function () {
-      variants(typed).forEach(function (variant) {
-        terms(variant).forEach(function (key) { loadScript("search/t/" + shardOf(key) + ".js").catch(function () {}); });
-      });
-    }).catch(function () {});
+    while (!wholeWords && end > 0 && isWordCharacter(normalise(text.charCodeAt(end - 1)))) end -= 1;
+    var entered = text.slice(0, end);
+    if (entered.trim()) ranked(entered).catch(function () {});
+  }
+
+  // A paste, a drop or an input method's commit enters whole words; a key does not.
+  function entersWholeWords(event) {
+    return /^insert(From|Replacement)/.test(event.inputType || "") || (event.data || "").length > 1;
   }
 
   function pageURL(query) {
@@ -413,9 +427,9 @@
   input.addEventListener("focus", function () { loadScript("search/meta.js").catch(function () {}); });
   // While an input method composes, the text is not yet what the reader means (にだんかい
   // before it becomes 二段階): its parts are loaded once the composition ends.
-  input.addEventListener("compositionend", function () { prefetch(input.value); });
+  input.addEventListener("compositionend", function () { prefetch(input.value, true); });
   input.addEventListener("input", function (event) {
-    if (!event.isComposing) prefetch(input.value);
+    if (!event.isComposing) prefetch(input.value, entersWholeWords(event));
     clearTimeout(timer);
     timer = setTimeout(function () { showSuggestions(input.value); }, 120);
   });
