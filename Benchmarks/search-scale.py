@@ -12,8 +12,8 @@ it returned against how many contain the words.
 
 Then, on a fresh page each time, the query entered into the box at once (one input event, as a
 paste or an input method's commit): the time until the suggestions are shown, and that time less
-the box's 120 ms pause before a query runs, during which the box loads the index parts of the
-typed text.
+the box's 120 ms pause before a query runs, during which the box loads and ranks the index parts
+of the typed text.
 """
 import argparse, gzip, os, re, statistics, subprocess, sys, time
 
