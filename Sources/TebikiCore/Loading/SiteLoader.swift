@@ -25,7 +25,10 @@ public enum SiteLoader {
         var articleFiles: [(categoryID: String, relative: String)] = []
         for (name, isFolder) in sortedListing(articlesURL) where !name.hasPrefix(".") {
             let url = articlesURL.appendingPathComponent(name)
-            if isFolder {
+            if isFolder && LoadedSite.reservedFolders.contains(name) {
+                diagnostics.append(.error("\(LoadedSite.articlesFolder)/\(name)",
+                                          "the folder name '\(name)' is taken by the site's own files (\(name)/ in the output); rename the folder"))
+            } else if isFolder {
                 let folder = scanCategoryFolder(url, name: name, diagnostics: &diagnostics)
                 site.assets.formUnion(folder.assets)
                 if folder.markdown.isEmpty && folder.categoryFile == nil { continue }  // e.g. Articles/images/

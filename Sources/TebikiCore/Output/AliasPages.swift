@@ -19,7 +19,10 @@ enum AliasPages {
                                               "alias '\(alias.value)' must be a path in the site such as /old/page/"))
                     continue
                 }
-                if !taken.insert(path).inserted {
+                if let top = path.split(separator: "/").first, LoadedSite.reservedFolders.contains(String(top)) {
+                    diagnostics.append(.error(article.path, line: alias.line, column: alias.column,
+                                              "alias '\(alias.value)' is inside \(top)/, which holds the site's own files"))
+                } else if !taken.insert(path).inserted {
                     diagnostics.append(.error(article.path, line: alias.line, column: alias.column,
                                               "alias '\(alias.value)' is already the address of another page"))
                 }
