@@ -72,12 +72,7 @@ public struct LiveSite: Sendable {
         guard let route = routes[key] else { return nil }
         let renderer = PageRenderer(site: checked.site, theme: theme)
         switch route {
-        case .home: return .text(renderer.home())
-        case .notFound: return .text(renderer.notFound())
-        case .searchPage: return .text(renderer.searchPage())
-        case .category(let index): return .text(renderer.category(checked.site.categories[index]))
-        case .article(let index): return .text(checked.articlePage(index, renderer: renderer))
-        case .alias(let index, let depth): return .text(renderer.redirect(to: checked.articles[index].source, fromDepth: depth))
+        case .page(let page): return .text(checked.html(of: page, renderer: renderer))
         case .searchFile: return searchFiles[key].map(Resource.text)
         case .widget: return WidgetScript.text(theme: theme, articles: checked.articles, site: checked.site).map(Resource.text)
         case .file(let url): return .file(url)
@@ -159,10 +154,8 @@ public struct LiveSite: Sendable {
 
 private extension LiveSite {
     enum Route: Sendable {
-        case home, notFound, searchPage, searchFile, widget
-        case category(Int)
-        case article(Int)
-        case alias(article: Int, depth: Int)
+        case page(SitePage)
+        case searchFile, widget
         case file(URL)
     }
 
@@ -185,15 +178,8 @@ private extension LiveSite {
     }
 
     func makeRoutes() -> [String: Route] {
-        var routes: [String: Route] = ["index.html": .home, "404.html": .notFound, "search/index.html": .searchPage,
-                                       WidgetScript.path: .widget]
-        for (index, category) in checked.site.categories.enumerated() { routes[category.id + "/index.html"] = .category(index) }
-        for (index, article) in checked.articles.enumerated() { routes[article.source.urlPath + "index.html"] = .article(index) }
-        for (article, alias) in AliasPages.pages(checked.site.articles) where routes[alias + "index.html"] == nil {
-            if let index = indexByID[article.id] {
-                routes[alias + "index.html"] = .alias(article: index, depth: alias.split(separator: "/").count)
-            }
-        }
+        var routes: [String: Route] = [WidgetScript.path: .widget]
+        for (path, page) in checked.pages() { routes[path] = .page(page) }
         for (outputPath, source) in theme.assets { routes[outputPath] = .file(source) }
         let articlesFolder = checked.site.root.appendingPathComponent(LoadedSite.articlesFolder)
         for path in checked.articles.referencedAssets { routes[path] = .file(articlesFolder.appendingPathComponent(path)) }

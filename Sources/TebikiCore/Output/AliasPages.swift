@@ -1,10 +1,10 @@
 /// Old addresses of articles (front matter `aliases`, as in Hugo) that get a page sending
 /// readers and search engines to the new one.
 enum AliasPages {
-    /// Each alias as a site-relative folder (`old/path/`) with the article it leads to.
-    static func pages(_ articles: [ArticleSource]) -> [(ArticleSource, String)] {
-        articles.flatMap { article in
-            article.frontMatter.aliases.compactMap { alias in folder(alias.value).map { (article, $0) } }
+    /// Each alias as a site-relative folder (`old/path/`) with the position of the article it leads to.
+    static func pages(_ articles: [ArticleSource]) -> [(article: Int, folder: String)] {
+        articles.enumerated().flatMap { index, article in
+            article.frontMatter.aliases.compactMap { alias in folder(alias.value).map { (index, $0) } }
         }
     }
 
