@@ -18,7 +18,7 @@ struct New: ParsableCommand {
 
     func run() throws {
         let site = URL(fileURLWithPath: source).standardizedFileURL
-        let language = SiteLoader.load(root: site).0.config.language
+        let language = SiteLoader.config(root: site).language
         do {
             for path in try NewArticle.create(name, title: title, site: site, language: language) {
                 print("Created \(path)")

@@ -20,12 +20,11 @@ struct Related: ParsableCommand {
             Report.printError("error: no article '\(key)': name it by its path under Articles/ without .md")
             throw ExitCode.failure
         }
-        let titles = Dictionary(checked.articles.map { ($0.source.id, $0.source.title) }, uniquingKeysWith: { first, _ in first })
         print("Related articles for \(key) (\(checked.articles[index].source.title)):")
         let list = checked.related.lists[index]
         if list.isEmpty { print("  none above the threshold") }
         for (number, entry) in list.enumerated() {
-            print("  \(number + 1). \(entry.id) — \(titles[entry.id] ?? "")")
+            print("  \(number + 1). \(entry.id) — \(checked.articles[entry.index].source.title)")
             print("     \(Self.reasons(entry))")
         }
     }

@@ -169,6 +169,10 @@ struct CLITests {
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("is not an article name"))
         }
+        let reserved = try tebiki(["new", "--source", site.path, "search/finding"])
+        #expect(reserved.status == 1)
+        #expect(reserved.stderr == "error: the category 'search' would overwrite the site's own search/ folder; choose another category\n")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Articles/search").path))
 
         try "---\ntitle: Reset\ndescription:\ntags: []\n---\n\nText.\n".write(
             to: site.appendingPathComponent("Articles/account/sign-in.md"), atomically: true, encoding: .utf8)

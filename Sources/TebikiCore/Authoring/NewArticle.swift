@@ -5,6 +5,7 @@ import Foundation
 public enum NewArticle {
     public enum Problem: Error, CustomStringConvertible {
         case badName(String)
+        case reservedCategory(String)
         case exists(String)
         case io(String)
 
@@ -12,6 +13,8 @@ public enum NewArticle {
             switch self {
             case .badName(let name):
                 return "'\(name)' is not an article name: write <category>/<slug>, e.g. login/reset-password"
+            case .reservedCategory(let name):
+                return "the category '\(name)' would overwrite the site's own \(name)/ folder; choose another category"
             case .exists(let path): return "\(path) already exists; choose another name"
             case .io(let message): return message
             }
@@ -26,6 +29,7 @@ public enum NewArticle {
         guard parts.count == 2, parts.allSatisfy(isSafeSegment) else { throw .badName(name) }
         let (category, slug) = (parts[0], parts[1].hasSuffix(".md") ? String(parts[1].dropLast(3)) : parts[1])
         guard isSafeSegment(slug) else { throw .badName(name) }
+        guard !LoadedSite.reservedFolders.contains(category) else { throw .reservedCategory(category) }
 
         let folder = site.appendingPathComponent(LoadedSite.articlesFolder).appendingPathComponent(category)
         let articlePath = "\(LoadedSite.articlesFolder)/\(category)/\(slug).md"

@@ -155,6 +155,13 @@ private extension SiteLoader {
         }
     }
 
+    /// Only `tebiki.yml` (its problems left to `check` and `build`), for commands that need the
+    /// site's settings but not its articles.
+    public static func config(root: URL) -> SiteConfig {
+        var ignored: [Diagnostic] = []
+        return loadConfig(root: root, options: .init(), diagnostics: &ignored)
+    }
+
     static func loadConfig(root: URL, options: Options, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
         let url = root.appendingPathComponent(SiteConfig.fileName)
