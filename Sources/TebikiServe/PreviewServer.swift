@@ -24,7 +24,8 @@ public actor PreviewServer {
         }
     }
 
-    /// Where the reload script and the event stream live; no article folder can be named so.
+    /// Where the reload script and the event stream live; one of `LoadedSite.reservedFolders`,
+    /// so no category can be named so.
     static let reservedFolder = "__tebiki"
 
     private let options: Options

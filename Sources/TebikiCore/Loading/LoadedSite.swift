@@ -18,8 +18,9 @@ public struct LoadedSite: Sendable {
     public static let articlesFolder = "Articles"
     public static let themesFolder = "Themes"
     /// Folders of the output that hold the site's own files (the theme's assets, the search
-    /// page and index, the product widget): no category, image folder or alias may use them.
-    public static let reservedFolders: Set<String> = ["assets", "search", "widget"]
+    /// page and index, the product widget, and in `tebiki serve` the live-reload script): no
+    /// category, image folder or alias may use them.
+    public static let reservedFolders: Set<String> = ["assets", "search", "widget", "__tebiki"]
 
     public func articles(in category: Category) -> ArraySlice<ArticleSource> {
         guard let first = articles.firstIndex(where: { $0.categoryID == category.id }) else { return [] }
