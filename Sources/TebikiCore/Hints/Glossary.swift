@@ -21,13 +21,10 @@ public struct GlossaryEntry: Sendable, Equatable {
         var entries: [GlossaryEntry] = []
         var seen: Set<String> = []
         for item in yaml.items {
-            guard let mapping = item.mapping else {
-                yaml.report(yaml.error(at: item, "each glossary entry must be a mapping with 'term' and 'definition'"))
-                continue
-            }
+            guard let fields = yaml.fields(of: item, in: "a glossary entry", allowed: ["term", "definition", "article"]) else { continue }
             var term: String?, definition: String?, article: FrontMatter.Reference?
-            for (keyNode, value) in mapping {
-                switch keyNode.scalar?.string {
+            for (key, _, value) in fields {
+                switch key {
                 case "term":
                     term = yaml.nonEmptyString(value, key: "term")
                     if let text = term, !seen.insert(text.lowercased()).inserted {
@@ -35,21 +32,14 @@ public struct GlossaryEntry: Sendable, Equatable {
                         term = nil
                     }
                 case "definition": definition = yaml.nonEmptyString(value, key: "definition")
-                case "article":
+                default:
                     if let id = yaml.nonEmptyString(value, key: "article") {
                         let (line, column) = yaml.position(of: value)
                         article = .init(value: id, line: line, column: column)
                     }
-                default:
-                    yaml.report(yaml.error(at: keyNode, "unknown key '\(keyNode.scalar?.string ?? "?")' in a glossary entry; known keys: 'term', 'definition', 'article'"))
                 }
             }
-            if term == nil && !mapping.keys.contains(where: { $0.scalar?.string == "term" }) {
-                yaml.report(yaml.error(at: item, "a glossary entry needs a 'term'"))
-            }
-            if definition == nil && !mapping.keys.contains(where: { $0.scalar?.string == "definition" }) {
-                yaml.report(yaml.error(at: item, "a glossary entry needs a 'definition'"))
-            }
+            yaml.require(["term", "definition"], in: fields, of: item, "a glossary entry")
             if let term, let definition { entries.append(GlossaryEntry(term: term, definition: definition, article: article)) }
         }
         return (entries, yaml.diagnostics)

@@ -45,13 +45,6 @@ private extension YAMLDocument {
         return Guidance.Position(line: line, column: column)
     }
 
-    /// Reports each of `keys` the entry lacks: "a tour step needs a 'title'".
-    mutating func require(_ keys: [String], in fields: [(key: String, keyNode: Node, value: Node)], of node: Node, _ context: String) {
-        for key in keys where !fields.contains(where: { $0.key == key }) {
-            report(error(at: node, "\(context) needs a '\(key)'"))
-        }
-    }
-
     mutating func step(_ node: Node) -> Guidance.Step? {
         guard let fields = fields(of: node, in: "a tour step", allowed: ["title", "body", "product"] + Self.pageTargetKeys)
         else { return nil }
@@ -135,23 +128,5 @@ private extension YAMLDocument {
         require(["url", "selector"], in: fields, of: node, "'product'")
         guard let url, let selector else { return nil }
         return Guidance.ProductTarget(url: url, selector: selector)
-    }
-
-    /// A mapping's keys and values; unknown keys are errors.
-    mutating func fields(of node: Node, in context: String, allowed: [String]) -> [(key: String, keyNode: Node, value: Node)]? {
-        guard let mapping = node.mapping else {
-            report(error(at: node, "\(context) must be a mapping of keys to values"))
-            return nil
-        }
-        var fields: [(String, Node, Node)] = []
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string, allowed.contains(key) else {
-                let known = allowed.map { "'\($0)'" }.joined(separator: ", ")
-                report(error(at: keyNode, "unknown key '\(keyNode.scalar?.string ?? "?")' in \(context); known keys: \(known)"))
-                continue
-            }
-            fields.append((key, keyNode, value))
-        }
-        return fields
     }
 }

@@ -55,6 +55,31 @@ struct YAMLDocument {
         }
     }
 
+    /// A mapping's keys and values; unknown keys are errors.
+    mutating func fields(of node: Node, in context: String, allowed: [String]) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard let mapping = node.mapping else {
+            report(error(at: node, "\(context) must be a mapping of keys to values"))
+            return nil
+        }
+        var fields: [(String, Node, Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string, allowed.contains(key) else {
+                let known = allowed.map { "'\($0)'" }.joined(separator: ", ")
+                report(error(at: keyNode, "unknown key '\(keyNode.scalar?.string ?? "?")' in \(context); known keys: \(known)"))
+                continue
+            }
+            fields.append((key, keyNode, value))
+        }
+        return fields
+    }
+
+    /// Reports each of `keys` the entry lacks: "a tour step needs a 'title'".
+    mutating func require(_ keys: [String], in fields: [(key: String, keyNode: Node, value: Node)], of node: Node, _ context: String) {
+        for key in keys where !fields.contains(where: { $0.key == key }) {
+            report(error(at: node, "\(context) needs a '\(key)'"))
+        }
+    }
+
     func error(at node: Node, _ message: String) -> Diagnostic {
         let (line, column) = position(of: node)
         return .error(path, line: line, column: column, message)
