@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // System calls Swift's Glibc module does not expose (an atomic swap of two folders).
+        .target(name: "CTebikiSystem"),
         // The default theme's templates and assets, bundled so a site without Themes/ still builds.
         .target(
             name: "DefaultTheme",
@@ -33,6 +35,7 @@ let package = Package(
             name: "TebikiCore",
             dependencies: [
                 "CCmark",
+                "CTebikiSystem",
                 "DefaultTheme",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

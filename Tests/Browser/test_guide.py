@@ -339,3 +339,47 @@ def test_widget_fits_its_budget(sample_sites):
     with open(os.path.join(root, "widget", "tebiki.js"), "rb") as file:
         compressed = len(gzip.compress(file.read(), 9))
     assert compressed <= 15 * 1024, f"widget/tebiki.js is {compressed} bytes gzip-compressed"
+
+
+def glob_matcher_source():
+    """The widget's URL pattern matcher, cut out of guide.js as it ships."""
+    text = (REPOSITORY / "Themes/default/assets/guide.js").read_text(encoding="utf-8")
+    start = text.index("  function globMatches(")
+    end = text.index("\n  }\n", start) + len("\n  }\n")
+    return text[start:end]
+
+
+GLOB_CASES = [
+    ("*/login.html", "/app/login.html", True),
+    ("*/login.html", "/app/login.htm", False),
+    ("/k/*", "/k/", True),
+    ("/k/*", "/k", False),
+    ("/exact", "/exact", True),
+    ("/exact", "/exact/", False),
+    ("*", "", True),
+    ("**", "/anything", True),
+    ("/a*b*c", "/a-b-c", True),
+    ("/a*b*c", "/a-c-b", False),
+    ("*ab*ab*", "ab", False),
+    ("*ab*ab*", "abab", True),
+    ("/x.y", "/xzy", False),        # '.' is a character, not "any character"
+    ("/(a|b)", "/(a|b)", True),
+    ("/$^+?{}[]\\", "/$^+?{}[]\\", True),
+    ("https://*.example.com/*", "https://app.example.com/k/", True),
+    # 20 stars against a 41-character path: the regular expression it replaced backtracked for minutes.
+    ("/" + "*a" * 20 + "*b", "/" + "a" * 40, False),
+    ("/" + "*a" * 20 + "*b", "/" + "a" * 40 + "b", True),
+]
+
+
+def test_url_patterns_match_in_linear_time_and_as_before(driver, server):
+    driver.get(server.root_url)
+    driver.set_script_timeout(10)
+    source = glob_matcher_source()
+    results = driver.execute_script(
+        source + "\nreturn arguments[0].map(function (c) { return globMatches(c[0], c[1]); });",
+        [[pattern, subject] for pattern, subject, _ in GLOB_CASES])
+    assert results == [expected for _, _, expected in GLOB_CASES]
+    # A long path and a hundred stars still answer at once (no timeout above, no freeze here).
+    assert driver.execute_script(source + "\nreturn globMatches(arguments[0], arguments[1]);",
+                                 "/" + "*a" * 100 + "*b", "/" + "a" * 5000) is False

@@ -71,8 +71,8 @@ struct CLITests {
         let run = try tebiki(["build", "--quiet", "--source", fixture.path, "--output", output.path])
         #expect(run.status == 1)
         let expected = try String(contentsOf: fixture.appendingPathComponent("expected-diagnostics.txt"), encoding: .utf8)
-        #expect(run.stderr == expected + "build failed with 19 error(s); the previous output was left as it was\n")
-        #expect(expected.split(separator: "\n").count == 26)
+        #expect(run.stderr == expected + "build failed with 28 error(s); the previous output was left as it was\n")
+        #expect(expected.split(separator: "\n").count == 41)
         #expect(run.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
@@ -84,6 +84,66 @@ struct CLITests {
         #expect(run.status == 0, "\(run.stderr)")
         let sitemap = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
         #expect(sitemap.contains("<loc>https://help.example.jp/kintone/login/login/</loc>"))
+    }
+
+    /// The lines of standard error that are not warnings.
+    func errors(_ run: Run) -> [String] {
+        run.stderr.split(separator: "\n").map(String.init).filter { !$0.contains(": warning: ") }
+    }
+
+    /// A copy of the basic fixture with a file a writer keeps beside it.
+    func siteWithNotes() throws -> URL {
+        let site = try temporaryFolder()
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/Fixtures/basic/Articles"),
+                                         to: site.appendingPathComponent("Articles"))
+        try "precious\n".write(to: site.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try "title: Help\n".write(to: site.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8)
+        return site
+    }
+
+    @Test(arguments: [
+        ("notes.txt", "notes.txt: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder"),
+        ("tebiki.yml", "tebiki.yml: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder"),
+        ("Articles/account/sign-in.md", "Articles/account/sign-in.md: error: the output folder is inside Articles/, whose files the build reads; choose a folder outside it"),
+        ("Articles/out", "Articles/out: error: the output folder is inside Articles/, whose files the build reads; choose a folder outside it"),
+        ("Themes/x", "Themes/x: error: the output folder is inside Themes/, whose files the build reads; choose a folder outside it"),
+    ])
+    func outputThatIsNotAFolderTebikiMadeIsRefusedAndKept(output: String, diagnostic: String) throws {
+        let site = try siteWithNotes()
+        let before = try? String(contentsOf: site.appendingPathComponent(output), encoding: .utf8)
+        let run = try tebiki(["build", "--quiet", "--output", output], in: site)
+        #expect(run.status == 1)
+        #expect(errors(run) == [diagnostic, "build failed with 1 error(s); the previous output was left as it was"])
+        #expect((try? String(contentsOf: site.appendingPathComponent(output), encoding: .utf8)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["Articles", "notes.txt", "tebiki.yml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Articles").path).sorted()
+                == ["account", "getting-started", "images"])
+    }
+
+    @Test func outputInTheConfigNamingAFileIsRefusedAtTheRealPath() throws {
+        let site = try siteWithNotes()
+        try "output: notes.txt\n".write(to: site.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8)
+        let run = try tebiki(["build", "--quiet"], in: site)
+        #expect(run.status == 1)
+        #expect(errors(run).first == "notes.txt: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder")
+        #expect(try String(contentsOf: site.appendingPathComponent("notes.txt"), encoding: .utf8) == "precious\n")
+
+        // Outside the site folder the diagnostic names the whole path, without a line.
+        let elsewhere = try temporaryFolder().appendingPathComponent("mine.txt")
+        try "mine\n".write(to: elsewhere, atomically: true, encoding: .utf8)
+        let outside = try tebiki(["build", "--quiet", "--output", elsewhere.path], in: site)
+        #expect(errors(outside).first?.hasPrefix("\(elsewhere.path): error: refusing to write the site here: it is a file") == true)
+        #expect(try String(contentsOf: elsewhere, encoding: .utf8) == "mine\n")
+    }
+
+    @Test func outputThroughASymbolicLinkIsRefused() throws {
+        let site = try siteWithNotes()
+        let target = try temporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("_site").path, withDestinationPath: target.path)
+        let run = try tebiki(["build", "--quiet"], in: site)
+        #expect(run.status == 1)
+        #expect(errors(run).first?.hasPrefix("_site: error: refusing to write the site here: it is a symbolic link") == true)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.appendingPathComponent("_site").path) == target.path)
     }
 
     @Test func draftsFlagPublishesDrafts() throws {
@@ -124,7 +184,7 @@ struct CLITests {
         let run = try tebiki(["check", "--quiet", "--source", fixture.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("Articles/guide/links.md:9:5: error: broken link: nothing at 'missing.md'"))
-        #expect(run.stderr.hasSuffix("check failed with 19 error(s)\n"))
+        #expect(run.stderr.hasSuffix("check failed with 28 error(s)\n"))
     }
 
     @Test func relatedExplainsEachEntry() throws {

@@ -79,21 +79,25 @@ public enum SiteBuilder {
         progress(6, steps[5])
         let site = checked.site
         let destination = options.output ?? site.root.appendingPathComponent(site.config.output)
+        // Named as the writer gave it: relative to the site folder when inside it.
+        let shown = destination.standardizedFileURL.path.hasPrefix(site.root.standardizedFileURL.path + "/")
+            ? String(destination.standardizedFileURL.path.dropFirst(site.root.standardizedFileURL.path.count + 1))
+            : destination.standardizedFileURL.path
         let folder: OutputFolder
         do {
-            folder = try OutputFolder(destination: destination)
+            folder = try OutputFolder(destination: destination, source: site.root)
         } catch {
-            result.diagnostics.append(.error(site.config.output, error.description))
+            result.diagnostics.append(.about(.error, shown, error.description))
             return result
         }
-        do {
+        do throws(SiteWriter.Failure) {
             result.pageCount = try SiteWriter(checked: checked, search: search, theme: theme, folder: folder).writeAll()
             progress(7, steps[6])
-            try folder.publish()
+            do throws(OutputFolder.Problem) { try folder.publish() } catch { throw SiteWriter.Failure(problem: error) }
             result.output = folder.destination
         } catch {
             folder.discard()
-            result.diagnostics.append(.error(site.config.output, "cannot write the site: \(error.localizedDescription)"))
+            result.diagnostics += error.diagnostics(output: shown)
         }
         return result
     }

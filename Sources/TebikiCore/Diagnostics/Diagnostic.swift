@@ -9,17 +9,18 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// Path relative to the site folder, e.g. `Articles/login/signin.md`.
     public var path: String
-    /// 1-based line in the file as the writer sees it (front matter included).
+    /// 1-based line in the file as the writer sees it (front matter included); 0 for a
+    /// problem with a whole file or folder, printed without a position.
     public var line: Int
-    /// 1-based column, counted in Unicode scalars.
+    /// 1-based column, counted in Unicode scalars; 0 when `line` is.
     public var column: Int
     public var message: String
 
     public init(_ severity: Severity, _ path: String, line: Int = 1, column: Int = 1, _ message: String) {
         self.severity = severity
         self.path = path
-        self.line = max(line, 1)
-        self.column = max(column, 1)
+        self.line = line == 0 ? 0 : max(line, 1)
+        self.column = line == 0 ? 0 : max(column, 1)
         self.message = message
     }
 
@@ -31,8 +32,36 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, path, line: line, column: column, message)
     }
 
+    /// A problem with a whole file or folder: `path: error: message`.
+    public static func about(_ severity: Severity, _ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(severity, path, line: 0, message)
+    }
+
     public var description: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+        let position = line == 0 ? "" : ":\(line):\(column)"
+        return "\(Self.quoted(path))\(position): \(severity.rawValue): \(message)"
+    }
+
+    /// A path as it can stand in a one-line diagnostic: as it is, or in double quotes with
+    /// control characters, quotes and backslashes escaped when it has any (a file name may
+    /// hold a newline).
+    public static func quoted(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "\\" }) else {
+            return path
+        }
+        var out = "\""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += String(format: "\\u{%02X}", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }
 

@@ -74,6 +74,6 @@ public enum LinkChecker {
         where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
             diagnostics.append(.warning("\(LoadedSite.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
         }
-        return diagnostics + AliasPages.check(articles.map(\.source))
+        return diagnostics + AliasPages.check(articles.map(\.source), assets: assets)
     }
 }

@@ -111,8 +111,8 @@ extension FrontMatter {
             case "publishDate": matter.publishDate = yaml.date(value, key: key)
             case "slug":
                 if let slug = yaml.nonEmptyString(value, key: key) {
-                    if slug.contains("/") || slug == "." || slug == ".." {
-                        yaml.report(yaml.error(at: value, "'slug' must be a single URL segment without '/'"))
+                    if let problem = URLSegment.problem(slug) {
+                        yaml.report(yaml.error(at: value, "'slug' must be a single URL segment: it \(problem)"))
                     } else {
                         let (line, column) = yaml.position(of: value)
                         matter.slug = Reference(value: slug, line: line, column: column)

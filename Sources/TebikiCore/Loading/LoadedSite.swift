@@ -21,6 +21,8 @@ public struct LoadedSite: Sendable {
     /// page and index, the product widget, and in `tebiki serve` the live-reload script): no
     /// category, image folder or alias may use them.
     public static let reservedFolders: Set<String> = ["assets", "search", "widget", "__tebiki"]
+    /// Files every build writes at the root of the output.
+    static let rootFiles: Set<String> = ["index.html", "404.html", "sitemap.xml"]
 
     public func articles(in category: Category) -> ArraySlice<ArticleSource> {
         guard let first = articles.firstIndex(where: { $0.categoryID == category.id }) else { return [] }

@@ -23,26 +23,32 @@ public enum SiteLoader {
         }
 
         var articleFiles: [(categoryID: String, relative: String)] = []
-        for (name, isFolder) in sortedListing(articlesURL) where !name.hasPrefix(".") {
-            let url = articlesURL.appendingPathComponent(name)
-            if isFolder && LoadedSite.reservedFolders.contains(name) {
-                diagnostics.append(.error("\(LoadedSite.articlesFolder)/\(name)",
-                                          "the folder name '\(name)' is taken by the site's own files (\(name)/ in the output); rename the folder"))
-            } else if isFolder {
-                let folder = scanCategoryFolder(url, name: name, diagnostics: &diagnostics)
+        var walk = FolderWalk()
+        _ = walk.enter(articlesURL.path, display: LoadedSite.articlesFolder)
+        for entry in FolderWalk.listing(articlesURL.path) where !entry.name.hasPrefix(".") {
+            let name = entry.name
+            let display = "\(LoadedSite.articlesFolder)/\(name)"
+            switch entry.kind {
+            case .folder where LoadedSite.reservedFolders.contains(name):
+                diagnostics.append(.error(display, "the folder name '\(name)' is taken by the site's own files (\(name)/ in the output); rename the folder"))
+            case .folder:
+                guard let folder = scanCategoryFolder(articlesURL.appendingPathComponent(name), name: name, walk: &walk,
+                                                      diagnostics: &diagnostics) else { continue }
                 site.assets.formUnion(folder.assets)
                 if folder.markdown.isEmpty && folder.categoryFile == nil { continue }  // e.g. Articles/images/
                 let (category, problems) = loadCategory(id: name, file: folder.categoryFile)
                 diagnostics += problems
                 site.categories.append(category)
                 articleFiles += folder.markdown.map { (name, $0) }
-            } else if name.hasSuffix(".md") {
-                diagnostics.append(.error("\(LoadedSite.articlesFolder)/\(name)",
-                                          "articles belong in a category folder, e.g. Articles/<category>/\(name)"))
-            } else if !name.hasPrefix("_") {
-                site.assets.insert(name)
+            case .file where name.hasSuffix(".md"):
+                diagnostics.append(.error(display, "articles belong in a category folder, e.g. Articles/<category>/\(name)"))
+            case .file:
+                if !name.hasPrefix("_") { site.assets.insert(name) }
+            case .special, .brokenLink:
+                walk.report(entry, at: display)
             }
         }
+        diagnostics += walk.diagnostics
 
         site.synonyms = readOptional(Synonyms.fileName, in: articlesURL, parse: Synonyms.parse, diagnostics: &diagnostics) ?? []
         site.glossary = readOptional(GlossaryEntry.fileName, in: articlesURL, parse: GlossaryEntry.parse, diagnostics: &diagnostics) ?? []
@@ -68,7 +74,7 @@ public enum SiteLoader {
         site.articles = ranked.sorted { a, b in
             a.rank != b.rank ? a.rank < b.rank : ArticleSource.readingOrder(a.article, b.article)
         }.map(\.article)
-        diagnostics += duplicateSlugs(in: site.articles)
+        diagnostics += nameProblems(site, articleFiles: articleFiles.map(\.relative)) + duplicateSlugs(in: site.articles)
         let ids = Set(site.articles.map(\.id))
         for entry in site.glossary {
             if let article = entry.article, !ids.contains(article.value) {
@@ -143,10 +149,10 @@ private extension SiteLoader {
     static func readOptional<Value>(_ name: String, in articlesURL: URL, parse: (String, String) -> (Value, [Diagnostic]),
                                     diagnostics: inout [Diagnostic]) -> Value? {
         let path = "\(LoadedSite.articlesFolder)/\(name)"
-        guard let data = FileManager.default.contents(atPath: articlesURL.appendingPathComponent(name).path) else { return nil }
-        switch TextFile.decode(data, path: path) {
-        case .success(let text):
-            let (value, problems) = parse(text, path)
+        guard let read = TextFile.readIfPresent(articlesURL.appendingPathComponent(name).path, displayPath: path) else { return nil }
+        switch read {
+        case .success(let file):
+            let (value, problems) = parse(file.text, path)
             diagnostics += problems
             return value
         case .failure(let problem):
@@ -165,10 +171,10 @@ private extension SiteLoader {
     static func loadConfig(root: URL, options: Options, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
         let url = root.appendingPathComponent(SiteConfig.fileName)
-        if let data = FileManager.default.contents(atPath: url.path) {
-            switch TextFile.decode(data, path: SiteConfig.fileName) {
-            case .success(let text):
-                let (parsed, problems) = SiteConfig.parse(text, path: SiteConfig.fileName)
+        if let read = TextFile.readIfPresent(url.path, displayPath: SiteConfig.fileName) {
+            switch read {
+            case .success(let file):
+                let (parsed, problems) = SiteConfig.parse(file.text, path: SiteConfig.fileName)
                 config = parsed
                 diagnostics += problems
             case .failure(let problem):
@@ -187,13 +193,20 @@ private extension SiteLoader {
         var categoryFile: URL?
     }
 
-    static func scanCategoryFolder(_ url: URL, name: String, diagnostics: inout [Diagnostic]) -> CategoryFolder {
+    /// The articles and other files of one category folder; nil when the folder is a link
+    /// to a folder already read.
+    static func scanCategoryFolder(_ url: URL, name: String, walk: inout FolderWalk,
+                                   diagnostics: inout [Diagnostic]) -> CategoryFolder? {
+        guard walk.enter(url.path, display: "\(LoadedSite.articlesFolder)/\(name)") else { return nil }
+        defer { walk.leave() }
         var folder = CategoryFolder()
-        for (item, isFolder) in sortedListing(url) where !item.hasPrefix(".") {
-            let itemURL = url.appendingPathComponent(item)
+        for entry in FolderWalk.listing(url.path) where !entry.name.hasPrefix(".") {
+            let item = entry.name
             let relative = "\(name)/\(item)"
-            if isFolder {
-                for nested in recursiveFiles(itemURL, relative: relative) {
+            let display = "\(LoadedSite.articlesFolder)/\(relative)"
+            switch entry.kind {
+            case .folder:
+                for nested in walk.files(under: url.path + "/" + item, relative: relative, display: display) {
                     if nested.hasSuffix(".md") {
                         diagnostics.append(.error("\(LoadedSite.articlesFolder)/\(nested)",
                                                   "articles go one folder deep: Articles/<category>/<slug>.md"))
@@ -201,12 +214,14 @@ private extension SiteLoader {
                         folder.assets.append(nested)
                     }
                 }
-            } else if item == Category.fileName {
-                folder.categoryFile = itemURL
-            } else if item.hasSuffix(".md") {
+            case .file where item == Category.fileName:
+                folder.categoryFile = url.appendingPathComponent(item)
+            case .file where item.hasSuffix(".md"):
                 folder.markdown.append(relative)
-            } else if !item.hasPrefix("_") {
-                folder.assets.append(relative)
+            case .file:
+                if !item.hasPrefix("_") { folder.assets.append(relative) }
+            case .special, .brokenLink:
+                walk.report(entry, at: display)
             }
         }
         return folder
@@ -214,57 +229,70 @@ private extension SiteLoader {
 
     static func loadCategory(id: String, file: URL?) -> (Category, [Diagnostic]) {
         let path = "\(LoadedSite.articlesFolder)/\(id)/\(Category.fileName)"
-        guard let file, let data = FileManager.default.contents(atPath: file.path) else {
-            return (Category(id: id, title: id), [])
-        }
-        switch TextFile.decode(data, path: path) {
-        case .success(let text): return Category.parse(text, id: id, path: path)
+        guard let file else { return (Category(id: id, title: id), []) }
+        switch TextFile.read(file.path, displayPath: path) {
+        case .success(let read): return Category.parse(read.text, id: id, path: path)
         case .failure(let problem): return (Category(id: id, title: id), [problem])
         }
     }
 
-    static func duplicateSlugs(in articles: [ArticleSource]) -> [Diagnostic] {
-        var seen: [String: ArticleSource] = [:]
+    /// Names under `Articles/` that cannot be part of a URL, and slugs that would land on a file
+    /// the category folder already has in the output.
+    static func nameProblems(_ site: LoadedSite, articleFiles: [String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for article in articles {
-            if let first = seen[article.urlPath] {
-                let slug = article.frontMatter.slug
-                diagnostics.append(.error(article.path, line: slug?.line ?? 1, column: slug?.column ?? 1,
-                                          "URL \(article.urlPath) is already used by \(first.path); set a different 'slug'"))
-            } else {
-                seen[article.urlPath] = article
+        var reported: Set<String> = []
+        for (index, path) in (articleFiles + site.assets.sorted()).enumerated() {
+            var segments = path.split(separator: "/", omittingEmptySubsequences: false)
+            if index < articleFiles.count { segments[segments.count - 1] = segments[segments.count - 1].dropLast(3) }
+            // The first bad segment only: a badly named folder is reported once, not per file.
+            for depth in segments.indices {
+                guard let problem = URLSegment.problem(segments[depth]) else { continue }
+                let named = ([LoadedSite.articlesFolder[...]] + path.split(separator: "/", omittingEmptySubsequences: false).prefix(depth + 1))
+                    .joined(separator: "/")
+                if reported.insert(named).inserted {
+                    diagnostics.append(.about(.error, named, "the name \(problem); rename it: it becomes part of a URL"))
+                }
+                break
             }
+        }
+        var categories: [String: String] = [:]
+        for category in site.categories {
+            if let first = categories.updateValue(category.id, forKey: category.id.lowercased()) {
+                diagnostics.append(.about(.warning, "\(LoadedSite.articlesFolder)/\(category.id)",
+                                          "the folder differs from \(LoadedSite.articlesFolder)/\(first) only in case: they are one folder on case-insensitive hosts"))
+            }
+        }
+        for article in site.articles {
+            let segment = article.urlPath.dropFirst(article.categoryID.count + 1).dropLast()
+            guard segment == "index.html" || site.assets.contains("\(article.categoryID)/\(segment)") else { continue }
+            let slug = article.frontMatter.slug
+            diagnostics.append(.error(article.path, line: slug?.line ?? 1, column: slug?.column ?? 1,
+                                      "the page's address \(article.urlPath) is a file of the category in the output; set a different 'slug'"))
         }
         return diagnostics
     }
-}
 
-/// A folder's entries, sorted because directory order differs between runs and machines.
-/// Read with readdir, whose entry types save a stat per file at 10,000 articles.
-func sortedListing(_ url: URL) -> [(name: String, isDirectory: Bool)] {
-    guard let directory = opendir(url.path) else { return [] }
-    defer { closedir(directory) }
-    var entries: [(String, Bool)] = []
-    while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+    /// Two articles at one URL are an error; two whose URLs differ only in case are a warning,
+    /// since they collide on hosts with case-insensitive file systems.
+    static func duplicateSlugs(in articles: [ArticleSource]) -> [Diagnostic] {
+        var seen: [String: ArticleSource] = [:]
+        var folded: [String: ArticleSource] = [:]
+        var diagnostics: [Diagnostic] = []
+        for article in articles {
+            let slug = article.frontMatter.slug
+            if let first = seen[article.urlPath] {
+                diagnostics.append(.error(article.path, line: slug?.line ?? 1, column: slug?.column ?? 1,
+                                          "URL \(article.urlPath) is already used by \(first.path); set a different 'slug'"))
+                continue
+            }
+            seen[article.urlPath] = article
+            if let first = folded[article.urlPath.lowercased()] {
+                diagnostics.append(.warning(article.path, line: slug?.line ?? 1, column: slug?.column ?? 1,
+                                            "URL \(article.urlPath) differs from \(first.urlPath) (\(first.path)) only in case: they are one page on case-insensitive hosts"))
+            } else {
+                folded[article.urlPath.lowercased()] = article
+            }
         }
-        if name == "." || name == ".." { continue }
-        let type = entry.pointee.d_type
-        let isFolder = type == DT_UNKNOWN || type == DT_LNK ? isDirectory(url.appendingPathComponent(name)) : type == DT_DIR
-        entries.append((name, isFolder))
-    }
-    return entries.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-}
-
-func isDirectory(_ url: URL) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
-}
-
-func recursiveFiles(_ url: URL, relative: String) -> [String] {
-    sortedListing(url).filter { !$0.name.hasPrefix(".") }.flatMap { entry -> [String] in
-        let path = "\(relative)/\(entry.name)"
-        return entry.isDirectory ? recursiveFiles(url.appendingPathComponent(entry.name), relative: path) : [path]
+        return diagnostics
     }
 }

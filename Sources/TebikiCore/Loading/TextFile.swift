@@ -6,13 +6,28 @@ struct TextFile {
     var text: String
     var modified: Date
 
-    /// The file's text, or a diagnostic pointing at the first byte that is not UTF-8.
+    /// The file's text, or a diagnostic pointing at the first byte that is not UTF-8. Only a
+    /// regular file is read: it is opened without blocking and checked before reading, since
+    /// a named pipe called `*.md` would otherwise stop the build (or the preview server) forever.
     static func read(_ absolutePath: String, displayPath: String) -> Result<TextFile, Diagnostic> {
-        let descriptor = open(absolutePath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.error(displayPath, "cannot read the file: \(String(cString: strerror(errno)))")) }
+        readIfPresent(absolutePath, displayPath: displayPath) ?? .failure(.about(.error, displayPath, "cannot read the file: \(String(cString: strerror(ENOENT)))"))
+    }
+
+    /// As `read`, but nil when nothing is at the path (an optional file such as `tebiki.yml`).
+    static func readIfPresent(_ absolutePath: String, displayPath: String) -> Result<TextFile, Diagnostic>? {
+        let descriptor = open(absolutePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            return .failure(.about(.error, displayPath, "cannot read the file: \(String(cString: strerror(errno)))"))
+        }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.error(displayPath, "cannot read the file")) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.about(.error, displayPath, "cannot read the file")) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let kind = FolderWalk.kind(of: absolutePath)
+            let what = if case .special(let what) = kind { what } else { kind == .folder ? "a folder" : "a special file" }
+            return .failure(.about(.error, displayPath, "\(what), not a regular file: Tebiki reads only regular files"))
+        }
         let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0
@@ -23,10 +38,6 @@ struct TextFile {
         }
         let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
         return decode(bytes[..<offset], path: displayPath).map { TextFile(text: $0, modified: modified) }
-    }
-
-    static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        decode(ArraySlice(data), path: path)
     }
 
     static func decode(_ bytes: ArraySlice<UInt8>, path: String) -> Result<String, Diagnostic> {

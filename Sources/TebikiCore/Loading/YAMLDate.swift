@@ -22,7 +22,7 @@ enum YAMLDate {
             return true
         }
         guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2),
-              (1...12).contains(month), (1...31).contains(day)
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var seconds = 0
         if index < bytes.count && (bytes[index] == 0x54 || bytes[index] == 0x74 || bytes[index] == 0x20) {
@@ -52,6 +52,15 @@ enum YAMLDate {
 }
 
 private extension YAMLDate {
+    /// So that 2026-02-30 is refused instead of becoming 2026-03-02.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
     static func daysFromEpoch(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

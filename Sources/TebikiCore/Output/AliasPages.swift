@@ -1,3 +1,5 @@
+import Foundation
+
 /// Old addresses of articles (front matter `aliases`, as in Hugo) that get a page sending
 /// readers and search engines to the new one.
 enum AliasPages {
@@ -8,9 +10,11 @@ enum AliasPages {
         }
     }
 
-    static func check(_ articles: [ArticleSource]) -> [Diagnostic] {
+    static func check(_ articles: [ArticleSource], assets: Set<String>) -> [Diagnostic] {
         var taken = Set(articles.map(\.urlPath))
         taken.formUnion(articles.map { $0.categoryID + "/" })
+        // A file in the output where the alias would need a folder.
+        let files = Set(assets.map { $0 + "/" }).union(LoadedSite.rootFiles.map { $0 + "/" })
         var diagnostics: [Diagnostic] = []
         for article in articles {
             for alias in article.frontMatter.aliases {
@@ -22,6 +26,9 @@ enum AliasPages {
                 if let top = path.split(separator: "/").first, LoadedSite.reservedFolders.contains(String(top)) {
                     diagnostics.append(.error(article.path, line: alias.line, column: alias.column,
                                               "alias '\(alias.value)' is inside \(top)/, which holds the site's own files"))
+                } else if files.contains(path) {
+                    diagnostics.append(.error(article.path, line: alias.line, column: alias.column,
+                                              "alias '\(alias.value)' is the address of a file the site publishes"))
                 } else if !taken.insert(path).inserted {
                     diagnostics.append(.error(article.path, line: alias.line, column: alias.column,
                                               "alias '\(alias.value)' is already the address of another page"))
@@ -35,10 +42,11 @@ enum AliasPages {
 private extension AliasPages {
     /// `/old/page`, `old/page/` and `old/page/index.html` all become `old/page/`.
     static func folder(_ alias: String) -> String? {
-        var parts = alias.split(separator: "/").map(String.init)
+        // An old address may be written percent-encoded, as a browser shows it; decoded first so
+        // `%2e%2e` is seen for what it is.
+        var parts = (alias.removingPercentEncoding ?? alias).split(separator: "/").map(String.init)
         if parts.last?.hasSuffix(".html") == true { parts.removeLast() }
-        guard !parts.isEmpty, !parts.contains(where: { $0 == "." || $0 == ".." || $0.contains("\\") || $0.contains(":") })
-        else { return nil }
+        guard !parts.isEmpty, !parts.contains(where: { URLSegment.problem($0) != nil || $0.contains(":") }) else { return nil }
         return parts.joined(separator: "/") + "/"
     }
 }

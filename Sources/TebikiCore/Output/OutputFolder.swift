@@ -1,7 +1,9 @@
+import CTebikiSystem
 import Foundation
 
 /// The output folder, built in a staging folder beside it and swapped in only when the whole
-/// build succeeded, so a failed build leaves the previous site exactly as it was.
+/// build succeeded, so a failed build leaves the previous site exactly as it was. The swap is
+/// one system call: at no moment is there no site (a kill in between two renames left none).
 public struct OutputFolder: Sendable {
     public let destination: URL
     public let staging: URL
@@ -10,30 +12,37 @@ public struct OutputFolder: Sendable {
     static let marker = ".tebiki-output"
 
     public enum Problem: Error, CustomStringConvertible {
-        case notOurs(URL)
+        case notOurs
+        case notAFolder(String)
+        case insideSources(String)
+        case mountPoint
         case io(String)
 
         public var description: String {
             switch self {
-            case .notOurs(let url):
-                return "refusing to replace \(url.path): it was not created by Tebiki (no \(OutputFolder.marker) file); remove it or choose another output folder"
+            case .notOurs:
+                return "refusing to replace this folder: it was not created by Tebiki (no \(OutputFolder.marker) file); remove it or choose another output folder"
+            case .notAFolder(let what):
+                return "refusing to write the site here: it is \(what), not a folder Tebiki made; choose another output folder"
+            case .insideSources(let folder):
+                return "the output folder is inside \(folder)/, whose files the build reads; choose a folder outside it"
+            case .mountPoint:
+                return "the output folder is a mount point, which cannot be swapped for a new one; choose a folder inside it"
             case .io(let message): return message
             }
         }
     }
 
-    /// Checks that `destination` may be replaced and creates an empty staging folder beside it.
-    public init(destination: URL) throws(Problem) {
+    /// Checks that `destination` may be replaced, removes what killed builds left beside it,
+    /// and creates an empty staging folder. `source` is the site folder, whose `Articles/` and
+    /// `Themes/` the output may not be inside.
+    public init(destination: URL, source: URL) throws(Problem) {
         self.destination = destination.standardizedFileURL
-        let manager = FileManager.default
-        if manager.fileExists(atPath: self.destination.path) {
-            let contents = (try? manager.contentsOfDirectory(atPath: self.destination.path)) ?? []
-            if !contents.isEmpty && !contents.contains(Self.marker) {
-                throw .notOurs(self.destination)
-            }
-        }
+        try Self.checkDestination(self.destination, source: source)
         let parent = self.destination.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        staging = parent.appendingPathComponent("\(Self.stagingPrefix(self.destination))\(ProcessInfo.processInfo.processIdentifier)")
+        Self.removeLeftovers(beside: self.destination)
+        let manager = FileManager.default
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -45,60 +54,130 @@ public struct OutputFolder: Sendable {
 
     /// Writes a file at a site-relative path, creating its folders. Plain system calls: at
     /// 10,000 pages Foundation's checks around each file cost more than the writing.
-    public func write(_ text: String, to path: String) throws {
+    public func write(_ text: String, to path: String) throws(Problem) {
         let fullPath = staging.path + "/" + path
         if let slash = fullPath.lastIndex(of: "/") { try Self.makeFolder(String(fullPath[..<slash])) }
         let descriptor = open(fullPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Problem.io("cannot create \(fullPath): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw .io("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var text = text
-        try text.withUTF8 { buffer in
+        let failure = text.withUTF8 { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                guard written > 0 else { throw Problem.io("cannot write \(fullPath): \(String(cString: strerror(errno)))") }
+                guard written > 0 else { return errno }
                 offset += written
             }
+            return nil
         }
+        if let failure { throw .io("cannot write \(path): \(String(cString: strerror(failure)))") }
     }
 
-    public func copy(_ source: URL, to path: String) throws {
+    public func copy(_ source: URL, to path: String) throws(Problem) {
         let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: url)
-    }
-
-    /// Creates a folder and any missing parents; an existing folder is fine.
-    static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
-            throw Problem.io("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        try makeFolder(String(path[..<slash]))
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw Problem.io("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    /// Puts the staged site in place of the old one.
-    public func publish() throws {
-        let manager = FileManager.default
-        let old = staging.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        if manager.fileExists(atPath: destination.path) {
-            try manager.moveItem(at: destination, to: old)
-        }
         do {
-            try manager.moveItem(at: staging, to: destination)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source, to: url)
         } catch {
-            try? manager.moveItem(at: old, to: destination)
-            throw error
+            throw .io("cannot copy \(path): \(error.localizedDescription)")
         }
-        try? manager.removeItem(at: old)
+    }
+
+    /// Puts the staged site in place of the old one: both swapped in one step, then the old
+    /// one (now at the staging path) removed.
+    public func publish() throws(Problem) {
+        if rename(staging.path, destination.path) == 0 { return }  // no previous site
+        guard errno == EEXIST || errno == ENOTEMPTY else { throw .io("cannot publish the site: \(String(cString: strerror(errno)))") }
+        if tebiki_exchange_paths(staging.path, destination.path) != 0 {
+            guard errno == ENOSYS || errno == EINVAL else { throw .io("cannot publish the site: \(String(cString: strerror(errno)))") }
+            try fallbackPublish()
+        }
+        try? FileManager.default.removeItem(at: staging)
     }
 
     /// Removes the staging folder after a failed build.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Creates a folder and any missing parents; an existing folder is fine.
+    static func makeFolder(_ path: String) throws(Problem) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw .io("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw .io("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+private extension OutputFolder {
+    static func stagingPrefix(_ destination: URL) -> String { ".\(destination.lastPathComponent).staging-" }
+    static func oldPrefix(_ destination: URL) -> String { ".\(destination.lastPathComponent).old-" }
+
+    static func checkDestination(_ destination: URL, source: URL) throws(Problem) {
+        let real = resolved(destination.path)
+        for folder in [LoadedSite.articlesFolder, LoadedSite.themesFolder] {
+            let inside = resolved(source.appendingPathComponent(folder).path)
+            if real == inside || real.hasPrefix(inside + "/") { throw .insideSources(folder) }
+        }
+        var info = stat()
+        guard lstat(destination.path, &info) == 0 else { return }  // nothing there yet
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: break
+        case S_IFLNK: throw .notAFolder("a symbolic link")
+        case S_IFREG: throw .notAFolder("a file")
+        default: throw .notAFolder("a special file")
+        }
+        let contents = FolderWalk.listing(destination.path).map(\.name)
+        if !contents.isEmpty && !contents.contains(marker) { throw .notOurs }
+        var parent = stat()
+        if stat(destination.deletingLastPathComponent().path, &parent) == 0 && parent.st_dev != info.st_dev { throw .mountPoint }
+    }
+
+    /// Staging and old folders of builds that were killed (their process is gone), which
+    /// otherwise pile up beside the output; only folders carrying the marker are removed.
+    static func removeLeftovers(beside destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        for entry in FolderWalk.listing(parent.path) where entry.kind == .folder {
+            guard let prefix = [stagingPrefix(destination), oldPrefix(destination)].first(where: entry.name.hasPrefix),
+                  let pid = Int32(entry.name.dropFirst(prefix.count)), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let folder = parent.appendingPathComponent(entry.name)
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) else { continue }
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    /// Where the system cannot swap two folders in one step: two renames, the old site kept
+    /// under a name the next build recognises and removes if this one is killed in between.
+    func fallbackPublish() throws(Problem) {
+        let old = destination.deletingLastPathComponent()
+            .appendingPathComponent("\(Self.oldPrefix(destination))\(ProcessInfo.processInfo.processIdentifier)")
+        guard rename(destination.path, old.path) == 0 else { throw .io("cannot publish the site: \(String(cString: strerror(errno)))") }
+        guard rename(staging.path, destination.path) == 0 else {
+            let problem = String(cString: strerror(errno))
+            _ = rename(old.path, destination.path)
+            throw .io("cannot publish the site: \(problem)")
+        }
+        _ = rename(old.path, staging.path)
+    }
+
+    /// A path with symbolic links resolved as far as it exists, the rest appended as written.
+    static func resolved(_ path: String) -> String {
+        var existing = path
+        var rest: [Substring] = []
+        while !existing.isEmpty {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                return ([String(cString: real)[...]] + rest.reversed()).joined(separator: "/")
+            }
+            guard let slash = existing.lastIndex(of: "/") else { break }
+            rest.append(existing[existing.index(after: slash)...])
+            existing = String(existing[..<slash])
+        }
+        return path
     }
 }

@@ -11,44 +11,75 @@ struct SiteWriter {
     var site: LoadedSite { checked.site }
     var articles: [ParsedArticle] { checked.articles }
 
+    /// What went wrong writing the site: the page's source file when a page could not be
+    /// written, else the output folder.
+    struct Failure: Error {
+        var problem: OutputFolder.Problem
+        var source: Diagnostic?
+
+        func diagnostics(output: String) -> [Diagnostic] {
+            [source ?? .about(.error, output, "cannot write the site: \(problem.description)")]
+        }
+    }
+
     /// Returns the number of HTML pages written.
-    func writeAll() throws -> Int {
+    func writeAll() throws(Failure) -> Int {
         let renderer = PageRenderer(site: site, theme: theme)
         // All in one parallel pass: a category page lists thousands of articles in a large
         // site, and rendered on its own would keep one core busy while the other waits.
         let pages = checked.pages()
-        try writeInParallel(pages) { ($0.path, checked.html(of: $0.page, renderer: renderer)) }
-
-        for (outputPath, source) in theme.assets {
-            try folder.copy(source, to: outputPath)
+        try writeInParallel(pages, source: { source(of: $0.page) }) { ($0.path, checked.html(of: $0.page, renderer: renderer)) }
+        do throws(OutputFolder.Problem) {
+            for (outputPath, source) in theme.assets {
+                try folder.copy(source, to: outputPath)
+            }
+            let articlesFolder = site.root.appendingPathComponent(LoadedSite.articlesFolder)
+            for path in articles.referencedAssets.sorted() {
+                try folder.copy(articlesFolder.appendingPathComponent(path), to: path)
+            }
+        } catch {
+            throw Failure(problem: error)
         }
-        let articlesFolder = site.root.appendingPathComponent(LoadedSite.articlesFolder)
-        for path in articles.referencedAssets.sorted() {
-            try folder.copy(articlesFolder.appendingPathComponent(path), to: path)
-        }
-        try writeInParallel(search.files) { ($0.path, $0.text) }
-        if let widget = WidgetScript.text(theme: theme, articles: articles, site: site) {
-            try folder.write(widget, to: WidgetScript.path)
-        }
-        if let sitemap = Sitemap(site: site).xml() {
-            try folder.write(sitemap, to: "sitemap.xml")
+        try writeInParallel(search.files, source: { _ in nil }) { ($0.path, $0.text) }
+        do throws(OutputFolder.Problem) {
+            if let widget = WidgetScript.text(theme: theme, articles: articles, site: site) {
+                try folder.write(widget, to: WidgetScript.path)
+            }
+            if let sitemap = Sitemap(site: site).xml() {
+                try folder.write(sitemap, to: "sitemap.xml")
+            }
+        } catch {
+            throw Failure(problem: error)
         }
         return pages.count
     }
 }
 
 private extension SiteWriter {
-    /// Makes and writes a file for each item on all cores; throws the first failure.
-    func writeInParallel<Item: Sendable>(_ items: [Item], _ file: (Item) -> (path: String, text: String)) throws {
-        let failures = parallelMap(items) { item -> String? in
+    /// Makes and writes a file for each item on all cores; throws the first failure, at the
+    /// file the item came from when there is one.
+    func writeInParallel<Item: Sendable>(_ items: [Item], source: (Item) -> ArticleSource?,
+                                         _ file: (Item) -> (path: String, text: String)) throws(Failure) {
+        let failures = parallelMap(items) { item -> Failure? in
             let (path, text) = file(item)
-            do {
+            do throws(OutputFolder.Problem) {
                 try folder.write(text, to: path)
                 return nil
             } catch {
-                return "\(path): \(error.localizedDescription)"
+                let article = source(item)
+                let slug = article?.frontMatter.slug
+                return Failure(problem: error, source: article.map {
+                    .error($0.path, line: slug?.line ?? 1, column: slug?.column ?? 1, "cannot write the page: \(error.description)")
+                })
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw OutputFolder.Problem.io(failure) }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+
+    func source(of page: SitePage) -> ArticleSource? {
+        switch page {
+        case .article(let index), .redirect(let index, _): articles[index].source
+        case .home, .notFound, .search, .category: nil
+        }
     }
 }

@@ -15,7 +15,10 @@ enum JSONText {
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 8)
+            // Grown geometrically: reserving the exact size on every call reallocated (and
+            // copied) the whole buffer each time, quadratic in an article's sections.
+            let needed = out.count + bytes.count + 8
+            if out.capacity < needed { out.reserveCapacity(Swift.max(needed, out.capacity * 2)) }
             var runStart = 0
             var index = 0
             while index < bytes.count {

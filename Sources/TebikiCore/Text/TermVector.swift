@@ -38,7 +38,9 @@ public struct TermVector: Sendable, Equatable {
             sink.ids.removeAll(keepingCapacity: true)
             tokenizer.scan(part.text, into: &sink)
             if part.section != nil { bodyLength += sink.ids.count }
-            let section = Int16(part.section ?? -1)
+            // Clamped: an article of more than 32,767 sections (absurd, but writer input) must not trap;
+            // its later sections share the last number, and the vector stays two bytes a term.
+            let section = Int16(clamping: part.section ?? -1)
             occurrences += sink.ids.lazy.map { ($0, section, part.weight) }
         }
         occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.section < $1.section }

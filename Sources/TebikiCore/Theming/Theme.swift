@@ -14,16 +14,15 @@ public struct Theme: Sendable {
     /// Loads the theme named in the config; problems are returned with the file they are in.
     public static func load(site: LoadedSite) -> (Theme?, [Diagnostic]) {
         var files: [String: (url: URL, display: String)] = [:]
+        var walk = FolderWalk()
         if let bundled = DefaultTheme.directory {
-            for path in recursiveFiles(bundled, relative: "") {
-                let relative = String(path.dropFirst())
+            for relative in walk.files(under: bundled.path, relative: "", display: "Themes/default") {
                 files[relative] = (bundled.appendingPathComponent(relative), "Themes/default/\(relative)")
             }
         }
         let siteTheme = site.root.appendingPathComponent(LoadedSite.themesFolder).appendingPathComponent(site.config.theme)
         if isDirectory(siteTheme) {
-            for path in recursiveFiles(siteTheme, relative: "") {
-                let relative = String(path.dropFirst())
+            for relative in walk.files(under: siteTheme.path, relative: "", display: "Themes/\(site.config.theme)") {
                 files[relative] = (siteTheme.appendingPathComponent(relative), "Themes/\(site.config.theme)/\(relative)")
             }
         } else if site.config.theme != "default" {
@@ -34,15 +33,17 @@ public struct Theme: Sendable {
 
         FastHTMLEscaping.register()
         let constants = siteConstants(site)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = walk.diagnostics
         var templates: [String: MustacheTemplate] = [:]
         var assets: [(String, URL)] = []
         for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
             if relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
                 let name = String(relative.dropFirst("templates/".count).dropLast(".mustache".count))
-                guard let data = FileManager.default.contents(atPath: file.url.path),
-                      let text = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(.error(file.display, "cannot read the template as UTF-8 text"))
+                let text: String
+                switch TextFile.read(file.url.path, displayPath: file.display) {
+                case .success(let read): text = read.text
+                case .failure(let problem):
+                    diagnostics.append(problem)
                     continue
                 }
                 do {

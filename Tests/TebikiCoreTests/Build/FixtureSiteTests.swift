@@ -132,6 +132,70 @@ struct FixtureSiteTests {
         #expect(try String(contentsOf: output.appendingPathComponent("notes.txt"), encoding: .utf8) == "precious")
     }
 
+    @Test func publishingSwapsTheFoldersInOneStep() throws {
+        let parent = try TestSites.temporaryFolder()
+        let site = TestSites.fixtures.appendingPathComponent("basic")
+        let destination = parent.appendingPathComponent("_site")
+        let (first, _) = try build(site, output: destination)
+        #expect(first.succeeded)
+        let folder = try OutputFolder(destination: destination, source: site)
+        try folder.write("new", to: "index.html")
+        var staged = stat()
+        #expect(stat(folder.staging.path, &staged) == 0)
+        // The old site, opened before the swap, is what is at the staging path after it: the two
+        // folders traded places (renameat2 RENAME_EXCHANGE) instead of being renamed one by one.
+        let oldSite = open(destination.path, O_RDONLY | O_DIRECTORY)
+        defer { close(oldSite) }
+        var old = stat()
+        #expect(fstat(oldSite, &old) == 0)
+        try folder.publish()
+        var published = stat()
+        #expect(stat(destination.path, &published) == 0)
+        #expect(published.st_ino == staged.st_ino)
+        #expect(try String(contentsOf: destination.appendingPathComponent("index.html"), encoding: .utf8) == "new")
+        #expect(old.st_ino != published.st_ino)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["_site"])
+
+        // A reader on the other core never finds the site missing while it is replaced again and
+        // again (with two renames it would, in the moment between them).
+        let watching = ManagedAtomicFlag()
+        let missing = ManagedAtomicFlag()
+        let path = destination.path + "/index.html"
+        let reader = Thread {
+            while !watching.isSet { if access(path, F_OK) != 0 { missing.set() } }
+        }
+        reader.start()
+        for round in 0..<300 {
+            let next = try OutputFolder(destination: destination, source: site)
+            try next.write("round \(round)", to: "index.html")
+            try next.publish()
+        }
+        watching.set()
+        #expect(!missing.isSet)
+        #expect(try String(contentsOf: destination.appendingPathComponent("index.html"), encoding: .utf8) == "round 299")
+    }
+
+    @Test func leftoversOfKilledBuildsAreRemovedAndOthersKept() throws {
+        let parent = try TestSites.temporaryFolder()
+        // No process has this id (Linux ids stay below 2^22).
+        let dead: Int32 = 2_000_000_000
+        func folder(_ name: String, marked: Bool) throws {
+            try FileManager.default.createDirectory(at: parent.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data(repeating: 1, count: 1000).write(to: parent.appendingPathComponent("\(name)/page.html"))
+            if marked { try Data().write(to: parent.appendingPathComponent("\(name)/\(OutputFolder.marker)")) }
+        }
+        try folder("._site.staging-\(dead)", marked: true)
+        try folder("._site.old-\(dead)", marked: true)
+        try folder("._site.staging-\(getppid())", marked: true)  // a live process: maybe building now
+        try folder("._site.staging-\(dead + 1)", marked: false)  // not Tebiki's
+        try folder("._other.staging-\(dead)", marked: true)  // another output folder's
+        let (result, _) = try build(TestSites.fixtures.appendingPathComponent("basic"), output: parent.appendingPathComponent("_site"))
+        #expect(result.succeeded)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == [
+            "._other.staging-\(dead)", "._site.staging-\(dead + 1)", "._site.staging-\(getppid())", "_site",
+        ])
+    }
+
     @Test func siteThemeOverridesTheDefaultFileByFile() throws {
         let (result, output) = try build(TestSites.fixtures.appendingPathComponent("theme-override"))
         #expect(result.succeeded)
@@ -154,4 +218,12 @@ struct FixtureSiteTests {
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description)
             == ["tebiki.yml:2:8: error: theme 'fancy' not found: no folder Themes/fancy/"])
     }
+}
+
+/// A flag one thread sets and another reads.
+final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

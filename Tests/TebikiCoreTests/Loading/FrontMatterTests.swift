@@ -73,8 +73,18 @@ struct FrontMatterTests {
         #expect(matter.tags == ["no", "yes"])
     }
 
-    @Test func slugWithSlashIsRejected() {
-        let (_, diagnostics) = FrontMatter.parse("title: T\nslug: a/b\n", path: "a.md")
-        #expect(diagnostics.map(\.description) == ["a.md:3:7: error: 'slug' must be a single URL segment without '/'"])
+    @Test(arguments: [
+        ("a/b", "contains '/', which separates folders"),
+        ("\"..\"", "'..' names a folder, not a page"),
+        ("a#b", "contains '#', which starts a fragment in a link (leave out # ? %)"),
+        ("\"a?b\"", "contains '?', which starts a query in a link (leave out # ? %)"),
+        ("\"%2e%2e\"", "contains '%', which starts an escape in a link (leave out # ? %)"),
+        ("\"a\\tb\"", "contains a control character"),
+        (String(repeating: "あ", count: 86), "is 258 bytes long; file systems take at most 255"),
+    ])
+    func slugsThatCannotBeOneURLSegmentAreRejected(slug: String, problem: String) {
+        let (matter, diagnostics) = FrontMatter.parse("title: T\nslug: \(slug)\n", path: "a.md")
+        #expect(diagnostics.map(\.description) == ["a.md:3:7: error: 'slug' must be a single URL segment: it \(problem)"])
+        #expect(matter.slug == nil)
     }
 }

@@ -12,12 +12,15 @@ struct YAMLDateTests {
         ("2026-04-01T00:30:00.250Z", 1_775_003_400.0),
         ("1970-01-01", 0.0),
         ("2000-02-29", 951_782_400.0),
+        ("2024-02-29", 1_709_164_800.0),
+        ("2026-12-31", 1_798_675_200.0),
     ])
     func parses(text: String, seconds: Double) {
         #expect(YAMLDate.parse(text) == Date(timeIntervalSince1970: seconds))
     }
 
-    @Test(arguments: ["last tuesday", "2026-13-01", "2026-4-1", "2026-04-01T25:00", "2026-04-01x"])
+    @Test(arguments: ["last tuesday", "2026-13-01", "2026-4-1", "2026-04-01T25:00", "2026-04-01x",
+                      "2026-02-30", "2026-02-29", "1900-02-29", "2026-04-31", "2026-06-31", "2026-00-10", "2026-01-00"])
     func rejects(text: String) {
         #expect(YAMLDate.parse(text) == nil)
     }

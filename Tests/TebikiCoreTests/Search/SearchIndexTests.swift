@@ -83,6 +83,19 @@ struct SearchIndexTests {
         #expect(JSONText.string("</script><b>\"x\" & \u{2028}\u{2029}\\\n\u{01}")
             == #""\u003c/script\u003e\u003cb\u003e\"x\" \u0026 \u2028\u2029\\\n\u0001""#)
     }
+
+    @Test func appendingManyTextsGrowsTheBufferGeometrically() {
+        // Each append once reserved exactly what it needed, so every section of a long article
+        // copied the whole chunk again: 40,000 headings took seconds.
+        var out: [UInt8] = []
+        var capacities: Set<Int> = []
+        for index in 0..<100_000 {
+            JSONText.append("section \(index)", to: &out)
+            capacities.insert(out.capacity)
+        }
+        #expect(out.count > 1_000_000)
+        #expect(capacities.count < 40, "\(capacities.count) reallocations for 100,000 appends")
+    }
 }
 
 @Suite("Synonyms file")

@@ -42,9 +42,25 @@
     return element;
   }
   function matches(pattern) {
-    var subject = /^https?:/.test(pattern) ? location.href.split("#")[0] : location.pathname;
-    var source = pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
-    return new RegExp("^" + source + "$").test(subject);
+    return globMatches(pattern, /^https?:/.test(pattern) ? location.href.split("#")[0] : location.pathname);
+  }
+  // "*" stands for any run of characters. The parts between stars are found left to right,
+  // each at its first place after the previous one, which is never worse than a later place:
+  // no backtracking, so a pattern of many stars cannot freeze the page (a regular expression
+  // of ".*" runs took seconds for ten stars).
+  function globMatches(pattern, subject) {
+    var parts = pattern.split("*");
+    var first = parts[0], last = parts[parts.length - 1];
+    if (parts.length === 1) return pattern === subject;
+    if (subject.length < first.length + last.length || subject.slice(0, first.length) !== first ||
+        subject.slice(subject.length - last.length) !== last) return false;
+    var at = first.length, end = subject.length - last.length;
+    for (var i = 1; i < parts.length - 1; i++) {
+      var found = subject.indexOf(parts[i], at);
+      if (found < 0 || found + parts[i].length > end) return false;
+      at = found + parts[i].length;
+    }
+    return true;
   }
   // Links in a step or hint were written from the article page: make them absolute in the product.
   function fill(element, html, articleURL) {

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import TebikiCore
+
+/// Writer input at sizes no help article has, which must still build (or fail with a
+/// diagnostic) without trapping, hanging or going quadratic.
+@Suite("Input at the limits")
+struct LimitsTests {
+    /// A site of one category whose only article has `body` after its front matter.
+    func site(body: String) throws -> URL {
+        let site = try TestSites.temporaryFolder()
+        let category = site.appendingPathComponent("Articles/big")
+        try FileManager.default.createDirectory(at: category, withIntermediateDirectories: true)
+        try ("---\ntitle: Big\ndescription: d\n---\n" + body).write(to: category.appendingPathComponent("big.md"), atomically: true, encoding: .utf8)
+        return site
+    }
+
+    @Test func moreHeadingsThanASectionNumberOnceHeldBuildAndAreSearchable() throws {
+        // 32,768 headings overflowed the Int16 that numbered sections.
+        let count = 33_000
+        let body = (0..<count).map { "## Heading \($0)\n\nword\($0)\n" }.joined(separator: "\n")
+        let source = try site(body: body)
+        let output = source.appendingPathComponent("_site")
+        let result = SiteBuilder.build(.init(source: source, output: output))
+        #expect(result.succeeded, "\(result.diagnostics.prefix(3))")
+        let checked = SiteBuilder.check(.init(source: source))
+        #expect(checked.articles[0].body.sections.count >= count)
+        #expect(checked.articles[0].terms.sections.allSatisfy { $0 >= -1 && $0 <= Int16.max })
+    }
+}
