@@ -12,7 +12,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The cmark C library from the system (Debian: libcmark-dev).
@@ -47,7 +46,6 @@ let package = Package(
             dependencies: [
                 "TebikiCore",
                 "DefaultTheme",
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             resources: [.copy("live-reload.js")]
         ),

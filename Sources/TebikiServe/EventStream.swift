@@ -1,76 +1,65 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// The server-sent events that keep open pages in step with the site: `reload` (with the
 /// pages that changed, or null for all), `settled` (the pages whose related lists changed once
 /// related articles and search caught up), `problems` (the build's diagnostics) and `ok`
-/// (the site builds again).
-actor EventStream {
-    private var clients: [Int: AsyncStream<[UInt8]>.Continuation] = [:]
-    private var nextClient = 0
+/// (the site builds again). Written straight to each page's socket; a page that stops reading
+/// is dropped rather than allowed to hold the others up.
+final class EventStream: @unchecked Sendable {
+    private let lock = NSLock()
+    private var clients: Set<Int32> = []
+    private var finished = false
     /// The last `problems` or `ok` message, sent to each page as it connects so a page opened
     /// while the site is broken shows the problems at once.
     private var state: [UInt8]?
 
-    /// A response body that stays open and carries every event sent from now on.
-    func subscribe() -> HTTPBodySequence {
-        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(64))
-        let id = nextClient
-        nextClient += 1
-        clients[id] = continuation
-        continuation.onTermination = { _ in Task { await self.remove(id) } }
-        // A comment first, so the browser sees the stream open before any event.
-        continuation.yield(Array(": tebiki\nretry: 500\n\n".utf8))
-        if let state { continuation.yield(state) }
-        return HTTPBodySequence(from: Body(stream: stream))
+    /// Starts sending to a connection whose response head is already written; false once the
+    /// server is stopping.
+    func subscribe(_ socket: Int32) -> Bool {
+        lock.withLock {
+            guard !finished else { return false }
+            // A comment first, so the browser sees the stream open before any event.
+            guard Self.write(Array(": tebiki\nretry: 500\n\n".utf8), to: socket),
+                  state.map({ Self.write($0, to: socket) }) ?? true else { return false }
+            clients.insert(socket)
+            return true
+        }
+    }
+
+    func unsubscribe(_ socket: Int32) {
+        lock.withLock { _ = clients.remove(socket) }
     }
 
     func send(_ event: String, data: String) {
         let lines = data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)\n" }.joined()
         let message = Array("event: \(event)\n\(lines)\n".utf8)
-        if event == "problems" || event == "ok" { state = message }
-        for client in clients.values { client.yield(message) }
+        lock.withLock {
+            if event == "problems" || event == "ok" { state = message }
+            for client in clients where !Self.write(message, to: client) {
+                clients.remove(client)
+                shutdown(client, Int32(SHUT_RDWR))
+            }
+        }
     }
 
     /// Ends every stream, so the server can stop without waiting for pages to go away.
     func finish() {
-        for client in clients.values { client.finish() }
-        clients = [:]
+        lock.withLock {
+            finished = true
+            for client in clients { shutdown(client, Int32(SHUT_RDWR)) }
+            clients = []
+        }
     }
 
-    var clientCount: Int { clients.count }
+    var clientCount: Int { lock.withLock { clients.count } }
 }
 
 private extension EventStream {
-    func remove(_ id: Int) {
-        clients[id] = nil
-    }
-
-    /// The stream's messages as the bytes FlyingFox writes, a message at a time.
-    struct Body: AsyncBufferedSequence {
-        typealias Element = UInt8
-        let stream: AsyncStream<[UInt8]>
-
-        func makeAsyncIterator() -> Iterator { Iterator(messages: stream.makeAsyncIterator()) }
-
-        struct Iterator: AsyncBufferedIteratorProtocol {
-            var messages: AsyncStream<[UInt8]>.Iterator
-            var pending: ArraySlice<UInt8> = []
-
-            mutating func next() async -> UInt8? {
-                await nextBuffer(suggested: 1)?.first
-            }
-
-            mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
-                if pending.isEmpty {
-                    guard let message = await messages.next() else { return nil }
-                    pending = message[...]
-                }
-                let taken = pending.prefix(Swift.max(count, 1))
-                pending = pending.dropFirst(taken.count)
-                return taken
-            }
+    /// The whole message without waiting: a message is small beside a socket's buffer, so one
+    /// that does not fit means the page has stopped reading.
+    static func write(_ bytes: [UInt8], to socket: Int32) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            Foundation.send(socket, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)) == raw.count
         }
     }
 }

@@ -58,7 +58,9 @@ private extension FolderWatcher {
 
         mutating func add(_ path: String, relative: String, recursive: Bool) {
             let watch = inotify_add_watch(descriptor, path, Self.mask | UInt32(IN_ONLYDIR))
-            guard watch >= 0 else { return }
+            // A folder already watched (inotify gives the same watch for the same folder) is
+            // reached again through a symbolic link: going on would follow a loop forever.
+            guard watch >= 0, folders[watch] == nil else { return }
             folders[watch] = relative
             guard recursive, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
             for name in names.sorted() where !name.hasPrefix(".") {

@@ -1,6 +1,4 @@
 import DefaultTheme
-import FlyingFox
-import FlyingSocks
 import Foundation
 import TebikiCore
 
@@ -10,18 +8,25 @@ import TebikiCore
 public actor PreviewServer {
     public struct Options: Sendable {
         public var site: SiteBuilder.Options
+        /// A name or address (IPv4 or IPv6) to listen on; loopback unless told otherwise.
         public var host: String
         public var port: UInt16
+        /// More names the server answers to (`Host` headers), beyond its own.
+        public var allowedHosts: [String]
         /// Told each line meant for the terminal: what was rebuilt, and every diagnostic.
         public var log: @Sendable (String) -> Void
 
-        public init(site: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 4000,
+        public init(site: SiteBuilder.Options, host: String = "127.0.0.1", port: UInt16 = 4000, allowedHosts: [String] = [],
                     log: @escaping @Sendable (String) -> Void = { print($0) }) {
             self.site = site
             self.host = host
             self.port = port
+            self.allowedHosts = allowedHosts
             self.log = log
         }
+
+        /// Whether other machines can reach the server (and see drafts).
+        public var isLoopbackOnly: Bool { HostCheck.isLoopback(host) }
     }
 
     /// Where the reload script and the event stream live; one of `LoadedSite.reservedFolders`,
@@ -30,7 +35,8 @@ public actor PreviewServer {
 
     private let options: Options
     private let events = EventStream()
-    private var server: HTTPServer?
+    private let hosts: HostCheck
+    private var listener: HTTPListener?
     private var watcher: FolderWatcher?
     /// The last site that built; kept while later edits have errors.
     private var live: LiveSite?
@@ -42,6 +48,7 @@ public actor PreviewServer {
 
     public init(options: Options) {
         self.options = options
+        hosts = HostCheck(bound: options.host, allowed: options.allowedHosts)
     }
 
     /// Builds the site, starts serving and watching, and returns the address pages are served at.
@@ -52,81 +59,84 @@ public actor PreviewServer {
         report(diagnostics, after: started, what: "Built \(site?.checked.articles.count ?? 0) articles")
         if site == nil { await showProblems(diagnostics) }
 
-        let address = try sockaddr_in.inet(ip4: options.host, port: options.port)
-        // Event streams stay open as long as the page; FlyingFox's default 15 s timeout would cut them.
-        let server = HTTPServer(address: address, timeout: 24 * 60 * 60, logger: .disabled)
-        await server.appendRoute("*") { [weak self] request in
-            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+        let listener: HTTPListener
+        do {
+            listener = try HTTPListener(host: options.host, port: options.port)
+        } catch {
+            throw ServeError(description: error.description)
+        }
+        listener.run { [weak self] request in
+            guard let self else { return HTTPReply.text(503, "503 stopping\n") }
             return await self.respond(to: request)
         }
-        self.server = server
-        Task { try? await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        guard case .ip4(_, let port) = await server.listeningAddress else { throw SocketError.disconnected }
+        self.listener = listener
 
         let watcher = try FolderWatcher(root: options.site.source)
         self.watcher = watcher
         Task { [weak self] in
             for await changed in watcher.changes { await self?.rebuild(changed) }
         }
-        return URL(string: "http://\(options.host):\(port)/")!
+        let host = options.host.contains(":") && !options.host.hasPrefix("[") ? "[\(options.host)]" : options.host
+        return URL(string: "http://\(host):\(listener.port)/")!
+    }
+
+    public struct ServeError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Closes the event streams and the listening socket.
     public func stop() async {
         watcher?.stop()
         settling?.cancel()
-        await events.finish()
-        await server?.stop(timeout: 1)
+        events.finish()
+        listener?.stop()
     }
 }
 
 private extension PreviewServer {
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
+    func respond(to request: RequestHead) async -> HTTPReply {
+        guard hosts.allows(request.headers["host"]) else {
+            return .text(403, "403 forbidden: this server answers only to its own host names; add this one with --allow-host\n")
         }
-        let rawPath = request.target.path()
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return HTTPReply(405, headers: [("Allow", "GET, HEAD")])
+        }
+        let rawPath = request.path
         if rawPath == "/\(Self.reservedFolder)/events" {
-            return HTTPResponse(statusCode: .ok,
-                                headers: HTTPHeaders([.contentType: "text/event-stream", HTTPHeader("Cache-Control"): "no-store"]),
-                                body: await events.subscribe())
+            return HTTPReply(200, headers: [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")], body: .events(events))
         }
         if rawPath == "/\(Self.reservedFolder)/live-reload.js" {
-            return Self.response(.ok, Self.liveReloadScript, type: "text/javascript; charset=utf-8")
+            return Self.response(200, Self.liveReloadScript, type: "text/javascript; charset=utf-8")
         }
         let path: String
         switch SitePath.resolve(rawPath) {
         case .success(let resolved): path = resolved
-        case .failure(.traversal): return Self.response(.forbidden, Data("403 forbidden: the path leaves the site folder\n".utf8), type: "text/plain; charset=utf-8")
-        case .failure(.malformed): return Self.response(.badRequest, Data("400 bad request\n".utf8), type: "text/plain; charset=utf-8")
+        case .failure(.traversal): return .text(403, "403 forbidden: the path leaves the site folder\n")
+        case .failure(.malformed): return .text(400, "400 bad request\n")
         }
         guard let live else {
-            return page(.internalServerError, Self.brokenSitePage)
+            return page(500, Self.brokenSitePage)
         }
         switch live.resource(at: path) {
         case .text(let text)?:
             let type = ContentType.of(LiveSite.filePath(path))
-            return type.hasPrefix("text/html") ? page(.ok, text) : Self.response(.ok, Data(text.utf8), type: type)
+            return type.hasPrefix("text/html") ? page(200, text) : Self.response(200, Array(text.utf8), type: type)
         case .file(let url)?:
             let allowed = [options.site.source] + (DefaultTheme.directory.map { [$0] } ?? [])
-            guard SitePath.isInside(url, allowed), let data = FileManager.default.contents(atPath: url.path) else {
-                return Self.response(.forbidden, Data("403 forbidden\n".utf8), type: "text/plain; charset=utf-8")
-            }
-            return Self.response(.ok, data, type: ContentType.of(path))
+            guard SitePath.isInside(url, allowed) else { return .text(403, "403 forbidden\n") }
+            return HTTPReply(200, headers: [("Content-Type", ContentType.of(path)), ("Cache-Control", "no-store")], body: .file(path: url.path))
         case nil:
             // A folder asked for without its slash: send the browser to it, so relative links work.
             if !path.isEmpty, !path.hasSuffix("/"), live.serves(path + "/") {
-                let location = rawPath + "/"
-                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
+                return HTTPReply(301, headers: [("Location", rawPath + "/")])
             }
-            if case .text(let notFound)? = live.resource(at: "404.html") { return page(.notFound, notFound) }
-            return Self.response(.notFound, Data("404 not found\n".utf8), type: "text/plain; charset=utf-8")
+            if case .text(let notFound)? = live.resource(at: "404.html") { return page(404, notFound) }
+            return .text(404, "404 not found\n")
         }
     }
 
     /// An HTML page with the live-reload script added at the end of its body.
-    func page(_ status: HTTPStatusCode, _ html: String) -> HTTPResponse {
+    func page(_ status: Int, _ html: String) -> HTTPReply {
         let script = "<script src=\"/\(Self.reservedFolder)/live-reload.js\"></script>"
         var html = html
         if let end = html.range(of: "</body>", options: .backwards) {
@@ -134,11 +144,11 @@ private extension PreviewServer {
         } else {
             html += script
         }
-        return Self.response(status, Data(html.utf8), type: "text/html; charset=utf-8")
+        return Self.response(status, Array(html.utf8), type: "text/html; charset=utf-8")
     }
 
-    static func response(_ status: HTTPStatusCode, _ body: Data, type: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: HTTPHeaders([.contentType: type, HTTPHeader("Cache-Control"): "no-store"]), body: body)
+    static func response(_ status: Int, _ body: [UInt8], type: String) -> HTTPReply {
+        HTTPReply(status, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: .bytes(body))
     }
 
     func rebuild(_ changed: Set<String>) async {
@@ -161,8 +171,8 @@ private extension PreviewServer {
             pending = []
             let hadProblems = !problems.isEmpty
             problems = []
-            await events.send("ok", data: "{}")
-            await events.send("reload", data: Self.json(changedPages.map { $0.sorted() }))
+            events.send("ok", data: "{}")
+            events.send("reload", data: Self.json(changedPages.map { $0.sorted() }))
             report(site.diagnostics.filter { $0.severity == .error || changed.contains($0.path) }, after: started,
                    what: "Rebuilt \(names)" + (hadProblems ? " (fixed)" : ""))
             if !site.isSettled { settle(site) }
@@ -176,7 +186,7 @@ private extension PreviewServer {
 
     func showProblems(_ diagnostics: [Diagnostic]) async {
         problems = diagnostics.filter { $0.severity == .error }.sortedForReport()
-        await events.send("problems", data: Self.json(problems.map(Self.describe)))
+        events.send("problems", data: Self.json(problems.map(Self.describe)))
     }
 
     /// Redoes related lists and the search index in the background, then sends `settled` with
@@ -193,7 +203,7 @@ private extension PreviewServer {
     func adopt(_ settled: LiveSite, changedPages: Set<String>) async {
         guard settled.generation == live?.generation else { return }
         live = settled
-        await events.send("settled", data: Self.json(changedPages.sorted()))
+        events.send("settled", data: Self.json(changedPages.sorted()))
     }
 
     func report(_ diagnostics: [Diagnostic], after started: Date, what: String) {
@@ -213,10 +223,10 @@ private extension PreviewServer {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static let liveReloadScript: Data = {
+    static let liveReloadScript: [UInt8] = {
         guard let url = Bundle.module.url(forResource: "live-reload", withExtension: "js"),
-              let data = FileManager.default.contents(atPath: url.path) else { return Data() }
-        return data
+              let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        return Array(data)
     }()
 
     /// Shown for every page while the site has never built: the overlay lists why.

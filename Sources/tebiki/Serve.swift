@@ -13,11 +13,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port: UInt16 = 4000
 
-    @Option(help: "The address to listen on. Anything other than 127.0.0.1 lets other machines see your drafts.")
+    @Option(help: "The name or address to listen on (127.0.0.1, localhost, ::1, 0.0.0.0…). Anything but loopback lets other machines see your drafts.")
     var host = "127.0.0.1"
 
+    @Option(help: "Another host name to answer to, e.g. a name for this machine on the network (repeatable).")
+    var allowHost: [String] = []
+
     func run() async throws {
-        let server = PreviewServer(options: .init(site: site.builderOptions(), host: host, port: port, log: Self.say))
+        let options = PreviewServer.Options(site: site.builderOptions(), host: host, port: port, allowedHosts: allowHost, log: Self.say)
+        if !options.isLoopbackOnly {
+            Report.printError("warning: serving on \(host), which other machines can reach: they can see every page, drafts included")
+        }
+        let server = PreviewServer(options: options)
         let url: URL
         do {
             url = try await server.start()

@@ -46,5 +46,8 @@ def driver(browser):
     """The session's browser, reset to the light colour scheme and a desktop window."""
     set_color_scheme(browser, "light")
     browser.set_window_size(1280, 900)
+    # Leave the earlier test's page first: a page of a preview server that test stopped keeps
+    # reconnecting its event stream, and each refused attempt would land in this test's log.
+    browser.get("about:blank")
     browser.get_log("browser")  # drop messages left by an earlier test
     return browser

@@ -23,12 +23,13 @@ struct PreviewServerTests {
         var all: [String] { lock.withLock { lines } }
     }
 
-    func start() async throws -> Running {
+    func start(host: String = "127.0.0.1", allowedHosts: [String] = []) async throws -> Running {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tebiki-serve-\(UUID().uuidString)/basic")
         try FileManager.default.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("basic"), to: root)
         let log = LogLines()
-        let server = PreviewServer(options: .init(site: SiteBuilder.Options(source: root), port: 0, log: log.append))
+        let server = PreviewServer(options: .init(site: SiteBuilder.Options(source: root), host: host, port: 0,
+                                                  allowedHosts: allowedHosts, log: log.append))
         let url = try await server.start()
         return Running(server: server, port: UInt16(try #require(url.port)), root: root, log: log)
     }
@@ -160,5 +161,167 @@ struct PreviewServerTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(css == "body { color: rebeccapurple; }\n")
+    }
+
+    @Test func aNamedPipeOrALinkLoopSavedWhileServingIsAProblemNotAFreeze() async throws {
+        let running = try await start()
+        defer { Task { await running.server.stop() } }
+        let (events, _) = try openEvents(running)
+        defer { events.close() }
+        #expect(mkfifo(running.root.appendingPathComponent("Articles/account/pipe.md").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: running.root.appendingPathComponent("Articles/images/loop").path,
+                                                   withDestinationPath: ".")
+        let problems = events.read(until: "symbolic link loop", wholeLine: true)
+        #expect(problems.contains("Articles\\/account\\/pipe.md: error: a named pipe (FIFO), not a regular file"), "\(problems)")
+        #expect(try RawHTTP.get("/account/sign-in/", port: running.port).text.contains("Open the sign-in page."))
+    }
+
+    @Test func answersOnlyItsOwnHostNames() async throws {
+        let running = try await start(allowedHosts: ["docs.internal"])
+        defer { Task { await running.server.stop() } }
+        let port = running.port
+        for host in ["127.0.0.1", "127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST", "[::1]:\(port)", "docs.internal:\(port)"] {
+            #expect(try RawHTTP.get("/", port: port, host: host).status == 200, "\(host)")
+        }
+        // A page of another site whose name was made to resolve to 127.0.0.1 (DNS rebinding).
+        for host in ["evil.example:\(port)", "evil.example", "127.0.0.1.evil.example", "localhost.evil.example", "192.168.1.20:\(port)",
+                     "[::1", "localhost:x", ""] {
+            let refused = try RawHTTP.get("/account/sign-in/", port: port, host: host)
+            #expect(refused.status == 403, "\(host)")
+            #expect(!refused.text.contains("Open the sign-in page."))
+        }
+        #expect(try RawHTTP.get("/", port: port, host: nil).status == 403, "no Host header")
+        let events = try RawHTTP.get("/__tebiki/events", port: port, host: "evil.example")
+        #expect(events.status == 403)
+    }
+
+    @Test func boundBeyondLoopbackItAlsoAnswersAddresses() async throws {
+        let running = try await start(host: "0.0.0.0")
+        defer { Task { await running.server.stop() } }
+        #expect(try RawHTTP.get("/", port: running.port, host: "192.168.1.20:\(running.port)").status == 200)
+        #expect(try RawHTTP.get("/", port: running.port, host: "[fe80::1]:\(running.port)").status == 200)
+        #expect(try RawHTTP.get("/", port: running.port, host: "evil.example").status == 403)
+    }
+
+    @Test func listensOnNamesAndIPv6() async throws {
+        let byName = try await start(host: "localhost")
+        let url = try await byName.server.start()
+        await byName.server.stop()
+        #expect(url.host == "localhost")
+        let v6 = try await start(host: "::1")
+        defer { Task { await v6.server.stop() } }
+        #expect(try RawHTTP.get("/account/sign-in/", port: v6.port, host: "[::1]:\(v6.port)", ipv6: true).text.contains("Open the sign-in page."))
+        #expect(throws: (any Error).self) { try RawHTTP(port: v6.port) }  // not on IPv4
+    }
+
+    @Test func headSendsTheHeadersWithoutTheBody() async throws {
+        let running = try await start()
+        defer { Task { await running.server.stop() } }
+        for path in ["/", "/images/home.png", "/assets/style.css"] {
+            let get = try RawHTTP.get(path, port: running.port)
+            let head = try RawHTTP.get(path, port: running.port, method: "HEAD")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty, "\(path)")
+            #expect(head.headers["content-length"] == String(get.body.count), "\(path)")
+            #expect(head.headers["content-type"] == get.headers["content-type"])
+        }
+    }
+
+    @Test func largeFilesAreStreamedWhole() async throws {
+        let running = try await start()
+        defer { Task { await running.server.stop() } }
+        var generator = SystemRandomNumberGenerator()
+        let image = Data((0..<(6 * 1024 * 1024)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try image.write(to: running.root.appendingPathComponent("Articles/images/home.png"))
+        let response = try RawHTTP.get("/images/home.png", port: running.port)
+        #expect(response.status == 200)
+        #expect(response.headers["content-length"] == String(image.count))
+        #expect(response.body == image)
+    }
+
+    @Test func overlongRequestLinesAndHeadersAreRefusedBeforeTheyAreParsed() async throws {
+        let running = try await start()
+        defer { Task { await running.server.stop() } }
+        let long = try RawHTTP(port: running.port)
+        defer { long.close() }
+        // A megabyte-long URL: the server answers once it has read past the limit, and closes.
+        long.send(raw: Array(("GET /" + String(repeating: "a", count: 9_000)).utf8))
+        let refused = RawHTTP.parse(long.read())
+        #expect(refused.status == 414)
+        #expect(!long.send(raw: Array(repeating: 0x61, count: 1_000_000)) || long.read().isEmpty)
+
+        let big = try RawHTTP.get("/", port: running.port, headers: "X-Big: \(String(repeating: "b", count: 40_000))\r\n")
+        #expect(big.status == 431)
+        let many = try RawHTTP.get("/", port: running.port, headers: String(repeating: "X-A: 1\r\n", count: 6_000))
+        #expect(many.status == 431)
+        #expect(try RawHTTP.get("/", port: running.port, headers: "X-Fine: \(String(repeating: "c", count: 20_000))\r\n").status == 200)
+
+        // Garbage is a 400, and the server still answers the next request.
+        let garbage = try RawHTTP(port: running.port)
+        garbage.send(raw: Array("NOT HTTP AT ALL\r\n\r\n".utf8))
+        #expect(RawHTTP.parse(garbage.read()).status == 400)
+        garbage.close()
+        #expect(try RawHTTP.get("/", port: running.port).status == 200)
+    }
+
+    @Test func stoppingEndsOpenStreamsAndSlowRequests() async throws {
+        let running = try await start()
+        let (events, _) = try openEvents(running)
+        defer { events.close() }
+        let slow = try RawHTTP(port: running.port)
+        defer { slow.close() }
+        slow.send(raw: Array("GET /".utf8))  // a request head that never ends
+        await running.server.stop()
+        // Both connections are closed by the server: reading ends instead of waiting 10 s.
+        let started = Date()
+        _ = events.read()
+        _ = slow.read()
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(throws: (any Error).self) { try RawHTTP(port: running.port) }
+    }
+}
+
+@Suite("Request heads")
+struct RequestHeadTests {
+    @Test func aHeadArrivingAByteAtATimeParsesAsAWholeOne() {
+        let text = Array("GET /login/?q=1 HTTP/1.1\r\nHost: 127.0.0.1:4000\r\nAccept: a\r\naccept: b\r\n\r\nrest".utf8)
+        var progress = RequestHead.Progress()
+        var result: RequestHead.Parse?
+        for end in 1...text.count {
+            switch RequestHead.parse(Array(text[..<end]), after: progress) {
+            case .incomplete(let next): progress = next
+            case let done:
+                result = done
+            }
+            if result != nil { break }
+        }
+        guard case .complete(let head, let length)? = result else {
+            Issue.record("no head: \(String(describing: result))")
+            return
+        }
+        #expect(head.method == "GET" && head.target == "/login/?q=1" && head.path == "/login/" && head.version == "HTTP/1.1")
+        #expect(head.headers == ["host": "127.0.0.1:4000", "accept": "a, b"])
+        #expect(length == text.count - 4)
+        #expect(RequestHead.parse(text) == .complete(head, length: length))
+    }
+
+    @Test(arguments: [
+        ("GET / HTTP/1.1\n\n", 0),
+        ("GET /" + String(repeating: "a", count: 8_200) + " HTTP/1.1\r\n\r\n", 414),
+        ("GET /" + String(repeating: "a", count: 8_200), 414),
+        ("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 33_000), 431),
+        ("get / HTTP/1.1\r\n\r\n", 400),
+        ("GET relative HTTP/1.1\r\n\r\n", 400),
+        ("GET / HTTP/2\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nNo colon\r\n\r\n", 400),
+        ("GET / HTTP/1.1\r\nBad name: x\r\n\r\n", 400),
+    ])
+    func limitsAndMalformedHeads(text: String, status: Int) {
+        let result = RequestHead.parse(Array(text.utf8))
+        if status == 0 {
+            guard case .complete = result else { Issue.record("\(result)"); return }
+        } else {
+            #expect(result == .refused(status: status))
+        }
     }
 }

@@ -15,25 +15,52 @@ struct RawHTTP {
 
     let descriptor: Int32
 
-    init(port: UInt16) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    /// Connects to `port` on 127.0.0.1, or on ::1 with `ipv6`.
+    init(port: UInt16, ipv6: Bool = false) throws {
+        descriptor = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let connected: Int32
+        if ipv6 {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = port.bigEndian
+            address.sin6_addr = in6addr_loopback
+            connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+            }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
         }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        guard connected == 0 else {
+            _ = Glibc.close(descriptor)
+            throw POSIXError(.ECONNREFUSED)
+        }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     func close() { _ = Glibc.close(descriptor) }
 
-    func send(_ method: String, _ path: String) {
-        let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        _ = request.withCString { write(descriptor, $0, strlen($0)) }
+    func send(_ method: String, _ path: String, host: String? = "127.0.0.1", headers: String = "") {
+        let hostLine = host.map { "Host: \($0)\r\n" } ?? ""
+        send(raw: Array("\(method) \(path) HTTP/1.1\r\n\(hostLine)\(headers)Connection: close\r\n\r\n".utf8))
+    }
+
+    /// Sends bytes exactly as given; false once the server has closed the connection.
+    @discardableResult
+    func send(raw bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return true
     }
 
     /// Reads until `done` says the bytes so far are enough, the peer closes, or the timeout.
@@ -55,10 +82,11 @@ struct RawHTTP {
         }, as: UTF8.self)
     }
 
-    static func get(_ path: String, port: UInt16, method: String = "GET") throws -> Response {
-        let connection = try RawHTTP(port: port)
+    static func get(_ path: String, port: UInt16, method: String = "GET", host: String? = "127.0.0.1",
+                    headers: String = "", ipv6: Bool = false) throws -> Response {
+        let connection = try RawHTTP(port: port, ipv6: ipv6)
         defer { connection.close() }
-        connection.send(method, path)
+        connection.send(method, path, host: host, headers: headers)
         return parse(connection.read())
     }
 
