@@ -124,7 +124,7 @@ public struct LiveSite: Sendable {
         for index in recheck {
             next.checked.links.byArticle[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs)
         }
-        next.checked.links.siteWide = LinkChecker.siteWide(next.checked.articles, graph: next.checked.graph, assets: checked.site.assets)
+        next.checked.links.siteWide = LinkChecker.siteWide(next.checked.articles, graph: next.checked.graph, site: checked.site)
         if next.checked.diagnostics.hasErrors { return .failed(next.checked.diagnostics) }
         next.generation += 1
         if routesChanged { next.routes = next.makeRoutes() }

@@ -57,7 +57,7 @@ public enum SiteBuilder {
 
         progress(3, steps[2])
         let graph = LinkGraph(articles)
-        let links = LinkChecker.check(articles, graph: graph, assets: site.assets)
+        let links = LinkChecker.check(articles, graph: graph, site: site)
 
         progress(4, steps[3])
         var relatedOptions = RelatedArticles.Options()

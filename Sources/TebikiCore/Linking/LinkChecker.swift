@@ -15,10 +15,10 @@ public enum LinkChecker {
 
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
 
-    public static func check(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> Findings {
+    public static func check(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite) -> Findings {
         let headingIDs = headingIDs(articles)
         return Findings(byArticle: parallelMap(articles) { problems(in: $0, headingIDs: headingIDs) },
-                        siteWide: siteWide(articles, graph: graph, assets: assets))
+                        siteWide: siteWide(articles, graph: graph, site: site))
     }
 
     /// Every article's heading ids, by article id: what links with a `#fragment` are checked against.
@@ -60,7 +60,8 @@ public enum LinkChecker {
     }
 
     /// What readers cannot reach or will not understand, and old addresses that clash.
-    static func siteWide(_ articles: [ParsedArticle], graph: LinkGraph, assets: Set<String>) -> [Diagnostic] {
+    static func siteWide(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite) -> [Diagnostic] {
+        let assets = site.assets
         var diagnostics: [Diagnostic] = []
         for (index, article) in articles.enumerated() {
             if article.source.frontMatter.description == nil {
@@ -73,6 +74,14 @@ public enum LinkChecker {
         for asset in assets.subtracting(articles.referencedAssets).sorted()
         where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
             diagnostics.append(.warning("\(LoadedSite.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
+        }
+        // A published SVG that can run code: refused unless the site allows raw HTML, since it
+        // would run in the help centre's origin when a reader opens the image.
+        for path in articles.referencedAssets.sorted() {
+            guard let problem = site.unsafeImages[path] else { continue }
+            let advice = site.config.rawHTML ? "it is published as it is, since rawHTML is true" : "remove it, or set 'rawHTML: true' in tebiki.yml to publish the file as it is"
+            diagnostics.append(.about(site.config.rawHTML ? .warning : .error, "\(LoadedSite.articlesFolder)/\(path)",
+                                      "the SVG has \(problem); opened on its own it would run in the help centre: \(advice)"))
         }
         return diagnostics + AliasPages.check(articles.map(\.source), assets: assets)
     }

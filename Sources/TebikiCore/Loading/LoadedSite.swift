@@ -14,6 +14,8 @@ public struct LoadedSite: Sendable {
     public var synonyms: [[String]] = []
     /// Terms explained where they are first used, from `Articles/_glossary.yml`.
     public var glossary: [GlossaryEntry] = []
+    /// SVG files under `Articles/` that could run code when opened, with what was found.
+    public var unsafeImages: [String: String] = [:]
 
     public static let articlesFolder = "Articles"
     public static let themesFolder = "Themes"

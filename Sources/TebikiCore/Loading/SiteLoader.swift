@@ -50,6 +50,7 @@ public enum SiteLoader {
         }
         diagnostics += walk.diagnostics
 
+        site.unsafeImages = unsafeImages(site.assets, in: articlesURL)
         site.synonyms = readOptional(Synonyms.fileName, in: articlesURL, parse: Synonyms.parse, diagnostics: &diagnostics) ?? []
         site.glossary = readOptional(GlossaryEntry.fileName, in: articlesURL, parse: GlossaryEntry.parse, diagnostics: &diagnostics) ?? []
         let gitLog = GitDates.start(articlesFolder: articlesURL)
@@ -270,6 +271,16 @@ private extension SiteLoader {
                                       "the page's address \(article.urlPath) is a file of the category in the output; set a different 'slug'"))
         }
         return diagnostics
+    }
+
+    /// What `SVGScan` finds in each SVG file, read on all cores.
+    static func unsafeImages(_ assets: Set<String>, in articlesURL: URL) -> [String: String] {
+        let svgs = assets.filter { $0.lowercased().hasSuffix(".svg") }.sorted()
+        let found = parallelMap(svgs) { path -> String? in
+            guard case .success(let file) = TextFile.read(articlesURL.path + "/" + path, displayPath: path) else { return nil }
+            return SVGScan.problem(in: file.text)
+        }
+        return Dictionary(uniqueKeysWithValues: zip(svgs, found).compactMap { path, problem in problem.map { (path, $0) } })
     }
 
     /// Two articles at one URL are an error; two whose URLs differ only in case are a warning,

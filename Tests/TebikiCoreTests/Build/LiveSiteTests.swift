@@ -141,7 +141,7 @@ struct LiveSiteTests {
         #expect(updated.checked.graph.outgoing == whole.outgoing)
         #expect(updated.checked.graph.incoming == whole.incoming)
         #expect(updated.checked.graph.namedAsRelated == whole.namedAsRelated)
-        #expect(updated.checked.links == LinkChecker.check(updated.checked.articles, graph: whole, assets: updated.checked.site.assets))
+        #expect(updated.checked.links == LinkChecker.check(updated.checked.articles, graph: whole, site: updated.checked.site))
         #expect(!updated.checked.links.all.contains { $0.path == "Articles/getting-started/install.md" && $0.message.hasPrefix("orphan") })
     }
 
