@@ -149,6 +149,16 @@ struct CLITests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: site.appendingPathComponent("_site").path) == target.path)
     }
 
+    @Test func baseURLOptionFollowsTheSameRuleAsTheConfig() throws {
+        let site = try siteWithNotes()
+        for bad in ["javascript:alert(1)", "ftp://example.com/", "/help/", "https://"] {
+            let run = try tebiki(["build", "--quiet", "--base-url", bad], in: site)
+            #expect(run.status == 1, "\(bad)")
+            #expect(errors(run).first == "--base-url: error: '\(bad)' must be an absolute http(s) URL such as https://example.com/help/")
+            #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("_site").path))
+        }
+    }
+
     @Test func draftsFlagPublishesDrafts() throws {
         let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/basic")
         let output = try temporaryFolder().appendingPathComponent("_site")
@@ -227,7 +237,12 @@ struct CLITests {
         #expect(again.stderr == "error: Articles/account/sign-in.md already exists; choose another name\n")
         #expect(try String(contentsOf: site.appendingPathComponent("Articles/account/sign-in.md"), encoding: .utf8) == "edited")
 
-        for bad in ["../escape", "one-part", "a/b/c", "_hidden/x"] {
+        let untitled = try tebiki(["new", "--source", site.path, "--title", " ", "account/untitled"])
+        #expect(untitled.status == 1)
+        #expect(untitled.stderr == "error: the title is empty: give the article a title, or leave out --title to use its slug\n")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Articles/account/untitled.md").path))
+
+        for bad in ["../escape", "one-part", "a/b/c", "_hidden/x", "account/a#b", "account/100%", "account/q?"] {
             let refused = try tebiki(["new", "--source", site.path, bad])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("is not an article name"))

@@ -5,6 +5,7 @@ import Foundation
 public enum NewArticle {
     public enum Problem: Error, CustomStringConvertible {
         case badName(String)
+        case emptyTitle
         case reservedCategory(String)
         case exists(String)
         case io(String)
@@ -13,6 +14,8 @@ public enum NewArticle {
             switch self {
             case .badName(let name):
                 return "'\(name)' is not an article name: write <category>/<slug>, e.g. login/reset-password"
+            case .emptyTitle:
+                return "the title is empty: give the article a title, or leave out --title to use its slug"
             case .reservedCategory(let name):
                 return "the category '\(name)' would overwrite the site's own \(name)/ folder; choose another category"
             case .exists(let path): return "\(path) already exists; choose another name"
@@ -27,6 +30,8 @@ public enum NewArticle {
                               today: Date = Date()) throws(Problem) -> [String] {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, parts.allSatisfy(isSafeSegment) else { throw .badName(name) }
+        // Refused here rather than written for `check` to refuse afterwards.
+        if let title, title.allSatisfy(\.isWhitespace) { throw .emptyTitle }
         let (category, slug) = (parts[0], parts[1].hasSuffix(".md") ? String(parts[1].dropLast(3)) : parts[1])
         guard isSafeSegment(slug) else { throw .badName(name) }
         guard !LoadedSite.reservedFolders.contains(category) else { throw .reservedCategory(category) }
@@ -75,8 +80,9 @@ public enum NewArticle {
 
 private extension NewArticle {
     static func isSafeSegment(_ segment: String) -> Bool {
-        !segment.isEmpty && segment != "." && segment != ".." && !segment.hasPrefix("_") && !segment.hasPrefix(".")
-            && !segment.contains(where: { $0 == "\\" || $0 == ":" || $0.isWhitespace || $0.isNewline })
+        URLSegment.problem(segment.hasSuffix(".md") ? String(segment.dropLast(3)) : segment) == nil
+            && !segment.hasPrefix("_") && !segment.hasPrefix(".")
+            && !segment.contains(where: { $0 == ":" || $0.isWhitespace || $0.isNewline })
     }
 
     /// A YAML double-quoted scalar, so any title survives.

@@ -33,6 +33,16 @@ public struct SiteConfig: Sendable {
 }
 
 extension SiteConfig {
+    static let baseURLRule = "must be an absolute http(s) URL such as https://example.com/help/"
+
+    /// The base URL with a trailing slash, or nil when it is not an absolute http(s) URL; one
+    /// rule for `tebiki.yml` and `--base-url`.
+    static func baseURL(_ text: String) -> String? {
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false
+        else { return nil }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
     /// Reads `tebiki.yml` text; problems are returned, never thrown, so the build can go on
     /// collecting the rest.
     static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
@@ -51,10 +61,10 @@ extension SiteConfig {
                 }
             case "baseURL":
                 if let base = yaml.nonEmptyString(value, key: key) {
-                    if let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
-                        config.baseURL = base.hasSuffix("/") ? base : base + "/"
+                    if let url = Self.baseURL(base) {
+                        config.baseURL = url
                     } else {
-                        yaml.report(yaml.error(at: value, "'baseURL' must be an absolute http(s) URL such as https://example.com/help/"))
+                        yaml.report(yaml.error(at: value, "'baseURL' \(Self.baseURLRule)"))
                     }
                 }
             case "theme":

@@ -183,7 +183,11 @@ private extension SiteLoader {
             }
         }
         if let baseURL = options.baseURL {
-            config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            if let url = SiteConfig.baseURL(baseURL) {
+                config.baseURL = url
+            } else {
+                diagnostics.append(.about(.error, "--base-url", "'\(baseURL)' \(SiteConfig.baseURLRule)"))
+            }
         }
         return config
     }
