@@ -1,9 +1,10 @@
 import Foundation
+import TebikiCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Watches the files a site is built from (`tebiki.yml`, `Articles/`, `Themes/`) with inotify and
+/// Watches the files a site is built from (`tebiki.yml`, `Articles/`, `Themes/`, `Static/`) with inotify and
 /// reports the paths that changed, from the site folder, in batches: the events of one save
 /// (write, rename, attribute change) arrive together, so one edit makes one rebuild.
 final class FolderWatcher: Sendable {
@@ -13,7 +14,7 @@ final class FolderWatcher: Sendable {
     private let wake: (read: Int32, write: Int32)
     private let continuation: AsyncStream<Set<String>>.Continuation
 
-    static let watchedTop: Set<String> = ["tebiki.yml", "Articles", "Themes"]
+    static let watchedTop: Set<String> = [SiteConfig.fileName, LoadedSite.articlesFolder, LoadedSite.themesFolder, LoadedSite.staticFolder]
     /// How long after an event more events are gathered into the same batch.
     static let settleMilliseconds: Int32 = 15
 
@@ -51,7 +52,7 @@ private extension FolderWatcher {
             self.descriptor = descriptor
             self.root = root
             add(root, relative: "", recursive: false)
-            for top in FolderWatcher.watchedTop where top != "tebiki.yml" { add(root + "/" + top, relative: top, recursive: true) }
+            for top in FolderWatcher.watchedTop where top != SiteConfig.fileName { add(root + "/" + top, relative: top, recursive: true) }
         }
 
         static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF)

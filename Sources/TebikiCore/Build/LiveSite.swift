@@ -184,6 +184,9 @@ private extension LiveSite {
         let articlesFolder = checked.site.root.appendingPathComponent(LoadedSite.articlesFolder)
         for path in checked.articles.referencedAssets { routes[path] = .file(articlesFolder.appendingPathComponent(path)) }
         for path in searchFiles.keys { routes[path] = .searchFile }
+        // Last, so that they replace generated files, as in the built site.
+        let staticFolder = checked.site.root.appendingPathComponent(LoadedSite.staticFolder)
+        for path in checked.site.staticFiles { routes[path] = .file(staticFolder.appendingPathComponent(path)) }
         return routes
     }
 

@@ -75,6 +75,8 @@ public enum SiteBuilder {
 
         progress(5, steps[4])
         let search = SearchIndex(articles: checked.articles, site: checked.site)
+        result.diagnostics += StaticFiles.check(checked.site.staticFiles, generated: SiteWriter.outputPaths(checked, search: search, theme: theme))
+        if result.diagnostics.hasErrors { return result }
 
         progress(6, steps[5])
         let site = checked.site

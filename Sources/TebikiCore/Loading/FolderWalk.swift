@@ -47,17 +47,20 @@ struct FolderWalk {
         ancestors.removeLast()
     }
 
-    /// Every file below a folder (hidden entries skipped), as paths under `relative`, entering
-    /// subfolders once each. Special files and broken links are reported, not listed.
-    mutating func files(under path: String, relative: String, display: String) -> [String] {
+    /// Every file below a folder (hidden entries skipped unless asked for), as paths under
+    /// `relative`, entering subfolders once each. Special files and broken links are reported,
+    /// not listed.
+    mutating func files(under path: String, relative: String, display: String, includingHidden: Bool = false) -> [String] {
         guard enter(path, display: display) else { return [] }
         defer { leave() }
         var files: [String] = []
-        for entry in Self.listing(path) where !entry.name.hasPrefix(".") {
+        for entry in Self.listing(path) where includingHidden || !entry.name.hasPrefix(".") {
             let childRelative = relative.isEmpty ? entry.name : "\(relative)/\(entry.name)"
             let childDisplay = "\(display)/\(entry.name)"
             switch entry.kind {
-            case .folder: files += self.files(under: path + "/" + entry.name, relative: childRelative, display: childDisplay)
+            case .folder:
+                files += self.files(under: path + "/" + entry.name, relative: childRelative, display: childDisplay,
+                                    includingHidden: includingHidden)
             case .file: files.append(childRelative)
             default: report(entry, at: childDisplay)
             }

@@ -48,6 +48,10 @@ public enum SiteLoader {
                 walk.report(entry, at: display)
             }
         }
+        let staticURL = root.appendingPathComponent(LoadedSite.staticFolder)
+        if isDirectory(staticURL) {
+            site.staticFiles = walk.files(under: staticURL.path, relative: "", display: LoadedSite.staticFolder, includingHidden: true)
+        }
         diagnostics += walk.diagnostics
 
         site.unsafeImages = unsafeImages(site.assets, in: articlesURL)

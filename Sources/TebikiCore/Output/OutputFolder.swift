@@ -73,9 +73,11 @@ public struct OutputFolder: Sendable {
         if let failure { throw .io("cannot write \(path): \(String(cString: strerror(failure)))") }
     }
 
-    public func copy(_ source: URL, to path: String) throws(Problem) {
+    /// Copies a file into the site; with `replacing`, over a file already written there.
+    public func copy(_ source: URL, to path: String, replacing: Bool = false) throws(Problem) {
         let url = staging.appendingPathComponent(path)
         do {
+            if replacing { _ = unlink(url.path) }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: source, to: url)
         } catch {

@@ -22,6 +22,16 @@ struct SiteWriter {
         }
     }
 
+    /// Every file the build makes, by its path in the output (`Static/` files aside).
+    static func outputPaths(_ checked: SiteBuilder.CheckedSite, search: SearchIndex, theme: Theme) -> Set<String> {
+        var paths = Set(checked.pages().map(\.path))
+        paths.formUnion(theme.assets.map(\.outputPath))
+        paths.formUnion(checked.articles.referencedAssets)
+        paths.formUnion(search.files.map(\.path))
+        paths.formUnion([WidgetScript.path, Sitemap.path])
+        return paths
+    }
+
     /// Returns the number of HTML pages written.
     func writeAll() throws(Failure) -> Int {
         let renderer = PageRenderer(site: site, theme: theme)
@@ -46,7 +56,11 @@ struct SiteWriter {
                 try folder.write(widget, to: WidgetScript.path)
             }
             if let sitemap = Sitemap(site: site).xml() {
-                try folder.write(sitemap, to: "sitemap.xml")
+                try folder.write(sitemap, to: Sitemap.path)
+            }
+            let staticFolder = site.root.appendingPathComponent(LoadedSite.staticFolder)
+            for path in site.staticFiles {
+                try folder.copy(staticFolder.appendingPathComponent(path), to: path, replacing: true)
             }
         } catch {
             throw Failure(problem: error)

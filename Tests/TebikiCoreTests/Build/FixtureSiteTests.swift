@@ -195,6 +195,42 @@ struct FixtureSiteTests {
         #expect(left == ["._other.staging-\(dead)", "._site.staging-\(dead + 1)", "._site.staging-\(getppid())", "_site"].sorted())
     }
 
+    @Test func staticFilesAreCopiedAsTheyAreAndReplaceGeneratedOnesWithAWarning() throws {
+        let fixture = TestSites.fixtures.appendingPathComponent("static-files")
+        let (result, output) = try build(fixture)
+        #expect(result.succeeded)
+        for (path, text) in ["CNAME": "help.example.jp\n", "_headers": "/*\n  X-Frame-Options: DENY\n", ".well-known/security.txt": "{}\n",
+                             "robots.txt": "User-agent: *\nAllow: /\n", "404.html": "<!doctype html><title>Our own 404</title>\n",
+                             "search/extra.txt": "extra\n"] {
+            #expect(try page(output, path) == text, "\(path)")
+        }
+        #expect(try page(output, "search/index.html").contains("<html"), "a static file beside generated ones leaves them")
+        #expect(result.diagnostics.filter { $0.path.hasPrefix("Static/") }.map(\.description) == [
+            "Static/404.html: warning: replaces the site's own 404.html; remove it to publish the generated one",
+        ])
+
+        // A CNAME kept in Static/ survives the next build; one added to the output does not.
+        try "by hand".write(to: output.appendingPathComponent("added.txt"), atomically: true, encoding: .utf8)
+        let (second, _) = try build(fixture, output: output)
+        #expect(second.succeeded)
+        #expect(try page(output, "CNAME") == "help.example.jp\n")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("added.txt").path))
+    }
+
+    @Test func aStaticFileWhereTheSiteNeedsAFolderIsAnError() throws {
+        let site = try TestSites.copyOfFixture("static-files")
+        try "x".write(to: site.appendingPathComponent("Static/account"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("Static/index.html"), withIntermediateDirectories: true)
+        try "y".write(to: site.appendingPathComponent("Static/index.html/inside.txt"), atomically: true, encoding: .utf8)
+        let (result, output) = try build(site)
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "Static/account: error: is a file where the site has the folder account/; rename it",
+            "Static/index.html/inside.txt: error: is inside index.html, which the site writes as a file; move it",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func siteThemeOverridesTheDefaultFileByFile() throws {
         let (result, output) = try build(TestSites.fixtures.appendingPathComponent("theme-override"))
         #expect(result.succeeded)

@@ -34,6 +34,15 @@ struct LiveSiteTests {
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("_site").path), "serving writes nothing")
     }
 
+    @Test func servesStaticFilesInPlaceOfGeneratedOnes() throws {
+        let root = try TestSites.copyOfFixture("static-files")
+        let site = try #require(LiveSite.load(SiteBuilder.Options(source: root)).0)
+        #expect(site.resource(at: "CNAME") == .file(root.appendingPathComponent("Static/CNAME")))
+        #expect(site.resource(at: ".well-known/security.txt") == .file(root.appendingPathComponent("Static/.well-known/security.txt")))
+        #expect(site.resource(at: "404.html") == .file(root.appendingPathComponent("Static/404.html")))
+        #expect(text(site, "search/") != nil)
+    }
+
     @Test func anEditedBodyIsReparsedAndOnlyItsPagesAreNamed() throws {
         let (site, root) = try loaded()
         try edit(root, "Articles/account/sign-in.md") { $0.replacingOccurrences(of: "Open the sign-in page.", with: "Open the new sign-in page.") }
