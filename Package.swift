@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tebiki", targets: ["tebiki"]),
+        // Debug builds only (it imports the core for testing): Benchmarks/fuzz.sh, and the suite's smoke run.
+        .executable(name: "tebiki-fuzz", targets: ["TebikiFuzz"]),
         .library(name: "TebikiCore", targets: ["TebikiCore"]),
     ],
     dependencies: [
@@ -57,6 +59,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets over the parsers: libFuzzer when built with -sanitize=fuzzer, else a
+        // deterministic mutator.
+        .executableTarget(
+            name: "TebikiFuzz",
+            dependencies: ["TebikiCore", "TebikiServe"]
+        ),
         .testTarget(
             name: "TebikiCoreTests",
             dependencies: ["TebikiCore"]
@@ -68,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "TebikiCLITests",
             dependencies: ["TebikiCore"]
+        ),
+        .testTarget(
+            name: "TebikiFuzzTests",
+            dependencies: ["TebikiFuzz"]
         ),
     ],
     swiftLanguageModes: [.v6]

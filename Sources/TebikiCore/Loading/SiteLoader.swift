@@ -251,13 +251,13 @@ private extension SiteLoader {
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
         for (index, path) in (articleFiles + site.assets.sorted()).enumerated() {
-            var segments = path.split(separator: "/", omittingEmptySubsequences: false)
-            if index < articleFiles.count { segments[segments.count - 1] = segments[segments.count - 1].dropLast(3) }
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            var segments = parts
+            if index < articleFiles.count { segments[segments.count - 1] = segments[segments.count - 1].dropLast(3) }  // ".md"
             // The first bad segment only: a badly named folder is reported once, not per file.
             for depth in segments.indices {
                 guard let problem = URLSegment.problem(segments[depth]) else { continue }
-                let named = ([LoadedSite.articlesFolder[...]] + path.split(separator: "/", omittingEmptySubsequences: false).prefix(depth + 1))
-                    .joined(separator: "/")
+                let named = ([LoadedSite.articlesFolder[...]] + parts.prefix(depth + 1)).joined(separator: "/")
                 if reported.insert(named).inserted {
                     diagnostics.append(.about(.error, named, "the name \(problem); rename it: it becomes part of a URL"))
                 }
