@@ -343,7 +343,8 @@ def test_widget_fits_its_budget(sample_sites):
 
 def glob_matcher_source():
     """The widget's URL pattern matcher, cut out of guide.js as it ships."""
-    text = (REPOSITORY / "Themes/default/assets/guide.js").read_text(encoding="utf-8")
+    with open(os.path.join(REPOSITORY, "Themes/default/assets/guide.js"), encoding="utf-8") as file:
+        text = file.read()
     start = text.index("  function globMatches(")
     end = text.index("\n  }\n", start) + len("\n  }\n")
     return text[start:end]
