@@ -46,13 +46,13 @@ public enum NewArticle {
             let categoryFile = folder.appendingPathComponent(Category.fileName)
             if !FileManager.default.fileExists(atPath: folder.path) {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try "title: \(yamlQuoted(category))\ndescription:\n".write(to: categoryFile, atomically: true, encoding: .utf8)
+                try "title: \(doubleQuoted(category))\ndescription:\n".write(to: categoryFile, atomically: true, encoding: .utf8)
                 written.append("\(LoadedSite.articlesFolder)/\(category)/\(Category.fileName)")
             }
             let japanese = language.lowercased().hasPrefix("ja")
             let text = """
                 ---
-                title: \(yamlQuoted(title ?? slug))
+                title: \(doubleQuoted(title ?? slug))
                 description:
                 tags: []
                 date: \(today.isoDay)
@@ -83,21 +83,5 @@ private extension NewArticle {
         URLSegment.problem(segment.hasSuffix(".md") ? String(segment.dropLast(3)) : segment) == nil
             && !segment.hasPrefix("_") && !segment.hasPrefix(".")
             && !segment.contains(where: { $0 == ":" || $0.isWhitespace || $0.isNewline })
-    }
-
-    /// A YAML double-quoted scalar, so any title survives.
-    static func yamlQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }

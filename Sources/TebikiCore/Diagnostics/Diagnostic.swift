@@ -43,25 +43,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A path as it can stand in a one-line diagnostic: as it is, or in double quotes with
-    /// control characters, quotes and backslashes escaped when it has any (a file name may
-    /// hold a newline).
+    /// escapes when it has a control character, a quote or a backslash (a file name may hold a
+    /// newline).
     public static func quoted(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "\\" }) else {
-            return path
-        }
-        var out = "\""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += String(format: "\\u{%02X}", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        let plain = !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "\\" }
+        return plain ? path : doubleQuoted(path)
     }
 }
 

@@ -91,4 +91,15 @@ struct FolderWalkTests {
         #expect(listed.map(\.name) == Set(names).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(listed.allSatisfy { $0.kind == .file })
     }
+
+    @Test func aFileNameWithANewlineIsQuotedSoItsDiagnosticStaysOneLine() throws {
+        let site = try TestSites.copyOfFixture("basic")
+        try "---\ntitle: T\n".write(to: site.appendingPathComponent("Articles/account/two\nlines \"q\".md"), atomically: true, encoding: .utf8)
+        let problems = load(site)
+        #expect(problems == [
+            #""Articles/account/two\nlines \"q\".md": error: the name contains a control character; rename it: it becomes part of a URL"#,
+            #""Articles/account/two\nlines \"q\".md":1:1: error: front matter is not closed: add a '---' line after it"#,
+        ])
+        #expect(problems.allSatisfy { !$0.contains("\n") })
+    }
 }
