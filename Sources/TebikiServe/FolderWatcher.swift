@@ -14,7 +14,6 @@ final class FolderWatcher: Sendable {
     private let wake: (read: Int32, write: Int32)
     private let continuation: AsyncStream<Set<String>>.Continuation
 
-    static let watchedTop: Set<String> = [SiteConfig.fileName, LoadedSite.articlesFolder, LoadedSite.themesFolder, LoadedSite.staticFolder]
     /// How long after an event more events are gathered into the same batch.
     static let settleMilliseconds: Int32 = 15
 
@@ -52,7 +51,7 @@ private extension FolderWatcher {
             self.descriptor = descriptor
             self.root = root
             add(root, relative: "", recursive: false)
-            for top in FolderWatcher.watchedTop where top != SiteConfig.fileName { add(root + "/" + top, relative: top, recursive: true) }
+            for top in SiteLayout.sources where top != SiteLayout.configFile { add(root + "/" + top, relative: top, recursive: true) }
         }
 
         static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF)
@@ -106,7 +105,7 @@ private extension FolderWatcher {
                 let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                 offset += header + length
                 guard let folder = folders[watch], !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
-                if folder.isEmpty && !FolderWatcher.watchedTop.contains(name) { continue }
+                if folder.isEmpty && !SiteLayout.sources.contains(name) { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     add(root + "/" + relative, relative: relative, recursive: true)

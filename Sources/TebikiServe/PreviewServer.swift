@@ -29,10 +29,6 @@ public actor PreviewServer {
         public var isLoopbackOnly: Bool { HostCheck.isLoopback(host) }
     }
 
-    /// Where the reload script and the event stream live; one of `LoadedSite.reservedFolders`,
-    /// so no category can be named so.
-    static let reservedFolder = "__tebiki"
-
     private let options: Options
     private let events = EventStream()
     private let hosts: HostCheck
@@ -102,10 +98,10 @@ private extension PreviewServer {
             return HTTPReply(405, headers: [("Allow", "GET, HEAD")])
         }
         let rawPath = request.path
-        if rawPath == "/\(Self.reservedFolder)/events" {
+        if rawPath == "/\(SiteLayout.previewFolder)/events" {
             return HTTPReply(200, headers: [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")], body: .events(events))
         }
-        if rawPath == "/\(Self.reservedFolder)/live-reload.js" {
+        if rawPath == "/\(SiteLayout.previewFolder)/live-reload.js" {
             return Self.response(200, Self.liveReloadScript, type: "text/javascript; charset=utf-8")
         }
         let path: String
@@ -137,7 +133,7 @@ private extension PreviewServer {
 
     /// An HTML page with the live-reload script added at the end of its body.
     func page(_ status: Int, _ html: String) -> HTTPReply {
-        let script = "<script src=\"/\(Self.reservedFolder)/live-reload.js\"></script>"
+        let script = "<script src=\"/\(SiteLayout.previewFolder)/live-reload.js\"></script>"
         var html = html
         if let end = html.range(of: "</body>", options: .backwards) {
             html.insert(contentsOf: script, at: end.lowerBound)
@@ -154,16 +150,7 @@ private extension PreviewServer {
     func rebuild(_ changed: Set<String>) async {
         let started = Date()
         pending.formUnion(changed)
-        let articleEdits = pending.allSatisfy { path in
-            path.hasPrefix(LoadedSite.articlesFolder + "/") && path.hasSuffix(".md")
-                && FileManager.default.fileExists(atPath: options.site.source.appendingPathComponent(path).path)
-        }
-        var outcome = LiveSite.Outcome.needsReload
-        if articleEdits, let live { outcome = live.updating(pending) }
-        if case .needsReload = outcome {
-            let (site, diagnostics) = LiveSite.load(options.site)
-            outcome = site.map { .updated($0, changedPages: nil) } ?? .failed(diagnostics)
-        }
+        let outcome = LiveSite.rebuilt(after: pending, from: live, options: options.site)
         let names = pending.sorted().joined(separator: ", ")
         switch outcome {
         case .updated(let site, let changedPages):

@@ -22,8 +22,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var progress = Progress(total: SiteBuilder.steps.count, quiet: quiet, timings: timings)
-        let result = SiteBuilder.build(site.builderOptions(output: output, baseURL: baseURL)) { progress.start($0, $1) }
+        var progress = Progress(total: SiteBuilder.Step.allCases.count, quiet: quiet, timings: timings)
+        let result = SiteBuilder.build(site.builderOptions(output: output, baseURL: baseURL)) { progress.start($0) }
         progress.finish()
         Report.print(result.diagnostics)
         guard result.succeeded, let outputURL = result.output else {

@@ -15,8 +15,8 @@ struct Check: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        var progress = Progress(total: SiteBuilder.checkSteps.count, quiet: quiet, timings: false)
-        let checked = SiteBuilder.check(site.builderOptions()) { progress.start($0, $1) }
+        var progress = Progress(total: SiteBuilder.Step.checkSteps.count, quiet: quiet, timings: false)
+        let checked = SiteBuilder.check(site.builderOptions()) { progress.start($0) }
         let diagnostics = strict
             ? checked.diagnostics.map { var strict = $0; strict.severity = .error; return strict }
             : checked.diagnostics

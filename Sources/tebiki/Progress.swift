@@ -1,4 +1,5 @@
 import Foundation
+import TebikiCore
 
 /// Prints `[n/N] step` lines and, when asked, how long each step took.
 struct Progress {
@@ -13,10 +14,10 @@ struct Progress {
         self.timings = timings
     }
 
-    mutating func start(_ number: Int, _ step: String) {
+    mutating func start(_ step: SiteBuilder.Step) {
         finish()
         stepStarted = Date()
-        if !quiet || timings { print("[\(number)/\(total)] \(step)") }
+        if !quiet || timings { print("[\(step.rawValue + 1)/\(total)] \(step.title)") }
     }
 
     /// Ends the current step.

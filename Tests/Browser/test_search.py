@@ -9,7 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from harness import FIXTURES, build_site, wait_for
+from harness import FIXTURES, REPOSITORY, build_site, wait_for
 
 QUERIES = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "search-queries.json"), encoding="utf-8"))
 
@@ -145,3 +145,24 @@ def test_text_from_the_index_stays_text(driver, work_folder):
     assert "zebracorn" in snippet
     assert driver.execute_script("return typeof window.alert2") == "undefined"
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_search_js_tokenizes_the_shared_table_as_the_swift_tokenizer_does(driver, server):
+    """Tests/Fixtures/tokenizer-cases.json is what TextTokenizer.swift makes of each text (a Swift
+    test keeps it so); search.js's own functions, cut out of the file as it ships, must agree."""
+    with open(os.path.join(REPOSITORY, "Themes/default/assets/search.js"), encoding="utf-8") as file:
+        source = file.read()
+    start = source.index("  // ---- Tokenizing")
+    end = source.index("  // ---- Querying")
+    with open(os.path.join(REPOSITORY, "Tests/Fixtures/tokenizer-cases.json"), encoding="utf-8") as file:
+        cases = json.load(file)
+    assert len(cases) >= 20
+    driver.get(server.root_url)
+    # shardOf takes the hash modulo meta.shards: with 2^32 shards it is the hash itself.
+    got = driver.execute_script(
+        "var meta = {shards: 4294967296};\n" + source[start:end] +
+        "\nreturn arguments[0].map(function (c) { var t = terms(c.text); return {terms: t, hashes: t.map(shardOf)}; });",
+        cases)
+    for case, result in zip(cases, got):
+        assert result["terms"] == case["terms"], case["text"]
+        assert result["hashes"] == case["hashes"], case["text"]

@@ -100,10 +100,6 @@ struct PreviewServerTests {
         }
     }
 
-    @Test func theServersOwnFolderIsOneNoCategoryMayTake() {
-        #expect(LoadedSite.reservedFolders.contains(PreviewServer.reservedFolder))
-    }
-
     @Test func anEditSendsAReloadEventAndTheNewContentIsServed() async throws {
         let running = try await start()
         defer { Task { await running.server.stop() } }

@@ -34,10 +34,10 @@ public enum NewArticle {
         if let title, title.allSatisfy(\.isWhitespace) { throw .emptyTitle }
         let (category, slug) = (parts[0], parts[1].hasSuffix(".md") ? String(parts[1].dropLast(3)) : parts[1])
         guard isSafeSegment(slug) else { throw .badName(name) }
-        guard !LoadedSite.reservedFolders.contains(category) else { throw .reservedCategory(category) }
+        guard !SiteLayout.reservedFolders.contains(category) else { throw .reservedCategory(category) }
 
-        let folder = site.appendingPathComponent(LoadedSite.articlesFolder).appendingPathComponent(category)
-        let articlePath = "\(LoadedSite.articlesFolder)/\(category)/\(slug).md"
+        let folder = site.appendingPathComponent(SiteLayout.articlesFolder).appendingPathComponent(category)
+        let articlePath = "\(SiteLayout.articlesFolder)/\(category)/\(slug).md"
         let articleURL = folder.appendingPathComponent("\(slug).md")
         guard !FileManager.default.fileExists(atPath: articleURL.path) else { throw .exists(articlePath) }
 
@@ -47,7 +47,7 @@ public enum NewArticle {
             if !FileManager.default.fileExists(atPath: folder.path) {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try "title: \(doubleQuoted(category))\ndescription:\n".write(to: categoryFile, atomically: true, encoding: .utf8)
-                written.append("\(LoadedSite.articlesFolder)/\(category)/\(Category.fileName)")
+                written.append("\(SiteLayout.articlesFolder)/\(category)/\(Category.fileName)")
             }
             let japanese = language.lowercased().hasPrefix("ja")
             let text = """

@@ -73,14 +73,14 @@ public enum LinkChecker {
         }
         for asset in assets.subtracting(articles.referencedAssets).sorted()
         where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
-            diagnostics.append(.warning("\(LoadedSite.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
+            diagnostics.append(.warning("\(SiteLayout.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
         }
         // A published SVG that can run code: refused unless the site allows raw HTML, since it
         // would run in the help centre's origin when a reader opens the image.
         for path in articles.referencedAssets.sorted() {
             guard let problem = site.unsafeImages[path] else { continue }
             let advice = site.config.rawHTML ? "it is published as it is, since rawHTML is true" : "remove it, or set 'rawHTML: true' in tebiki.yml to publish the file as it is"
-            diagnostics.append(.about(site.config.rawHTML ? .warning : .error, "\(LoadedSite.articlesFolder)/\(path)",
+            diagnostics.append(.about(site.config.rawHTML ? .warning : .error, "\(SiteLayout.articlesFolder)/\(path)",
                                       "the SVG has \(problem); opened on its own it would run in the help centre: \(advice)"))
         }
         return diagnostics + AliasPages.check(articles.map(\.source), assets: assets)

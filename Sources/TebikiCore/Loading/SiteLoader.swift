@@ -14,22 +14,22 @@ public enum SiteLoader {
     public static func load(root: URL, options: Options = .init()) -> (LoadedSite, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(root: root, options: options, diagnostics: &diagnostics)
-        let articlesURL = root.appendingPathComponent(LoadedSite.articlesFolder)
+        let articlesURL = root.appendingPathComponent(SiteLayout.articlesFolder)
         var site = LoadedSite(root: root, config: config, categories: [], articles: [], assets: [])
 
         guard isDirectory(articlesURL) else {
-            diagnostics.append(.error(LoadedSite.articlesFolder, "no Articles/ folder: write articles as Articles/<category>/<slug>.md"))
+            diagnostics.append(.error(SiteLayout.articlesFolder, "no Articles/ folder: write articles as Articles/<category>/<slug>.md"))
             return (site, diagnostics)
         }
 
         var articleFiles: [(categoryID: String, relative: String)] = []
         var walk = FolderWalk()
-        _ = walk.enter(articlesURL.path, display: LoadedSite.articlesFolder)
+        _ = walk.enter(articlesURL.path, display: SiteLayout.articlesFolder)
         for entry in FolderWalk.listing(articlesURL.path) where !entry.name.hasPrefix(".") {
             let name = entry.name
-            let display = "\(LoadedSite.articlesFolder)/\(name)"
+            let display = "\(SiteLayout.articlesFolder)/\(name)"
             switch entry.kind {
-            case .folder where LoadedSite.reservedFolders.contains(name):
+            case .folder where SiteLayout.reservedFolders.contains(name):
                 diagnostics.append(.error(display, "the folder name '\(name)' is taken by the site's own files (\(name)/ in the output); rename the folder"))
             case .folder:
                 guard let folder = scanCategoryFolder(articlesURL.appendingPathComponent(name), name: name, walk: &walk,
@@ -48,9 +48,9 @@ public enum SiteLoader {
                 walk.report(entry, at: display)
             }
         }
-        let staticURL = root.appendingPathComponent(LoadedSite.staticFolder)
+        let staticURL = root.appendingPathComponent(SiteLayout.staticFolder)
         if isDirectory(staticURL) {
-            site.staticFiles = walk.files(under: staticURL.path, relative: "", display: LoadedSite.staticFolder, includingHidden: true)
+            site.staticFiles = walk.files(under: staticURL.path, relative: "", display: SiteLayout.staticFolder, includingHidden: true)
         }
         diagnostics += walk.diagnostics
 
@@ -83,7 +83,7 @@ public enum SiteLoader {
         let ids = Set(site.articles.map(\.id))
         for entry in site.glossary {
             if let article = entry.article, !ids.contains(article.value) {
-                diagnostics.append(.error("\(LoadedSite.articlesFolder)/\(GlossaryEntry.fileName)", line: article.line, column: article.column,
+                diagnostics.append(.error("\(SiteLayout.articlesFolder)/\(GlossaryEntry.fileName)", line: article.line, column: article.column,
                                           "glossary article '\(article.value)' not found: name it by its path under Articles/ without .md"))
             }
         }
@@ -93,12 +93,24 @@ public enum SiteLoader {
 
 extension Category {
     static func homeOrder(_ a: Category, _ b: Category) -> Bool {
-        switch (a.order, b.order) {
-        case let (x?, y?) where x != y: return x < y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return a.title != b.title ? precedes(a.title, b.title) : precedes(a.id, b.id)
-        }
+        precedes((a.order, a.title, a.id), (b.order, b.title, b.id))
+    }
+}
+
+extension ArticleSource {
+    static func readingOrder(_ a: ArticleSource, _ b: ArticleSource) -> Bool {
+        precedes((a.frontMatter.weight, a.title, a.id), (b.frontMatter.weight, b.title, b.id))
+    }
+}
+
+/// Hugo's rule for weights, for categories and articles alike: those with a number first,
+/// smallest first; then by title, then by id, in code point order.
+func precedes(_ a: (number: Int?, title: String, id: String), _ b: (number: Int?, title: String, id: String)) -> Bool {
+    switch (a.number, b.number) {
+    case let (x?, y?) where x != y: return x < y
+    case (_?, nil): return true
+    case (nil, _?): return false
+    default: return a.title != b.title ? precedes(a.title, b.title) : precedes(a.id, b.id)
     }
 }
 
@@ -108,23 +120,11 @@ func precedes(_ a: String, _ b: String) -> Bool {
     a.utf8.lexicographicallyPrecedes(b.utf8)
 }
 
-extension ArticleSource {
-    /// Hugo's rule: articles with a weight first, lightest first; then by title.
-    static func readingOrder(_ a: ArticleSource, _ b: ArticleSource) -> Bool {
-        switch (a.frontMatter.weight, b.frontMatter.weight) {
-        case let (x?, y?) where x != y: return x < y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return a.title != b.title ? precedes(a.title, b.title) : precedes(a.id, b.id)
-        }
-    }
-}
-
 extension SiteLoader {
     /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
     /// modification time until the git dates arrive.
     static func loadArticle(articlesURL: URL, categoryID: String, relative: String) -> (ArticleSource?, [Diagnostic]) {
-        let path = "\(LoadedSite.articlesFolder)/\(relative)"
+        let path = "\(SiteLayout.articlesFolder)/\(relative)"
         let file: TextFile
         switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
         case .success(let read): file = read
@@ -153,7 +153,7 @@ private extension SiteLoader {
     /// when it is not there.
     static func readOptional<Value>(_ name: String, in articlesURL: URL, parse: (String, String) -> (Value, [Diagnostic]),
                                     diagnostics: inout [Diagnostic]) -> Value? {
-        let path = "\(LoadedSite.articlesFolder)/\(name)"
+        let path = "\(SiteLayout.articlesFolder)/\(name)"
         guard let read = TextFile.readIfPresent(articlesURL.appendingPathComponent(name).path, displayPath: path) else { return nil }
         switch read {
         case .success(let file):
@@ -175,11 +175,11 @@ private extension SiteLoader {
 
     static func loadConfig(root: URL, options: Options, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
-        let url = root.appendingPathComponent(SiteConfig.fileName)
-        if let read = TextFile.readIfPresent(url.path, displayPath: SiteConfig.fileName) {
+        let url = root.appendingPathComponent(SiteLayout.configFile)
+        if let read = TextFile.readIfPresent(url.path, displayPath: SiteLayout.configFile) {
             switch read {
             case .success(let file):
-                let (parsed, problems) = SiteConfig.parse(file.text, path: SiteConfig.fileName)
+                let (parsed, problems) = SiteConfig.parse(file.text, path: SiteLayout.configFile)
                 config = parsed
                 diagnostics += problems
             case .failure(let problem):
@@ -206,18 +206,18 @@ private extension SiteLoader {
     /// to a folder already read.
     static func scanCategoryFolder(_ url: URL, name: String, walk: inout FolderWalk,
                                    diagnostics: inout [Diagnostic]) -> CategoryFolder? {
-        guard walk.enter(url.path, display: "\(LoadedSite.articlesFolder)/\(name)") else { return nil }
+        guard walk.enter(url.path, display: "\(SiteLayout.articlesFolder)/\(name)") else { return nil }
         defer { walk.leave() }
         var folder = CategoryFolder()
         for entry in FolderWalk.listing(url.path) where !entry.name.hasPrefix(".") {
             let item = entry.name
             let relative = "\(name)/\(item)"
-            let display = "\(LoadedSite.articlesFolder)/\(relative)"
+            let display = "\(SiteLayout.articlesFolder)/\(relative)"
             switch entry.kind {
             case .folder:
                 for nested in walk.files(under: url.path + "/" + item, relative: relative, display: display) {
                     if nested.hasSuffix(".md") {
-                        diagnostics.append(.error("\(LoadedSite.articlesFolder)/\(nested)",
+                        diagnostics.append(.error("\(SiteLayout.articlesFolder)/\(nested)",
                                                   "articles go one folder deep: Articles/<category>/<slug>.md"))
                     } else {
                         folder.assets.append(nested)
@@ -237,7 +237,7 @@ private extension SiteLoader {
     }
 
     static func loadCategory(id: String, file: URL?) -> (Category, [Diagnostic]) {
-        let path = "\(LoadedSite.articlesFolder)/\(id)/\(Category.fileName)"
+        let path = "\(SiteLayout.articlesFolder)/\(id)/\(Category.fileName)"
         guard let file else { return (Category(id: id, title: id), []) }
         switch TextFile.read(file.path, displayPath: path) {
         case .success(let read): return Category.parse(read.text, id: id, path: path)
@@ -257,7 +257,7 @@ private extension SiteLoader {
             // The first bad segment only: a badly named folder is reported once, not per file.
             for depth in segments.indices {
                 guard let problem = URLSegment.problem(segments[depth]) else { continue }
-                let named = ([LoadedSite.articlesFolder[...]] + parts.prefix(depth + 1)).joined(separator: "/")
+                let named = ([SiteLayout.articlesFolder[...]] + parts.prefix(depth + 1)).joined(separator: "/")
                 if reported.insert(named).inserted {
                     diagnostics.append(.about(.error, named, "the name \(problem); rename it: it becomes part of a URL"))
                 }
@@ -267,8 +267,8 @@ private extension SiteLoader {
         var categories: [String: String] = [:]
         for category in site.categories {
             if let first = categories.updateValue(category.id, forKey: category.id.lowercased()) {
-                diagnostics.append(.about(.warning, "\(LoadedSite.articlesFolder)/\(category.id)",
-                                          "the folder differs from \(LoadedSite.articlesFolder)/\(first) only in case: they are one folder on case-insensitive hosts"))
+                diagnostics.append(.about(.warning, "\(SiteLayout.articlesFolder)/\(category.id)",
+                                          "the folder differs from \(SiteLayout.articlesFolder)/\(first) only in case: they are one folder on case-insensitive hosts"))
             }
         }
         for article in site.articles {

@@ -39,14 +39,15 @@ struct YAMLDocument {
         }
     }
 
-    /// Parses a file that is a list at the top (`_glossary.yml`); an empty file is an empty list.
-    init(sequenceText text: String, path: String) {
+    /// Parses a file that is a list at the top (`_glossary.yml`, `_synonyms.yml`); an empty file
+    /// is an empty list. `expected` says what the list holds, for a file that is not one.
+    init(sequenceText text: String, path: String, expected: String = "a list") {
         self.path = path
         lineOffset = 0
         do {
             guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return }
             guard let sequence = root.sequence else {
-                diagnostics.append(error(at: root, "expected a list"))
+                diagnostics.append(error(at: root, "expected \(expected)"))
                 return
             }
             items = Array(sequence)

@@ -14,7 +14,7 @@ public enum MarkdownParser {
         var options = MarkdownRenderer.Options(rawHTML: site.config.rawHTML)
         options.calloutTitles = Dictionary(uniqueKeysWithValues: MarkdownNode.calloutKinds.map { ($0, strings["callout." + $0]) })
         options.glossary = GlossaryMatcher(site.glossary.map { entry in
-            (entry, entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) }.map { "../../" + $0 })
+            (entry, entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) }.map { SiteLayout.rootPrefix(depth: SiteLayout.articleDepth) + $0 })
         }, moreText: strings["glossaryMore"])
         return options
     }
@@ -23,7 +23,7 @@ public enum MarkdownParser {
     static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options = .init()) -> ParsedArticle {
         let resolve = { (destination: String, _: LinkReference.Kind) -> (LinkTarget, href: String?) in
             let target = resolver.target(of: destination, from: article.id)
-            return (target, resolver.href(for: target, destination: destination, rootPrefix: "../../"))
+            return (target, resolver.href(for: target, destination: destination, rootPrefix: SiteLayout.rootPrefix(depth: SiteLayout.articleDepth)))
         }
         var articleOptions = options
         articleOptions.lineOffset = article.bodyLineOffset

@@ -121,7 +121,7 @@ private extension OutputFolder {
 
     static func checkDestination(_ destination: URL, source: URL) throws(Problem) {
         let real = resolved(destination.path)
-        for folder in [LoadedSite.articlesFolder, LoadedSite.themesFolder] {
+        for folder in [SiteLayout.articlesFolder, SiteLayout.themesFolder] {
             let inside = resolved(source.appendingPathComponent(folder).path)
             if real == inside || real.hasPrefix(inside + "/") { throw .insideSources(folder) }
         }

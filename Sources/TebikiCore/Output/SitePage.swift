@@ -9,39 +9,3 @@ enum SitePage: Sendable, Equatable {
     /// An old address of `articles[index]` (front matter `aliases`), `depth` folders below the root.
     case redirect(to: Int, depth: Int)
 }
-
-extension SiteBuilder.CheckedSite {
-    /// Every page with its file in the output (`login/signin/index.html`).
-    func pages() -> [(path: String, page: SitePage)] {
-        var pages: [(path: String, page: SitePage)] = [("index.html", .home), ("404.html", .notFound), ("search/index.html", .search)]
-        pages += site.categories.enumerated().map { ($1.id + "/index.html", .category($0)) }
-        pages += articles.enumerated().map { ($1.source.urlPath + "index.html", .article($0)) }
-        pages += AliasPages.pages(site.articles).map { article, folder in
-            (folder + "index.html", .redirect(to: article, depth: folder.split(separator: "/").count))
-        }
-        return pages
-    }
-
-    func html(of page: SitePage, renderer: PageRenderer) -> String {
-        switch page {
-        case .home: renderer.home()
-        case .notFound: renderer.notFound()
-        case .search: renderer.searchPage()
-        case .category(let index): renderer.category(site.categories[index])
-        case .article(let index): articlePage(index, renderer: renderer)
-        case .redirect(let index, let depth): renderer.redirect(to: articles[index].source, fromDepth: depth)
-        }
-    }
-}
-
-private extension SiteBuilder.CheckedSite {
-    /// The page of `articles[index]`, with its neighbours in the category, related articles and backlinks.
-    func articlePage(_ index: Int, renderer: PageRenderer) -> String {
-        let category = articles[index].source.categoryID
-        let previous = index > 0 && articles[index - 1].source.categoryID == category ? articles[index - 1].source : nil
-        let next = index + 1 < articles.count && articles[index + 1].source.categoryID == category ? articles[index + 1].source : nil
-        let related = self.related.lists[index].map { articles[$0.index].source }
-        let backlinks = site.config.backlinks ? graph.backlinks(of: index).map { articles[$0].source } : []
-        return renderer.article(articles[index], previous: previous, next: next, related: related, backlinks: backlinks)
-    }
-}

@@ -3,13 +3,14 @@ import Foundation
 /// Renders every page into the staging folder and copies the files pages refer to. Pages are
 /// rendered and written in parallel chunks, so a page's HTML lives only until it is on disk.
 struct SiteWriter {
-    let checked: SiteBuilder.CheckedSite
+    let site: LoadedSite
+    let articles: [ParsedArticle]
+    /// Every HTML page with its file in the output, and how to render one.
+    let pages: [(path: String, page: SitePage)]
+    let html: (SitePage, PageRenderer) -> String
     let search: SearchIndex
     let theme: Theme
     let folder: OutputFolder
-
-    var site: LoadedSite { checked.site }
-    var articles: [ParsedArticle] { checked.articles }
 
     /// What went wrong writing the site: the page's source file when a page could not be
     /// written, else the output folder.
@@ -23,12 +24,12 @@ struct SiteWriter {
     }
 
     /// Every file the build makes, by its path in the output (`Static/` files aside).
-    static func outputPaths(_ checked: SiteBuilder.CheckedSite, search: SearchIndex, theme: Theme) -> Set<String> {
-        var paths = Set(checked.pages().map(\.path))
+    var outputPaths: Set<String> {
+        var paths = Set(pages.map(\.path))
         paths.formUnion(theme.assets.map(\.outputPath))
-        paths.formUnion(checked.articles.referencedAssets)
+        paths.formUnion(articles.referencedAssets)
         paths.formUnion(search.files.map(\.path))
-        paths.formUnion([WidgetScript.path, Sitemap.path])
+        paths.formUnion([WidgetScript.path, SiteLayout.sitemapFile])
         return paths
     }
 
@@ -37,13 +38,12 @@ struct SiteWriter {
         let renderer = PageRenderer(site: site, theme: theme)
         // All in one parallel pass: a category page lists thousands of articles in a large
         // site, and rendered on its own would keep one core busy while the other waits.
-        let pages = checked.pages()
-        try writeInParallel(pages, source: { source(of: $0.page) }) { ($0.path, checked.html(of: $0.page, renderer: renderer)) }
+        try writeInParallel(pages, source: { source(of: $0.page) }) { ($0.path, html($0.page, renderer)) }
         do throws(OutputFolder.Problem) {
             for (outputPath, source) in theme.assets {
                 try folder.copy(source, to: outputPath)
             }
-            let articlesFolder = site.root.appendingPathComponent(LoadedSite.articlesFolder)
+            let articlesFolder = site.root.appendingPathComponent(SiteLayout.articlesFolder)
             for path in articles.referencedAssets.sorted() {
                 try folder.copy(articlesFolder.appendingPathComponent(path), to: path)
             }
@@ -56,9 +56,9 @@ struct SiteWriter {
                 try folder.write(widget, to: WidgetScript.path)
             }
             if let sitemap = Sitemap(site: site).xml() {
-                try folder.write(sitemap, to: Sitemap.path)
+                try folder.write(sitemap, to: SiteLayout.sitemapFile)
             }
-            let staticFolder = site.root.appendingPathComponent(LoadedSite.staticFolder)
+            let staticFolder = site.root.appendingPathComponent(SiteLayout.staticFolder)
             for path in site.staticFiles {
                 try folder.copy(staticFolder.appendingPathComponent(path), to: path, replacing: true)
             }

@@ -5,8 +5,6 @@ import Foundation
 struct Sitemap {
     let site: LoadedSite
 
-    static let path = "sitemap.xml"
-
     func xml() -> String? {
         guard let base = site.config.baseURL else { return nil }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

@@ -14,7 +14,7 @@ enum StaticFiles {
         }
         var diagnostics: [Diagnostic] = []
         for file in files {
-            let shown = "\(LoadedSite.staticFolder)/\(file)"
+            let shown = "\(SiteLayout.staticFolder)/\(file)"
             if generated.contains(file) {
                 diagnostics.append(.about(.warning, shown, "replaces the site's own \(file); remove it to publish the generated one"))
             } else if generatedFolders.contains(file) {

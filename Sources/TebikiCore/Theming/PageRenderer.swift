@@ -33,11 +33,12 @@ public struct PageRenderer: Sendable {
     }
 
     public func category(_ category: Category) -> String {
-        var context = common(root: "../", canonicalPath: category.id + "/")
+        let root = SiteLayout.rootPrefix(depth: 1)
+        var context = common(root: root, canonicalPath: category.id + "/")
         context["title"] = category.title
         context["description"] = category.description
         context["countText"] = strings.articleCount(site.articles(in: category).count)
-        context["articles"] = site.articles(in: category).map { link(to: $0, root: "../") }
+        context["articles"] = site.articles(in: category).map { link(to: $0, root: root) }
         return theme.render("category", context)
     }
 
@@ -45,7 +46,7 @@ public struct PageRenderer: Sendable {
     public func article(_ article: ParsedArticle, previous: ArticleSource?, next: ArticleSource?,
                         related: [ArticleSource], backlinks: [ArticleSource]) -> String {
         let source = article.source
-        let root = "../../"
+        let root = SiteLayout.rootPrefix(depth: SiteLayout.articleDepth)
         var context = common(root: root, canonicalPath: source.urlPath)
         let category = site.categories.first { $0.id == source.categoryID }
         context["title"] = source.title
@@ -77,7 +78,7 @@ public struct PageRenderer: Sendable {
 
     /// The full search results page, `search/?q=…`, which a reader can share.
     public func searchPage() -> String {
-        var context = common(root: "../", canonicalPath: "search/")
+        var context = common(root: SiteLayout.rootPrefix(depth: 1), canonicalPath: "search/")
         context["title"] = strings["searchTitle"]
         return theme.render("search", context)
     }
@@ -91,7 +92,7 @@ public struct PageRenderer: Sendable {
 
     /// A page left at an old address (front matter `aliases`) that sends the reader on.
     public func redirect(to article: ArticleSource, fromDepth depth: Int) -> String {
-        let root = depth == 0 ? "./" : String(repeating: "../", count: depth)
+        let root = SiteLayout.rootPrefix(depth: depth)
         var context = common(root: root, canonicalPath: article.urlPath)
         context["title"] = article.title
         context["target"] = root + Self.encode(article.urlPath)

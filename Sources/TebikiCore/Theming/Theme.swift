@@ -20,14 +20,14 @@ public struct Theme: Sendable {
                 files[relative] = (bundled.appendingPathComponent(relative), "Themes/default/\(relative)")
             }
         }
-        let siteTheme = site.root.appendingPathComponent(LoadedSite.themesFolder).appendingPathComponent(site.config.theme)
+        let siteTheme = site.root.appendingPathComponent(SiteLayout.themesFolder).appendingPathComponent(site.config.theme)
         if isDirectory(siteTheme) {
             for relative in walk.files(under: siteTheme.path, relative: "", display: "Themes/\(site.config.theme)") {
                 files[relative] = (siteTheme.appendingPathComponent(relative), "Themes/\(site.config.theme)/\(relative)")
             }
         } else if site.config.theme != "default" {
             let (line, column) = site.config.themePosition
-            return (nil, [.error(SiteConfig.fileName, line: line, column: column,
+            return (nil, [.error(SiteLayout.configFile, line: line, column: column,
                                  "theme '\(site.config.theme)' not found: no folder Themes/\(site.config.theme)/")])
         }
 

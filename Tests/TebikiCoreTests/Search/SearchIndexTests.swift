@@ -26,14 +26,25 @@ struct SearchIndexTests {
 
     @Test func everyArticleContainingATermIsInItsPostings() throws {
         let index = self.index
-        let tokenizer = TextTokenizer(dropsFunctionWords: false)
+        // The oracle is the text itself, not the tokenizer the index is built with: a kana pair
+        // is in an article when the article (hiragana read as katakana, as search folds them)
+        // has those two characters side by side; a Latin key when a word is the key or its plural.
+        func contains(_ text: String, _ key: String) -> Bool {
+            if key.unicodeScalars.allSatisfy({ $0.value >= 0x3000 }) {
+                let folded = String(String.UnicodeScalarView(text.unicodeScalars.map {
+                    (0x3041...0x3096).contains($0.value) ? Unicode.Scalar($0.value + 0x60)! : $0
+                }))
+                return folded.contains(key)
+            }
+            let words = text.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+            return words.contains { $0 == key || $0 == key + "s" }
+        }
         for key in ["ログ", "グイ", "イン", "パス", "サブ", "password", "k"] {
             let listed = Set(try postings(key, in: index).map(\.0))
             for (number, article) in checked.articles.enumerated() {
                 let text = ([article.source.title, article.source.frontMatter.description ?? ""]
                     + article.body.sections.flatMap { [$0.heading, $0.text] } + article.source.frontMatter.tags).joined(separator: "\n")
-                let contains = tokenizer.terms(of: text).contains { $0.key == key }
-                #expect(contains == listed.contains(number), "\(key) in \(article.source.id)")
+                #expect(contains(text, key) == listed.contains(number), "\(key) in \(article.source.id)")
             }
         }
     }

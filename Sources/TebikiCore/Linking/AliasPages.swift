@@ -14,7 +14,7 @@ enum AliasPages {
         var taken = Set(articles.map(\.urlPath))
         taken.formUnion(articles.map { $0.categoryID + "/" })
         // A file in the output where the alias would need a folder.
-        let files = Set(assets.map { $0 + "/" }).union(LoadedSite.rootFiles.map { $0 + "/" })
+        let files = Set(assets.map { $0 + "/" }).union(SiteLayout.rootFiles.map { $0 + "/" })
         var diagnostics: [Diagnostic] = []
         for article in articles {
             for alias in article.frontMatter.aliases {
@@ -23,7 +23,7 @@ enum AliasPages {
                                               "alias '\(alias.value)' must be a path in the site such as /old/page/"))
                     continue
                 }
-                if let top = path.split(separator: "/").first, LoadedSite.reservedFolders.contains(String(top)) {
+                if let top = path.split(separator: "/").first, SiteLayout.reservedFolders.contains(String(top)) {
                     diagnostics.append(.error(article.path, line: alias.line, column: alias.column,
                                               "alias '\(alias.value)' is inside \(top)/, which holds the site's own files"))
                 } else if files.contains(path) {

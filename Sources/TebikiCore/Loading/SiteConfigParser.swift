@@ -1,37 +1,5 @@
 import Foundation
 
-/// The site's settings from `tebiki.yml`. Every key is optional.
-public struct SiteConfig: Sendable {
-    public var title: String?
-    /// BCP 47 language of the content and of the theme's words; `ja` unless set.
-    public var language: String = "ja"
-    /// Where the site will be published, e.g. `https://example.com/help/`. Optional: pages link
-    /// relatively, so this only feeds absolute URLs (sitemap, canonical links, the 404 page).
-    public var baseURL: String?
-    public var theme: String = "default"
-    /// Where `theme:` was written, for an error when the folder does not exist.
-    var themePosition = (line: 1, column: 1)
-    /// Output folder, relative to the site folder.
-    public var output: String = "_site"
-    /// Opt-in to passing raw HTML in Markdown through; off means cmark's safe mode.
-    public var rawHTML: Bool = false
-    /// How many related articles an article page shows at most, the writer's `related:` included.
-    public var relatedCount = 5
-    /// Whether article pages list the articles that link to them.
-    public var backlinks = true
-
-    public init() {}
-
-    public static let fileName = "tebiki.yml"
-    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks"]
-
-    /// The base URL's path with a trailing slash (`/help/`), `/` when no base URL is set.
-    public var basePath: String {
-        guard let baseURL, let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
-        return url.path.hasSuffix("/") ? url.path : url.path + "/"
-    }
-}
-
 extension SiteConfig {
     static let baseURLRule = "must be an absolute http(s) URL such as https://example.com/help/"
 

@@ -27,6 +27,8 @@ public struct LiveSite: Sendable {
         case failed([Diagnostic])
         /// The edits need the whole site loaded again.
         case needsReload
+
+        var isReloadNeeded: Bool { if case .needsReload = self { true } else { false } }
     }
 
     public private(set) var checked: SiteBuilder.CheckedSite
@@ -55,6 +57,19 @@ public struct LiveSite: Sendable {
     }
 
     public var diagnostics: [Diagnostic] { checked.diagnostics }
+
+    /// The site after `changed` (paths from the site folder) were saved: updated article by
+    /// article when every change is an edit of an existing article, else loaded whole again.
+    /// Never `.needsReload`.
+    public static func rebuilt(after changed: Set<String>, from live: LiveSite?, options: SiteBuilder.Options) -> Outcome {
+        let articleEdits = changed.allSatisfy { path in
+            path.hasPrefix(SiteLayout.articlesFolder + "/") && path.hasSuffix(".md")
+                && FileManager.default.fileExists(atPath: options.source.appendingPathComponent(path).path)
+        }
+        if articleEdits, let live, case let outcome = live.updating(changed), !outcome.isReloadNeeded { return outcome }
+        let (site, diagnostics) = load(options)
+        return site.map { .updated($0, changedPages: nil) } ?? .failed(diagnostics)
+    }
 
     /// The file a site-relative path names: a folder's is its `index.html`.
     public static func filePath(_ path: String) -> String {
@@ -85,12 +100,12 @@ public struct LiveSite: Sendable {
         var changedPages: Set<String> = []
         var listsChanged = false, routesChanged = false
         var recheck: Set<Int> = []
-        let articlesURL = checked.site.root.appendingPathComponent(LoadedSite.articlesFolder)
+        let articlesURL = checked.site.root.appendingPathComponent(SiteLayout.articlesFolder)
         var loadDiagnostics = checked.loadDiagnostics.filter { !changedFiles.contains($0.path) }
         for path in changedFiles.sorted() {
             guard let index = checked.articles.firstIndex(where: { $0.source.path == path }) else { return .needsReload }
             let old = checked.articles[index]
-            let relative = String(path.dropFirst(LoadedSite.articlesFolder.count + 1))
+            let relative = String(path.dropFirst(SiteLayout.articlesFolder.count + 1))
             let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, categoryID: old.source.categoryID, relative: relative)
             loadDiagnostics += problems
             guard let source = loaded else {
@@ -136,9 +151,7 @@ public struct LiveSite: Sendable {
     /// related lists changed.
     public func settled() -> (LiveSite, changedPages: Set<String>) {
         var next = self
-        var options = RelatedArticles.Options()
-        options.count = checked.site.config.relatedCount
-        next.checked.related = RelatedArticles(checked.articles, graph: checked.graph, options: options)
+        next.checked.related = SiteBuilder.relate(checked.articles, graph: checked.graph, site: checked.site)
         for file in SearchIndex.updatedFiles(&next.searchPostings, edited: unsettled, articles: checked.articles, site: checked.site) {
             next.searchFiles[file.path] = file.text
         }
@@ -181,11 +194,11 @@ private extension LiveSite {
         var routes: [String: Route] = [WidgetScript.path: .widget]
         for (path, page) in checked.pages() { routes[path] = .page(page) }
         for (outputPath, source) in theme.assets { routes[outputPath] = .file(source) }
-        let articlesFolder = checked.site.root.appendingPathComponent(LoadedSite.articlesFolder)
+        let articlesFolder = checked.site.root.appendingPathComponent(SiteLayout.articlesFolder)
         for path in checked.articles.referencedAssets { routes[path] = .file(articlesFolder.appendingPathComponent(path)) }
         for path in searchFiles.keys { routes[path] = .searchFile }
         // Last, so that they replace generated files, as in the built site.
-        let staticFolder = checked.site.root.appendingPathComponent(LoadedSite.staticFolder)
+        let staticFolder = checked.site.root.appendingPathComponent(SiteLayout.staticFolder)
         for path in checked.site.staticFiles { routes[path] = .file(staticFolder.appendingPathComponent(path)) }
         return routes
     }

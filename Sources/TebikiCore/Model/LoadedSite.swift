@@ -19,18 +19,6 @@ public struct LoadedSite: Sendable {
     /// SVG files under `Articles/` that could run code when opened, with what was found.
     public var unsafeImages: [String: String] = [:]
 
-    public static let articlesFolder = "Articles"
-    public static let themesFolder = "Themes"
-    /// Files a host needs beside the site (`CNAME`, `.well-known/`, `_headers`, `_redirects`),
-    /// published as they are; hidden files included.
-    public static let staticFolder = "Static"
-    /// Folders of the output that hold the site's own files (the theme's assets, the search
-    /// page and index, the product widget, and in `tebiki serve` the live-reload script): no
-    /// category, image folder or alias may use them.
-    public static let reservedFolders: Set<String> = ["assets", "search", "widget", "__tebiki"]
-    /// Files every build writes at the root of the output.
-    static let rootFiles: Set<String> = ["index.html", "404.html", Sitemap.path]
-
     public func articles(in category: Category) -> ArraySlice<ArticleSource> {
         guard let first = articles.firstIndex(where: { $0.categoryID == category.id }) else { return [] }
         let end = articles[first...].firstIndex(where: { $0.categoryID != category.id }) ?? articles.endIndex

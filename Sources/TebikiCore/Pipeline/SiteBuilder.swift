@@ -1,7 +1,7 @@
 import Foundation
 
-/// A whole build as a short list of named steps:
-/// load → parse → check links → relate → index for search → render → publish.
+/// A whole build as a short list of named steps (`Step`):
+/// load → render Markdown → check links → relate → index for search → write pages → publish.
 /// `check` is the first four.
 public enum SiteBuilder {
     public struct Options: Sendable {
@@ -41,44 +41,65 @@ public enum SiteBuilder {
         public var succeeded: Bool { !diagnostics.hasErrors && output != nil }
     }
 
-    public static let steps = ["Loading articles", "Parsing Markdown", "Checking links", "Relating articles",
-                               "Indexing for search", "Rendering pages", "Publishing"]
-    public static let checkSteps = Array(steps.prefix(4))
+    /// The steps of a build, in order; `check` is the first four.
+    public enum Step: Int, CaseIterable, Sendable {
+        case load, render, checkLinks, relate, index, write, publish
+
+        public static let checkSteps: [Step] = [.load, .render, .checkLinks, .relate]
+
+        /// What the step does, as progress lines and `--timings` print it.
+        public var title: String {
+            switch self {
+            case .load: "Loading articles and the theme"
+            // Parsing is the least of it: HTML, links, tours, the glossary and term vectors too.
+            case .render: "Rendering Markdown"
+            case .checkLinks: "Checking links"
+            case .relate: "Relating articles"
+            case .index: "Indexing for search"
+            case .write: "Writing pages"
+            case .publish: "Publishing"
+            }
+        }
+    }
 
     /// Loads, parses and checks the site without writing anything.
-    public static func check(_ options: Options, progress: (Int, String) -> Void = { _, _ in }) -> CheckedSite {
-        progress(1, steps[0])
+    public static func check(_ options: Options, progress: (Step) -> Void = { _ in }) -> CheckedSite {
+        progress(.load)
         let (site, loadProblems) = SiteLoader.load(
             root: options.source, options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
         let (theme, themeProblems) = Theme.load(site: site)
 
-        progress(2, steps[1])
+        progress(.render)
         let articles = MarkdownParser.parse(site, resolver: LinkResolver(site: site))
 
-        progress(3, steps[2])
+        progress(.checkLinks)
         let graph = LinkGraph(articles)
         let links = LinkChecker.check(articles, graph: graph, site: site)
 
-        progress(4, steps[3])
-        var relatedOptions = RelatedArticles.Options()
-        relatedOptions.count = site.config.relatedCount
-        let related = RelatedArticles(articles, graph: graph, options: relatedOptions)
+        progress(.relate)
+        let related = relate(articles, graph: graph, site: site)
         return CheckedSite(site: site, theme: theme, articles: articles, graph: graph, related: related,
                            loadDiagnostics: loadProblems + themeProblems, links: links)
     }
 
-    /// Builds the site; `progress` is told each step's number as it starts.
-    public static func build(_ options: Options, progress: (Int, String) -> Void = { _, _ in }) -> Result {
+    /// The related lists, as the site's settings ask for them; the preview server redoes them
+    /// the same way after edits.
+    static func relate(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite) -> RelatedArticles {
+        var options = RelatedArticles.Options()
+        options.count = site.config.relatedCount
+        return RelatedArticles(articles, graph: graph, options: options)
+    }
+
+    /// Builds the site; `progress` is told each step as it starts.
+    public static func build(_ options: Options, progress: (Step) -> Void = { _ in }) -> Result {
         let checked = check(options, progress: progress)
         var result = Result(diagnostics: checked.diagnostics, articleCount: checked.articles.count)
         guard !checked.diagnostics.hasErrors, let theme = checked.theme else { return result }
 
-        progress(5, steps[4])
+        progress(.index)
         let search = SearchIndex(articles: checked.articles, site: checked.site)
-        result.diagnostics += StaticFiles.check(checked.site.staticFiles, generated: SiteWriter.outputPaths(checked, search: search, theme: theme))
-        if result.diagnostics.hasErrors { return result }
 
-        progress(6, steps[5])
+        progress(.write)
         let site = checked.site
         let destination = options.output ?? site.root.appendingPathComponent(site.config.output)
         // Named as the writer gave it: relative to the site folder when inside it.
@@ -92,9 +113,16 @@ public enum SiteBuilder {
             result.diagnostics.append(.about(.error, shown, error.description))
             return result
         }
+        let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
+                                search: search, theme: theme, folder: folder)
+        result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
+        if result.diagnostics.hasErrors {
+            folder.discard()
+            return result
+        }
         do throws(SiteWriter.Failure) {
-            result.pageCount = try SiteWriter(checked: checked, search: search, theme: theme, folder: folder).writeAll()
-            progress(7, steps[6])
+            result.pageCount = try writer.writeAll()
+            progress(.publish)
             do throws(OutputFolder.Problem) { try folder.publish() } catch { throw SiteWriter.Failure(problem: error) }
             result.output = folder.destination
         } catch {

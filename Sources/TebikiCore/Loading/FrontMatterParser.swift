@@ -1,40 +1,6 @@
 import Foundation
 import Yams
 
-/// The YAML block at the top of an article. Keys follow Hugo's names so content moves over as is.
-public struct FrontMatter: Sendable, Equatable {
-    public var title: String = ""
-    public var linkTitle: String?
-    public var description: String?
-    public var tags: [String] = []
-    public var keywords: [String] = []
-    /// Articles named by their path under `Articles/` without `.md`, in the writer's order.
-    public var related: [Reference] = []
-    public var weight: Int?
-    public var draft = false
-    public var date: Date?
-    public var lastmod: Date?
-    public var publishDate: Date?
-    public var slug: Reference?
-    public var aliases: [Reference] = []
-    /// The article's guided tour and hints (`tour:`, `hints:`).
-    public var guidance = Guidance()
-
-    /// A value the linking stage resolves later, kept with where the writer typed it.
-    public struct Reference: Sendable, Equatable {
-        public var value: String
-        public var line: Int
-        public var column: Int
-    }
-
-    public init() {}
-
-    static let knownKeys: Set<String> = [
-        "title", "linkTitle", "description", "summary", "tags", "keywords", "categories", "related",
-        "weight", "draft", "date", "lastmod", "publishDate", "slug", "aliases", "tour", "hints",
-    ]
-}
-
 /// An article file cut into its front matter and Markdown body.
 struct FrontMatterSplit: Equatable {
     /// The YAML text between the fences, or nil when the file has no front matter.
