@@ -37,7 +37,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             }
             var matter = FrontMatter()
             matter.title = "T"
-            matter.aliases = text.split(separator: "\n").prefix(16).map { FrontMatter.Reference(value: String($0), line: 1, column: 1) }
+            matter.aliases = text.split(separator: "\n").prefix(16).map { FrontMatter.Reference(value: String($0), location: SourceLocation("Articles/c/a.md")) }
             let article = ArticleSource(id: "c/a", path: "Articles/c/a.md", categoryID: "c", frontMatter: matter,
                                         markdown: "", bodyLineOffset: 3, lastModified: nil)
             _ = AliasPages.check([article], assets: ["c/x.png"])

@@ -3,21 +3,21 @@ extension ResolvedGuidance {
     /// `inline` renders a step's or hint's text; its links count as the article's, and its
     /// problems are reported where the text starts in the front matter.
     static func resolve(_ guidance: Guidance, path: String, body: RenderedMarkdown,
-                        inline: (_ markdown: String) -> RenderedMarkdown)
+                        inline: (_ markdown: String) -> (body: RenderedMarkdown, diagnostics: [Diagnostic]))
         -> (ResolvedGuidance, diagnostics: [Diagnostic], links: [LinkReference]) {
         var resolved = ResolvedGuidance(tourTitle: guidance.tour?.title, autostart: guidance.tour?.autostart ?? false)
         var diagnostics: [Diagnostic] = []
         var links: [LinkReference] = []
-        func html(_ markdown: String, at position: Guidance.Position) -> String {
-            let rendered = inline(markdown)
+        func html(_ markdown: String, at position: SourceLocation) -> String {
+            let (rendered, problems) = inline(markdown)
             links += rendered.links.map { link in
                 var link = link
-                (link.line, link.column) = (position.line, position.column)
+                link.location = position
                 return link
             }
-            diagnostics += rendered.diagnostics.map { problem in
+            diagnostics += problems.map { problem in
                 var problem = problem
-                (problem.line, problem.column) = (position.line, position.column)
+                problem.location = position
                 return problem
             }
             return unwrapParagraph(rendered.html)
@@ -27,7 +27,7 @@ extension ResolvedGuidance {
             switch selectorFor(target, body: body) {
             case .success(let selector): return selector
             case .failure(let problem):
-                diagnostics.append(problem.diagnostic(path: path))
+                diagnostics.append(problem.diagnostic)
                 return nil
             }
         }
@@ -45,10 +45,8 @@ extension ResolvedGuidance {
 private extension ResolvedGuidance {
     struct Problem: Error {
         var message: String
-        var position: Guidance.Position
-        func diagnostic(path: String) -> Diagnostic {
-            .error(path, line: position.line, column: position.column, message)
-        }
+        var position: SourceLocation
+        var diagnostic: Diagnostic { .error(at: position, message) }
     }
 
     static func selectorFor(_ target: Guidance.PageTarget, body: RenderedMarkdown) -> Result<String, Problem> {

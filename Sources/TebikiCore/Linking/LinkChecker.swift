@@ -30,30 +30,30 @@ public enum LinkChecker {
         return headingIDs
     }
 
-    /// The errors in one article's links, images and `related:` entries, with what its body reported.
+    /// The errors in one article's links, images and `related:` entries.
     static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>]) -> [Diagnostic] {
         let path = article.source.path
-        var diagnostics = article.body.diagnostics
+        var diagnostics: [Diagnostic] = []
         for link in article.body.links {
             let noun = link.kind == .image ? "image" : "link"
             switch link.target {
             case .missing(let destination):
-                diagnostics.append(.error(path, line: link.line, column: link.column,
+                diagnostics.append(.error(at: link.location,
                                           "broken \(noun): nothing at '\(destination)'"))
             case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
-                diagnostics.append(.error(path, line: link.line, column: link.column,
+                diagnostics.append(.error(at: link.location,
                                           "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
             case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
-                diagnostics.append(.error(path, line: link.line, column: link.column,
+                diagnostics.append(.error(at: link.location,
                                           "broken link: this article has no heading with id '\(fragment)'"))
             case .unsafe(let scheme):
-                diagnostics.append(.warning(path, line: link.line, column: link.column,
+                diagnostics.append(.warning(at: link.location,
                                             "\(noun) with a '\(scheme):' URL was removed: only http, https, mailto and tel are allowed"))
             default: break
             }
         }
         for related in article.source.frontMatter.related where headingIDs[related.value] == nil {
-            diagnostics.append(.error(path, line: related.line, column: related.column,
+            diagnostics.append(.error(at: related.location,
                                       "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
         }
         return diagnostics

@@ -80,8 +80,7 @@ extension FrontMatter {
                     if let problem = URLSegment.problem(slug) {
                         yaml.report(yaml.error(at: value, "'slug' must be a single URL segment: it \(problem)"))
                     } else {
-                        let (line, column) = yaml.position(of: value)
-                        matter.slug = Reference(value: slug, line: line, column: column)
+                        matter.slug = Reference(value: slug, location: yaml.location(of: value))
                     }
                 }
             default:
@@ -99,8 +98,7 @@ extension FrontMatter {
 private extension FrontMatter {
     static func references(_ values: [(value: String, node: Yams.Node)]?, in yaml: YAMLDocument) -> [Reference] {
         (values ?? []).map { value, node in
-            let (line, column) = yaml.position(of: node)
-            return Reference(value: value, line: line, column: column)
+            Reference(value: value, location: yaml.location(of: node))
         }
     }
 }

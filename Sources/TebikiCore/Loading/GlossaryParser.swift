@@ -21,8 +21,7 @@ extension GlossaryEntry {
                 case "definition": definition = yaml.nonEmptyString(value, key: "definition")
                 default:
                     if let id = yaml.nonEmptyString(value, key: "article") {
-                        let (line, column) = yaml.position(of: value)
-                        article = .init(value: id, line: line, column: column)
+                        article = .init(value: id, location: yaml.location(of: value))
                     }
                 }
             }

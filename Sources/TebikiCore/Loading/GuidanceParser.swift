@@ -40,22 +40,17 @@ extension YAMLDocument {
 private extension YAMLDocument {
     static let pageTargetKeys = ["heading", "step", "image"]
 
-    func place(of node: Node) -> Guidance.Position {
-        let (line, column) = position(of: node)
-        return Guidance.Position(line: line, column: column)
-    }
-
     mutating func step(_ node: Node) -> Guidance.Step? {
         guard let fields = fields(of: node, in: "a tour step", allowed: ["title", "body", "product"] + Self.pageTargetKeys)
         else { return nil }
-        var title: String?, body: String?, bodyPosition = place(of: node)
+        var title: String?, body: String?, bodyPosition = location(of: node)
         var product: Guidance.ProductTarget?
         for (key, _, value) in fields {
             switch key {
             case "title": title = nonEmptyString(value, key: "title")
             case "body":
                 body = nonEmptyString(value, key: "body")
-                bodyPosition = place(of: value)
+                bodyPosition = location(of: value)
             case "product": product = productTarget(value)
             default: break
             }
@@ -66,18 +61,18 @@ private extension YAMLDocument {
             report(error(at: node, "a tour step needs a target in the article: 'heading', 'step' or 'image'"))
         }
         guard let title, let body, let page else { return nil }
-        return Guidance.Step(title: title, body: body, page: page, product: product, position: place(of: node), bodyPosition: bodyPosition)
+        return Guidance.Step(title: title, body: body, page: page, product: product, position: location(of: node), bodyPosition: bodyPosition)
     }
 
     mutating func hint(_ node: Node) -> Guidance.Hint? {
         guard let fields = fields(of: node, in: "a hint", allowed: ["text", "product"] + Self.pageTargetKeys) else { return nil }
-        var text: String?, textPosition = place(of: node)
+        var text: String?, textPosition = location(of: node)
         var product: Guidance.ProductTarget?
         for (key, _, value) in fields {
             switch key {
             case "text":
                 text = nonEmptyString(value, key: "text")
-                textPosition = place(of: value)
+                textPosition = location(of: value)
             case "product": product = productTarget(value)
             default: break
             }
@@ -87,7 +82,7 @@ private extension YAMLDocument {
         let hasTarget = fields.contains { Self.pageTargetKeys.contains($0.key) || $0.key == "product" }
         if !hasTarget { report(error(at: node, "a hint needs a target: 'heading', 'step' or 'image' in the article, or 'product'")) }
         guard let text, page != nil || product != nil else { return nil }
-        return Guidance.Hint(text: text, page: page, product: product, position: place(of: node), textPosition: textPosition)
+        return Guidance.Hint(text: text, page: page, product: product, position: location(of: node), textPosition: textPosition)
     }
 
     /// The one of `heading`, `step` and `image` an entry has.
@@ -97,7 +92,7 @@ private extension YAMLDocument {
             report(error(at: targets[1].keyNode, "only one target in the article: 'heading', 'step' or 'image'"))
         }
         guard let (key, _, value) = targets.first else { return nil }
-        let position = place(of: value)
+        let position = location(of: value)
         switch key {
         case "heading": return nonEmptyString(value, key: key).map { .heading($0.hasPrefix("#") ? String($0.dropFirst()) : $0, position) }
         case "step":

@@ -41,7 +41,7 @@ extension SiteConfig {
                         yaml.report(yaml.error(at: value, "'theme' must be the name of a folder in Themes/"))
                     } else {
                         config.theme = theme
-                        config.themePosition = yaml.position(of: value)
+                        config.themeLocation = yaml.location(of: value)
                     }
                 }
             case "output": config.output = yaml.nonEmptyString(value, key: key) ?? config.output

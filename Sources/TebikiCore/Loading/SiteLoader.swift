@@ -83,7 +83,7 @@ public enum SiteLoader {
         let ids = Set(site.articles.map(\.id))
         for entry in site.glossary {
             if let article = entry.article, !ids.contains(article.value) {
-                diagnostics.append(.error("\(SiteLayout.articlesFolder)/\(GlossaryEntry.fileName)", line: article.line, column: article.column,
+                diagnostics.append(.error(at: article.location,
                                           "glossary article '\(article.value)' not found: name it by its path under Articles/ without .md"))
             }
         }
@@ -275,7 +275,7 @@ private extension SiteLoader {
             let segment = article.urlPath.dropFirst(article.categoryID.count + 1).dropLast()
             guard segment == "index.html" || site.assets.contains("\(article.categoryID)/\(segment)") else { continue }
             let slug = article.frontMatter.slug
-            diagnostics.append(.error(article.path, line: slug?.line ?? 1, column: slug?.column ?? 1,
+            diagnostics.append(.error(at: slug?.location ?? SourceLocation(article.path),
                                       "the page's address \(article.urlPath) is a file of the category in the output; set a different 'slug'"))
         }
         return diagnostics
@@ -300,13 +300,13 @@ private extension SiteLoader {
         for article in articles {
             let slug = article.frontMatter.slug
             if let first = seen[article.urlPath] {
-                diagnostics.append(.error(article.path, line: slug?.line ?? 1, column: slug?.column ?? 1,
+                diagnostics.append(.error(at: slug?.location ?? SourceLocation(article.path),
                                           "URL \(article.urlPath) is already used by \(first.path); set a different 'slug'"))
                 continue
             }
             seen[article.urlPath] = article
             if let first = folded[article.urlPath.lowercased()] {
-                diagnostics.append(.warning(article.path, line: slug?.line ?? 1, column: slug?.column ?? 1,
+                diagnostics.append(.warning(at: slug?.location ?? SourceLocation(article.path),
                                             "URL \(article.urlPath) differs from \(first.urlPath) (\(first.path)) only in case: they are one page on case-insensitive hosts"))
             } else {
                 folded[article.urlPath.lowercased()] = article

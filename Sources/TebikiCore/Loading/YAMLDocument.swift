@@ -82,18 +82,17 @@ struct YAMLDocument {
     }
 
     func error(at node: Node, _ message: String) -> Diagnostic {
-        let (line, column) = position(of: node)
-        return .error(path, line: line, column: column, message)
+        .error(at: location(of: node), message)
     }
 
     func warning(at node: Node, _ message: String) -> Diagnostic {
-        let (line, column) = position(of: node)
-        return .warning(path, line: line, column: column, message)
+        .warning(at: location(of: node), message)
     }
 
-    func position(of node: Node) -> (line: Int, column: Int) {
-        guard let mark = node.mark else { return (lineOffset + 1, 1) }
-        return (mark.line + lineOffset, mark.column)
+    /// Where the writer typed `node` in the file.
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path, line: lineOffset + 1) }
+        return SourceLocation(path, line: mark.line + lineOffset, column: mark.column)
     }
 
     // MARK: Typed values; each returns nil and records an error when the value has the wrong shape.

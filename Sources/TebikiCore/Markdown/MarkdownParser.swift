@@ -29,7 +29,7 @@ public enum MarkdownParser {
         articleOptions.lineOffset = article.bodyLineOffset
         articleOptions.path = article.path
         articleOptions.articleID = article.id
-        var body = MarkdownRenderer(options: articleOptions, resolve: resolve)
+        var (body, diagnostics) = MarkdownRenderer(options: articleOptions, resolve: resolve)
             .render(MarkdownDocument(article.markdown), source: article.markdown)
 
         var guidance = ResolvedGuidance()
@@ -40,7 +40,7 @@ public enum MarkdownParser {
                 MarkdownRenderer(options: inlineOptions, resolve: resolve).render(MarkdownDocument(markdown), source: markdown)
             }
             guidance = resolved
-            body.diagnostics += problems
+            diagnostics += problems
             body.links += links
         }
         let matter = article.frontMatter
@@ -53,6 +53,6 @@ public enum MarkdownParser {
         let terms = TermVector(parts)
         var source = article
         source.markdown = ""
-        return ParsedArticle(source: source, body: body, terms: terms, guidance: guidance)
+        return ParsedArticle(source: source, body: body, terms: terms, guidance: guidance, diagnostics: diagnostics)
     }
 }

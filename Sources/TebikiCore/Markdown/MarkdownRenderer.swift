@@ -22,7 +22,8 @@ struct MarkdownRenderer {
     /// Resolves a destination as written to where it points and the URL to put in the page.
     let resolve: (_ destination: String, _ kind: LinkReference.Kind) -> (LinkTarget, href: String?)
 
-    func render(_ document: MarkdownDocument, source: String) -> RenderedMarkdown {
+    /// The body, and what is wrong in it (duplicate heading ids, raw HTML left out).
+    func render(_ document: MarkdownDocument, source: String) -> (body: RenderedMarkdown, diagnostics: [Diagnostic]) {
         var state = State(columns: SourceColumns(source))
         if let glossary = options.glossary {
             state.usedTerms = glossary.terms.map { $0.articleID != nil && $0.articleID == options.articleID }
@@ -34,9 +35,9 @@ struct MarkdownRenderer {
             }
         }
         state.endSection()
-        return RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
-                                wordCount: state.wordCount, sections: state.sections, diagnostics: state.diagnostics,
-                                steps: state.steps)
+        let body = RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
+                                    wordCount: state.wordCount, sections: state.sections, steps: state.steps)
+        return (body, state.diagnostics)
     }
 }
 
@@ -266,8 +267,8 @@ private extension MarkdownRenderer {
                    _ state: inout State) -> String? {
         let (target, href) = resolve(destination, kind)
         state.links.append(LinkReference(kind: kind, destination: destination, target: target,
-                                         line: node.line + options.lineOffset,
-                                         column: state.columns.scalarColumn(line: node.line, byteColumn: node.column),
+                                         location: SourceLocation(options.path, line: node.line + options.lineOffset,
+                                                                  column: state.columns.scalarColumn(line: node.line, byteColumn: node.column)),
                                          href: href))
         return href.map(HTMLEscaping.escapeURL)
     }

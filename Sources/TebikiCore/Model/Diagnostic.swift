@@ -7,39 +7,45 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var severity: Severity
-    /// Path relative to the site folder, e.g. `Articles/login/signin.md`.
-    public var path: String
-    /// 1-based line in the file as the writer sees it (front matter included); 0 for a
-    /// problem with a whole file or folder, printed without a position.
-    public var line: Int
-    /// 1-based column, counted in Unicode scalars; 0 when `line` is.
-    public var column: Int
+    public var location: SourceLocation
     public var message: String
 
-    public init(_ severity: Severity, _ path: String, line: Int = 1, column: Int = 1, _ message: String) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
         self.severity = severity
-        self.path = path
-        self.line = line == 0 ? 0 : max(line, 1)
-        self.column = line == 0 ? 0 : max(column, 1)
+        self.location = location
         self.message = message
     }
 
+    public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, at: location, message)
+    }
+
+    public static func warning(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, at: location, message)
+    }
+
+    /// At a position given as numbers, for problems found by counting lines (a file's first
+    /// line, a byte that is not UTF-8).
     public static func error(_ path: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
-        Diagnostic(.error, path, line: line, column: column, message)
+        Diagnostic(.error, at: SourceLocation(path, line: line, column: column), message)
     }
 
     public static func warning(_ path: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, path, line: line, column: column, message)
+        Diagnostic(.warning, at: SourceLocation(path, line: line, column: column), message)
     }
 
     /// A problem with a whole file or folder: `path: error: message`.
     public static func about(_ severity: Severity, _ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(severity, path, line: 0, message)
+        Diagnostic(severity, at: .file(path), message)
     }
 
+    /// Path relative to the site folder, e.g. `Articles/login/signin.md`.
+    public var path: String { location.path }
+    public var line: Int { location.line }
+    public var column: Int { location.column }
+
     public var description: String {
-        let position = line == 0 ? "" : ":\(line):\(column)"
-        return "\(Self.quoted(path))\(position): \(severity.rawValue): \(message)"
+        "\(location.description): \(severity.rawValue): \(message)"
     }
 
     /// A path as it can stand in a one-line diagnostic: as it is, or in double quotes with
@@ -58,6 +64,6 @@ extension Array where Element == Diagnostic {
 
     /// File order, then position, so the report reads top to bottom whatever order stages ran in.
     public func sortedForReport() -> [Diagnostic] {
-        sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
+        sorted { $0.location != $1.location ? $0.location < $1.location : $0.message < $1.message }
     }
 }

@@ -22,8 +22,7 @@ public struct FrontMatter: Sendable, Equatable {
     /// A value the linking stage resolves later, kept with where the writer typed it.
     public struct Reference: Sendable, Equatable {
         public var value: String
-        public var line: Int
-        public var column: Int
+        public var location: SourceLocation
     }
 
     public init() {}

@@ -19,9 +19,9 @@ public struct Guidance: Sendable, Equatable {
         public var body: String
         public var page: PageTarget?
         public var product: ProductTarget?
-        public var position: Position
+        public var position: SourceLocation
         /// Where the body's text starts: a broken link in it is reported there.
-        public var bodyPosition: Position
+        public var bodyPosition: SourceLocation
     }
 
     public struct Hint: Sendable, Equatable {
@@ -29,18 +29,18 @@ public struct Guidance: Sendable, Equatable {
         public var text: String
         public var page: PageTarget?
         public var product: ProductTarget?
-        public var position: Position
-        public var textPosition: Position
+        public var position: SourceLocation
+        public var textPosition: SourceLocation
     }
 
     /// What a step or hint points at on the article's own page.
     public enum PageTarget: Sendable, Equatable {
         /// A heading, by its id.
-        case heading(String, Position)
+        case heading(String, SourceLocation)
         /// The n-th numbered step of the article, counted through its numbered lists.
-        case step(Int, Position)
+        case step(Int, SourceLocation)
         /// An image of the article, named as the Markdown names it.
-        case image(String, Position)
+        case image(String, SourceLocation)
     }
 
     /// What a step or hint points at in the product: an element on the pages whose address matches.
@@ -49,10 +49,5 @@ public struct Guidance: Sendable, Equatable {
         /// `*` stands for any characters.
         public var url: String
         public var selector: String
-    }
-
-    public struct Position: Sendable, Equatable {
-        public var line: Int
-        public var column: Int
     }
 }

@@ -6,6 +6,9 @@ public struct ParsedArticle: Sendable {
     public var terms: TermVector
     /// The article's tour and hints, checked against its body.
     public var guidance = ResolvedGuidance()
+    /// What the parse stage found wrong in the article (its body, its tour and hints); the
+    /// link check adds its own findings separately.
+    public var diagnostics: [Diagnostic] = []
 }
 
 extension Array where Element == ParsedArticle {

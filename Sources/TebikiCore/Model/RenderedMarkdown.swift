@@ -10,7 +10,6 @@ public struct RenderedMarkdown: Sendable {
     /// The text a reader sees, without markup or code, cut at each h2 and h3 so search can
     /// send a reader to the section that matches.
     public var sections: [TextSection]
-    public var diagnostics: [Diagnostic]
     /// Items of the body's top-level numbered lists (`data-step` 1…n in the HTML).
     public var steps = 0
 
@@ -39,9 +38,8 @@ public struct LinkReference: Sendable, Equatable {
     public var kind: Kind
     public var destination: String
     public var target: LinkTarget
-    /// Position in the file (front matter lines included).
-    public var line: Int
-    public var column: Int
+    /// Where the writer typed it.
+    public var location: SourceLocation
     /// The URL put in the page, before HTML escaping; nil when it did not become a link.
     public var href: String? = nil
 }

@@ -10,7 +10,7 @@ public struct SiteConfig: Sendable {
     public var baseURL: String?
     public var theme: String = "default"
     /// Where `theme:` was written, for an error when the folder does not exist.
-    var themePosition = (line: 1, column: 1)
+    var themeLocation = SourceLocation(SiteLayout.configFile)
     /// Output folder, relative to the site folder.
     public var output: String = "_site"
     /// Opt-in to passing raw HTML in Markdown through; off means cmark's safe mode.

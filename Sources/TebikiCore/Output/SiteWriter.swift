@@ -83,7 +83,7 @@ private extension SiteWriter {
                 let article = source(item)
                 let slug = article?.frontMatter.slug
                 return Failure(problem: error, source: article.map {
-                    .error($0.path, line: slug?.line ?? 1, column: slug?.column ?? 1, "cannot write the page: \(error.description)")
+                    .error(at: slug?.location ?? SourceLocation($0.path), "cannot write the page: \(error.description)")
                 })
             }
         }

@@ -134,7 +134,7 @@ public struct LiveSite: Sendable {
             routesChanged = routesChanged || source.frontMatter.aliases != old.source.frontMatter.aliases
                 || Self.assets(of: parsed) != Self.assets(of: old)
         }
-        if loadDiagnostics.hasErrors { return .failed(loadDiagnostics + checked.links.all) }
+        if loadDiagnostics.hasErrors { return .failed(loadDiagnostics + checked.parseDiagnostics + checked.links.all) }
         next.checked.loadDiagnostics = loadDiagnostics
         for index in recheck {
             next.checked.links.byArticle[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs)

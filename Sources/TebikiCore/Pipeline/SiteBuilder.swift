@@ -30,7 +30,9 @@ public enum SiteBuilder {
         public var loadDiagnostics: [Diagnostic]
         /// What the link check found, which an edit to any article can change.
         public var links: LinkChecker.Findings
-        public var diagnostics: [Diagnostic] { loadDiagnostics + links.all }
+        /// What the parse stage found, article by article (`ParsedArticle.diagnostics`).
+        public var parseDiagnostics: [Diagnostic] { articles.flatMap(\.diagnostics) }
+        public var diagnostics: [Diagnostic] { loadDiagnostics + parseDiagnostics + links.all }
     }
 
     public struct Result: Sendable {

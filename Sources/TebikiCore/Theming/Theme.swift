@@ -26,8 +26,7 @@ public struct Theme: Sendable {
                 files[relative] = (siteTheme.appendingPathComponent(relative), "Themes/\(site.config.theme)/\(relative)")
             }
         } else if site.config.theme != "default" {
-            let (line, column) = site.config.themePosition
-            return (nil, [.error(SiteLayout.configFile, line: line, column: column,
+            return (nil, [.error(at: site.config.themeLocation,
                                  "theme '\(site.config.theme)' not found: no folder Themes/\(site.config.theme)/")])
         }
 

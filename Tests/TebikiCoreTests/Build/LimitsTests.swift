@@ -38,8 +38,8 @@ struct LimitsTests {
         #expect(broken.count == count)
         var expected = 3  // "ログ" before the first link
         for (index, link) in broken.enumerated() {
-            #expect(link.line == 6 && link.column == expected, "link \(index)")
-            if link.column != expected { break }
+            #expect(link.location == SourceLocation("Articles/login/signin.md", line: 6, column: expected), "link \(index)")
+            if link.location.column != expected { break }
             expected += "[x](nowhere\(index).md) ログ".unicodeScalars.count
         }
     }

@@ -14,7 +14,7 @@ struct GuidanceTests {
         site.glossary = glossary
         let resolver = LinkResolver(site: site)
         let parsed = MarkdownParser.parse(article, resolver: resolver, options: MarkdownParser.options(for: site, resolver: resolver))
-        return (parsed, (problems + parsed.body.diagnostics).map(\.description))
+        return (parsed, (problems + parsed.diagnostics).map(\.description))
     }
 
     static let body = """
@@ -154,7 +154,7 @@ struct GuidanceTests {
 
     @Test func theFirstUseOfAGlossaryTermInTheTextExplainsIt() throws {
         let glossary = [
-            GlossaryEntry(term: "サブドメイン", definition: "URL の先頭部分。", article: .init(value: "login/url", line: 3, column: 12)),
+            GlossaryEntry(term: "サブドメイン", definition: "URL の先頭部分。", article: .init(value: "login/url", location: SourceLocation("Articles/_glossary.yml", line: 3, column: 12))),
             GlossaryEntry(term: "portal", definition: "The first screen <after> login.", article: nil),
         ]
         let url = TestSites.article("login/url", title: "URL")
@@ -180,7 +180,7 @@ struct GuidanceTests {
 
     @Test func theLongestTermWinsAndAnArticleDoesNotExplainItsOwnTerms() throws {
         let glossary = [
-            GlossaryEntry(term: "ログイン", definition: "入ること。", article: .init(value: "login/signin", line: 1, column: 1)),
+            GlossaryEntry(term: "ログイン", definition: "入ること。", article: .init(value: "login/signin", location: SourceLocation("Articles/_glossary.yml"))),
             GlossaryEntry(term: "ログインURL", definition: "組織のアドレス。", article: nil),
             GlossaryEntry(term: "URL", definition: "アドレス。", article: nil),
         ]
@@ -210,7 +210,7 @@ struct GuidanceTests {
               definition: again
             """, path: "Articles/_glossary.yml")
         #expect(entries.map(\.term) == ["サブドメイン"])
-        #expect(entries.first?.article == .init(value: "login/url", line: 3, column: 12))
+        #expect(entries.first?.article == .init(value: "login/url", location: SourceLocation("Articles/_glossary.yml", line: 3, column: 12)))
         #expect(problems.map(\.description) == [
             "Articles/_glossary.yml:4:9: error: 'term' must not be empty",
             "Articles/_glossary.yml:7:3: error: unknown key 'colour' in a glossary entry; known keys: 'term', 'definition', 'article'",

@@ -6,7 +6,7 @@ struct LinkResolverTests {
     let resolver: LinkResolver = {
         let articles = [
             TestSites.article("login/signin"),
-            TestSites.article("login/logout") { $0.slug = .init(value: "sign-out", line: 2, column: 7) },
+            TestSites.article("login/logout") { $0.slug = .init(value: "sign-out", location: SourceLocation("Articles/login/logout.md", line: 2, column: 7)) },
             TestSites.article("guests/ゲスト参加"),
         ]
         return LinkResolver(site: TestSites.site(articles, assets: ["images/screen.png", "login/menu.png"]))

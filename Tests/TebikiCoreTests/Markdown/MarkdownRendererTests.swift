@@ -93,9 +93,9 @@ struct MarkdownRendererTests {
 
     @Test func linkPositionsAreFileLinesAndCharacterColumns() {
         let body = TestSites.render("日本語の[リンク](https://example.com)\n\nx ![画像](https://e.com/a.png)\n")
-        #expect(body.links.map(\.line) == [4, 6])
+        #expect(body.links.map(\.location.line) == [4, 6])
         // Columns count characters, not UTF-8 bytes.
-        #expect(body.links.map(\.column) == [5, 3])
+        #expect(body.links.map(\.location.column) == [5, 3])
     }
 }
 

@@ -25,14 +25,22 @@ enum TestSites {
                           articles: articles, assets: assets)
     }
 
+    /// A rendered body, read like `RenderedMarkdown`, with what the parse stage reported.
+    @dynamicMemberLookup
+    struct Rendered {
+        let article: ParsedArticle
+        subscript<Value>(dynamicMember path: KeyPath<RenderedMarkdown, Value>) -> Value { article.body[keyPath: path] }
+        var diagnostics: [Diagnostic] { article.diagnostics }
+    }
+
     /// Renders `markdown` as the body of `login/signin` in a site that also has the given articles.
     static func render(_ markdown: String, others: [ArticleSource] = [], assets: Set<String> = [],
-                       rawHTML: Bool = false) -> RenderedMarkdown {
+                       rawHTML: Bool = false) -> Rendered {
         let article = article("login/signin", markdown: markdown)
         let site = site([article] + others, assets: assets)
         var options = MarkdownRenderer.Options(rawHTML: rawHTML)
         options.calloutTitles = ["note": "Note", "warning": "Warning"]
-        return MarkdownParser.parse(article, resolver: LinkResolver(site: site), options: options).body
+        return Rendered(article: MarkdownParser.parse(article, resolver: LinkResolver(site: site), options: options))
     }
 
     /// A fresh, empty folder under the system's temporary folder.
