@@ -48,6 +48,7 @@ public enum SiteLoader {
                 walk.report(entry, at: display)
             }
         }
+        walk.leave()
         let staticURL = root.appendingPathComponent(SiteLayout.staticFolder)
         if isDirectory(staticURL) {
             site.staticFiles = walk.files(under: staticURL.path, relative: "", display: SiteLayout.staticFolder, includingHidden: true)
