@@ -1,3 +1,5 @@
+// The fuzz targets reach the core's internals, which only a debug build (built for testing) exposes.
+#if DEBUG
 import Foundation
 @testable import TebikiCore
 @testable import TebikiServe
@@ -105,3 +107,4 @@ private extension FuzzTarget {
         return LinkResolver(site: site)
     }()
 }
+#endif

@@ -1,3 +1,5 @@
+// The fuzz targets reach the core's internals, which only a debug build (built for testing) exposes.
+#if DEBUG
 import Foundation
 
 enum Fuzzing {
@@ -28,3 +30,4 @@ enum Fuzzing {
         }
     }
 }
+#endif

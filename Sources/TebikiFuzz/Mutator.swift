@@ -1,3 +1,5 @@
+// The fuzz targets reach the core's internals, which only a debug build (built for testing) exposes.
+#if DEBUG
 /// Makes inputs from seeds without libFuzzer: byte flips, inserted fragments that mean
 /// something to the parsers, cut and repeated runs. Deterministic for a seed, so a finding is
 /// reproduced by running again with the same numbers.
@@ -48,3 +50,4 @@ struct Mutator {
         return Array(bytes.prefix(limit))
     }
 }
+#endif

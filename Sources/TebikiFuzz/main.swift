@@ -1,5 +1,10 @@
 import Foundation
 
+#if !DEBUG
+FileHandle.standardError.write(Data("tebiki-fuzz needs a debug build: swift build --product tebiki-fuzz (or Benchmarks/fuzz.sh)\n".utf8))
+exit(2)
+#else
+
 // `tebiki-fuzz <target> [options]`: linked with libFuzzer (Benchmarks/fuzz.sh) it runs libFuzzer
 // on the target; built plainly, it runs the deterministic mutator over the target's seeds
 // (`--runs N --seed S`), which the test suite also does. `--write-seeds DIR` writes the seeds.
@@ -35,3 +40,4 @@ if let driver = Fuzzing.libFuzzerDriver() {
     let seconds = Date().timeIntervalSince(started)
     print("\(target.rawValue): \(runs) inputs in \(String(format: "%.1f", seconds)) s (\(Int(Double(runs) / max(seconds, 0.001))) per second), no crash")
 }
+#endif

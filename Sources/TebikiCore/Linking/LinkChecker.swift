@@ -71,14 +71,14 @@ public enum LinkChecker {
                 diagnostics.append(.warning(article.source.path, "orphan article: no other article links to it or names it in 'related'"))
             }
         }
-        for asset in assets.subtracting(articles.referencedAssets).sorted()
+        let referenced = articles.referencedAssets
+        for asset in assets.subtracting(referenced).sorted()
         where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
             diagnostics.append(.warning("\(SiteLayout.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
         }
         // A published SVG that can run code: refused unless the site allows raw HTML, since it
         // would run in the help centre's origin when a reader opens the image.
-        for path in articles.referencedAssets.sorted() {
-            guard let problem = site.unsafeImages[path] else { continue }
+        for (path, problem) in site.unsafeImages.sorted(by: { $0.key < $1.key }) where referenced.contains(path) {
             let advice = site.config.rawHTML ? "it is published as it is, since rawHTML is true" : "remove it, or set 'rawHTML: true' in tebiki.yml to publish the file as it is"
             diagnostics.append(.about(site.config.rawHTML ? .warning : .error, "\(SiteLayout.articlesFolder)/\(path)",
                                       "the SVG has \(problem); opened on its own it would run in the help centre: \(advice)"))
