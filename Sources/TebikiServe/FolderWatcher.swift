@@ -24,8 +24,11 @@ final class FolderWatcher: Sendable {
         guard pipe(&ends) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         wake = (ends[0], ends[1])
         (changes, continuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
+        // Watched before `init` returns: a file saved right after the server starts must not be
+        // missed because the watching thread had not yet got to adding its folders.
+        let watches = Watches(descriptor: descriptor, root: root.standardizedFileURL.path)
         let thread = Thread { [descriptor, wake, continuation] in
-            var watcher = Watches(descriptor: descriptor, root: root.standardizedFileURL.path)
+            var watcher = watches
             watcher.run(continuation, wake: wake.read)
             close(descriptor)
             close(wake.read)

@@ -194,7 +194,8 @@ private extension PreviewServer {
     }
 
     func report(_ diagnostics: [Diagnostic], after started: Date, what: String) {
-        for diagnostic in diagnostics.sortedForReport() { options.log(diagnostic.description) }
+        // As `tebiki build` prints them: errors first, repeated warnings summarised.
+        DiagnosticReport.lines(diagnostics).forEach(options.log)
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         let errors = diagnostics.errorCount
         options.log(errors > 0 ? "\(what): \(errors) error(s)" : "\(what) in \(milliseconds) ms")

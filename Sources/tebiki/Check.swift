@@ -8,24 +8,18 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
-
-    @Flag(help: "Print only problems.")
-    var quiet = false
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
-        var progress = Progress(total: SiteBuilder.Step.checkSteps.count, quiet: quiet, timings: false)
-        let checked = SiteBuilder.check(site.builderOptions()) { progress.start($0) }
-        let diagnostics = strict
-            ? checked.diagnostics.map { var strict = $0; strict.severity = .error; return strict }
-            : checked.diagnostics
-        Report.print(diagnostics)
+        var progress = Progress(total: SiteBuilder.Step.checkSteps.count, quiet: report.isQuiet, timings: false)
+        let checked = SiteBuilder.check(site.builderOptions(strict: report.strict)) { progress.start($0) }
+        let diagnostics = checked.diagnostics
+        report.print(diagnostics)
         if diagnostics.hasErrors {
             Report.printError("check failed with \(diagnostics.errorCount) error(s)")
             throw ExitCode.failure
         }
-        if !quiet {
+        if !report.isQuiet {
             print("Checked \(checked.articles.count) articles: \(diagnostics.warningCount) warning(s), no errors")
         }
     }

@@ -10,11 +10,12 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Include articles marked draft: true.")
     var drafts = false
 
-    func builderOptions(output: String? = nil, baseURL: String? = nil) -> SiteBuilder.Options {
+    func builderOptions(output: String? = nil, baseURL: String? = nil, strict: Bool = false) -> SiteBuilder.Options {
         SiteBuilder.Options(
             source: URL(fileURLWithPath: source).standardizedFileURL,
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             baseURL: baseURL,
-            includeDrafts: drafts)
+            includeDrafts: drafts,
+            strict: strict)
     }
 }

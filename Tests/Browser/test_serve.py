@@ -80,5 +80,5 @@ def test_a_broken_edit_shows_the_problems_and_fixing_it_removes_them(driver, ser
     assert driver.find_elements(By.ID, "tebiki-problems") == []
     assert not [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     # The terminal showed the same problem, then the fixed rebuild.
-    assert "Articles/account/sign-in.md:1:1: error: front matter has no 'title'" in server.lines
+    assert "Articles/account/sign-in.md:1:1: error: front matter has no 'title' [title-missing]" in server.lines
     assert any(line.startswith("Rebuilt Articles/account/sign-in.md (fixed) in ") for line in server.lines)

@@ -51,7 +51,9 @@ struct CLITests {
         let output = try temporaryFolder().appendingPathComponent("_site")
         let run = try tebiki(["build", "--source", fixture.path, "--output", output.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.split(separator: "\n").count == 7 && run.stderr.split(separator: "\n").allSatisfy { $0.contains(": warning: ") })
+        let problems = run.stderr.split(separator: "\n")
+        #expect(problems.count == 8 && problems.dropLast().allSatisfy { $0.contains(": warning: ") })
+        #expect(problems.last == "0 errors, 7 warnings (missing-description 2, orphan-article 2, raw-html 1, unsafe-url 1, unused-image 1)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(Array(lines.prefix(7)) == ["[1/7] Loading articles and the theme", "[2/7] Rendering Markdown", "[3/7] Checking links",
                                             "[4/7] Relating articles", "[5/7] Indexing for search", "[6/7] Writing pages",
@@ -73,13 +75,113 @@ struct CLITests {
     @Test func invalidContentExitsWithOneAndEveryDiagnosticOnStandardError() throws {
         let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/invalid-content")
         let output = try temporaryFolder().appendingPathComponent("_site")
-        let run = try tebiki(["build", "--quiet", "--source", fixture.path, "--output", output.path])
+        let run = try tebiki(["build", "--verbose", "--source", fixture.path, "--output", output.path])
         #expect(run.status == 1)
         let expected = try String(contentsOf: fixture.appendingPathComponent("expected-diagnostics.txt"), encoding: .utf8)
-        #expect(run.stderr == expected + "build failed with 28 error(s); the previous output was left as it was\n")
-        #expect(expected.split(separator: "\n").count == 41)
-        #expect(run.stdout.isEmpty)
+            .split(separator: "\n").map(String.init)
+        #expect(expected.count == 41)
+        // Errors first, then warnings, each in file order; then the count; then the verdict.
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let errorsFirst: [String] = expected.filter { $0.contains(": error: ") } + expected.filter { $0.contains(": warning: ") }
+        #expect(Array(lines.prefix(41)) == errorsFirst)
+        let count: String = "28 errors (alias-collision 1, alias-invalid 1, article-outside-category 1, bad-name 3, category-invalid 1, "
+            + "config-invalid 1, duplicate-heading-id 1, duplicate-url 1, front-matter-invalid 6, front-matter-missing 1, "
+            + "front-matter-unclosed 1, image-missing 1, invalid-yaml 1, link-missing 1, link-missing-heading 1, not-utf8 1, "
+            + "related-missing 1, reserved-name 2, slug-collision 1, title-missing 1), "
+            + "13 warnings (case-collision 1, missing-description 3, orphan-article 8, unknown-front-matter-key 1)"
+        #expect(Array(lines.suffix(2)) == [count, "build failed with 28 error(s); the previous output was left as it was"])
         #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    // A site with 2 errors and 10 warnings of two kinds: 6 articles without a description, 4 orphans.
+    static let summaryFixture = repository.appendingPathComponent("Tests/Fixtures/diagnostics-summary")
+    static let summaryErrors = [
+        "Articles/guide/a1.md:5:22: error: broken link: nothing at 'nowhere.md' [link-missing]",
+        "Articles/guide/untitled.md:1:1: error: front matter has no 'title' [title-missing]",
+    ]
+    static let summaryCount = "2 errors (link-missing 1, title-missing 1), 10 warnings (missing-description 6, orphan-article 4)"
+
+    func summaryRun(_ arguments: [String], config: String? = nil) throws -> Run {
+        let site = try temporaryFolder()
+        try FileManager.default.copyItem(at: Self.summaryFixture.appendingPathComponent("Articles"), to: site.appendingPathComponent("Articles"))
+        if let config { try config.write(to: site.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8) }
+        return try tebiki(arguments + ["--source", site.path], in: site)
+    }
+
+    func description(_ n: Int) -> String { "Articles/guide/a\(n).md:1:1: warning: no 'description': lists and search results show it under the title [missing-description]" }
+    func orphan(_ n: Int) -> String { "Articles/guide/a\(n).md:1:1: warning: orphan article: no other article links to it or names it in 'related' [orphan-article]" }
+
+    @Test func errorsComeFirstAndRepeatedWarningsAreSummarised() throws {
+        let run = try summaryRun(["check"])
+        #expect(run.status == 1)
+        #expect(run.stderr.split(separator: "\n").map(String.init) == Self.summaryErrors + [
+            description(1), description(2), description(3), orphan(3), orphan(4), orphan(5),
+            "… and 3 more articles without a description [missing-description] (tebiki check --verbose lists all)",
+            "… and 1 more orphan articles [orphan-article] (tebiki check --verbose lists all)",
+            Self.summaryCount, "check failed with 2 error(s)",
+        ])
+    }
+
+    @Test func quietPrintsErrorsOnlyAndVerboseEverything() throws {
+        let quiet = try summaryRun(["build", "--quiet"])
+        #expect(quiet.stderr.split(separator: "\n").map(String.init)
+                == Self.summaryErrors + [Self.summaryCount, "build failed with 2 error(s); the previous output was left as it was"])
+        #expect(quiet.stdout.isEmpty)
+        let verbose = try summaryRun(["check", "--verbose"])
+        #expect(verbose.stderr.split(separator: "\n").map(String.init) == Self.summaryErrors
+                + [description(1), description(2), description(3), orphan(3), description(4), orphan(4), description(5), orphan(5),
+                   description(6), orphan(6), Self.summaryCount, "check failed with 2 error(s)"])
+    }
+
+    @Test func strictMakesEveryWarningAnErrorOnBuildAndCheck() throws {
+        for command in ["build", "check"] {
+            let run = try summaryRun([command, "--strict", "--quiet"])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("Articles/guide/a6.md:1:1: error: orphan article"), "\(command)")
+            #expect(run.stderr.contains("12 errors (link-missing 1, missing-description 6, orphan-article 4, title-missing 1), 0 warnings"), "\(command)")
+        }
+    }
+
+    @Test func githubFormatPrintsWorkflowCommandsErrorsFirst() throws {
+        let run = try summaryRun(["check", "--format", "github"])
+        #expect(run.status == 1)
+        let errors: [String] = [
+            "::error file=Articles/guide/a1.md,line=5,col=22,title=link-missing::broken link: nothing at 'nowhere.md'",
+            "::error file=Articles/guide/untitled.md,line=1,col=1,title=title-missing::front matter has no 'title'",
+        ]
+        let missing = "missing-description::no 'description': lists and search results show it under the title"
+        let orphan = "orphan-article::orphan article: no other article links to it or names it in 'related'"
+        var warnings: [String] = [1, 2, 3].map { "::warning file=Articles/guide/a\($0).md,line=1,col=1,title=\(missing)" }
+        warnings.append("::warning file=Articles/guide/a3.md,line=1,col=1,title=\(orphan)")
+        for n in [4, 5, 6] {
+            warnings += [missing, orphan].map { "::warning file=Articles/guide/a\(n).md,line=1,col=1,title=\($0)" }
+        }
+        #expect(run.stdout.split(separator: "\n").map(String.init) == errors + warnings + [Self.summaryCount])
+        #expect(run.stderr == "check failed with 2 error(s)\n")
+    }
+
+    @Test func jsonFormatPrintsOneObjectADiagnostic() throws {
+        let run = try summaryRun(["build", "--format", "json"])
+        #expect(run.status == 1)
+        let objects = try run.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 12)
+        #expect(objects.allSatisfy { Set($0.keys) == ["path", "line", "column", "severity", "code", "message"] })
+        #expect(objects.first?["code"] as? String == "link-missing" && objects.first?["line"] as? Int == 5 && objects.first?["column"] as? Int == 22)
+        #expect(objects.filter { $0["severity"] as? String == "warning" }.count == 10)
+    }
+
+    @Test func theConfigSilencesOneKindOfWarningAndRaisesAnother() throws {
+        let run = try summaryRun(["check", "--quiet"], config: "warnings:\n  missing-description: off\n  orphan-article: error\n")
+        #expect(run.stderr.split(separator: "\n").map(String.init) == [Self.summaryErrors[0]] + [3, 4, 5, 6].map {
+            "Articles/guide/a\($0).md:1:1: error: orphan article: no other article links to it or names it in 'related' [orphan-article]"
+        } + [Self.summaryErrors[1], "6 errors (link-missing 1, orphan-article 4, title-missing 1), 0 warnings", "check failed with 6 error(s)"])
+
+        let unknown = try summaryRun(["check", "--quiet"], config: "warnings:\n  missing-descriptions: off\n  link-missing: off\n  orphan-article: loud\n")
+        #expect(unknown.stderr.contains("tebiki.yml:2:3: error: unknown warning code 'missing-descriptions'; the README lists every code [config-invalid]"))
+        #expect(unknown.stderr.contains("tebiki.yml:3:3: error: 'link-missing' is an error, which cannot be turned off [config-invalid]"))
+        #expect(unknown.stderr.contains("tebiki.yml:4:19: error: 'orphan-article' must be off, warning or error [config-invalid]"))
     }
 
     @Test func baseURLOptionSetsCanonicalLinksAndTheSitemap() throws {
@@ -91,9 +193,9 @@ struct CLITests {
         #expect(sitemap.contains("<loc>https://help.example.jp/kintone/login/login/</loc>"))
     }
 
-    /// The lines of standard error that are not warnings.
+    /// The lines of standard error that are errors, and the verdict (warnings and the count line left out).
     func errors(_ run: Run) -> [String] {
-        run.stderr.split(separator: "\n").map(String.init).filter { !$0.contains(": warning: ") }
+        run.stderr.split(separator: "\n").map(String.init).filter { !$0.contains(": warning: ") && !$0.hasPrefix("… and ") && !$0.contains(" warnings (") && !$0.contains(" warning (") }
     }
 
     /// A copy of the basic fixture with a file a writer keeps beside it.
@@ -107,11 +209,11 @@ struct CLITests {
     }
 
     @Test(arguments: [
-        ("notes.txt", "notes.txt: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder"),
-        ("tebiki.yml", "tebiki.yml: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder"),
-        ("Articles/account/sign-in.md", "Articles/account/sign-in.md: error: the output folder is inside Articles/, whose files the build reads; choose a folder outside it"),
-        ("Articles/out", "Articles/out: error: the output folder is inside Articles/, whose files the build reads; choose a folder outside it"),
-        ("Themes/x", "Themes/x: error: the output folder is inside Themes/, whose files the build reads; choose a folder outside it"),
+        ("notes.txt", "notes.txt: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder [output-folder]"),
+        ("tebiki.yml", "tebiki.yml: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder [output-folder]"),
+        ("Articles/account/sign-in.md", "Articles/account/sign-in.md: error: the output folder is inside Articles/, whose files the build reads; choose a folder outside it [output-folder]"),
+        ("Articles/out", "Articles/out: error: the output folder is inside Articles/, whose files the build reads; choose a folder outside it [output-folder]"),
+        ("Themes/x", "Themes/x: error: the output folder is inside Themes/, whose files the build reads; choose a folder outside it [output-folder]"),
     ])
     func outputThatIsNotAFolderTebikiMadeIsRefusedAndKept(output: String, diagnostic: String) throws {
         let site = try siteWithNotes()
@@ -130,7 +232,7 @@ struct CLITests {
         try "output: notes.txt\n".write(to: site.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8)
         let run = try tebiki(["build", "--quiet"], in: site)
         #expect(run.status == 1)
-        #expect(errors(run).first == "notes.txt: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder")
+        #expect(errors(run).first == "notes.txt: error: refusing to write the site here: it is a file, not a folder Tebiki made; choose another output folder [output-folder]")
         #expect(try String(contentsOf: site.appendingPathComponent("notes.txt"), encoding: .utf8) == "precious\n")
 
         // Outside the site folder the diagnostic names the whole path, without a line.
@@ -156,7 +258,7 @@ struct CLITests {
         for bad in ["javascript:alert(1)", "ftp://example.com/", "/help/", "https://"] {
             let run = try tebiki(["build", "--quiet", "--base-url", bad], in: site)
             #expect(run.status == 1, "\(bad)")
-            #expect(errors(run).first == "--base-url: error: '\(bad)' must be an absolute http(s) URL such as https://example.com/help/")
+            #expect(errors(run).first == "--base-url: error: '\(bad)' must be an absolute http(s) URL such as https://example.com/help/ [config-invalid]")
             #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("_site").path))
         }
     }
@@ -181,7 +283,7 @@ struct CLITests {
 
     @Test func checkReportsWithoutWritingAndStrictTurnsWarningsIntoErrors() throws {
         let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/related")
-        let run = try tebiki(["check", "--source", fixture.path])
+        let run = try tebiki(["check", "--verbose", "--source", fixture.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("[1/4] Loading articles and the theme\n[2/4] Rendering Markdown\n[3/4] Checking links\n[4/4] Relating articles\n"))
         #expect(run.stdout.hasSuffix("Checked 6 articles: 4 warning(s), no errors\n"))

@@ -5,7 +5,7 @@ import Glibc
 
 /// A deliberately plain HTTP/1.1 client over a loopback socket: it sends the path exactly as
 /// given (URLSession would tidy `..` and `%2e%2e` away before the server ever saw them).
-struct RawHTTP {
+struct RawHTTP: Sendable {
     struct Response {
         var status: Int
         var headers: [String: String]
@@ -40,7 +40,8 @@ struct RawHTTP {
             _ = Glibc.close(descriptor)
             throw POSIXError(.ECONNREFUSED)
         }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        // Generous: on a loaded 2-core machine the server may wait for other tests to free a thread.
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
@@ -63,8 +64,30 @@ struct RawHTTP {
         return true
     }
 
+    /// Everything until the peer closes (or the timeout), read on a thread of its own: the
+    /// server under test answers on Swift's cooperative threads, which a test blocked in a
+    /// socket read would hold (two of them on a 2-core machine).
+    func read() async -> Data {
+        await Self.offThePool { readBlocking() }
+    }
+
+    /// Reads as text until `marker` has come (and, with `wholeLine`, the line it is on has ended).
+    func read(until marker: String, wholeLine: Bool = false) async -> String {
+        await Self.offThePool {
+            String(decoding: readBlocking { data in
+                String(decoding: data, as: UTF8.self).contains(marker) && (!wholeLine || data.last == 0x0A)
+            }, as: UTF8.self)
+        }
+    }
+
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: work()) }.start()
+        }
+    }
+
     /// Reads until `done` says the bytes so far are enough, the peer closes, or the timeout.
-    func read(until done: (Data) -> Bool = { _ in false }) -> Data {
+    func readBlocking(until done: (Data) -> Bool = { _ in false }) -> Data {
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while !done(received) {
@@ -75,19 +98,12 @@ struct RawHTTP {
         return received
     }
 
-    /// Reads as text until `marker` has come (and, with `wholeLine`, the line it is on has ended).
-    func read(until marker: String, wholeLine: Bool = false) -> String {
-        String(decoding: read { data in
-            String(decoding: data, as: UTF8.self).contains(marker) && (!wholeLine || data.last == 0x0A)
-        }, as: UTF8.self)
-    }
-
     static func get(_ path: String, port: UInt16, method: String = "GET", host: String? = "127.0.0.1",
-                    headers: String = "", ipv6: Bool = false) throws -> Response {
+                    headers: String = "", ipv6: Bool = false) async throws -> Response {
         let connection = try RawHTTP(port: port, ipv6: ipv6)
         defer { connection.close() }
         connection.send(method, path, host: host, headers: headers)
-        return parse(connection.read())
+        return parse(await connection.read())
     }
 
     static func parse(_ data: Data) -> Response {

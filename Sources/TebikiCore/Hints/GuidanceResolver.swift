@@ -46,7 +46,7 @@ private extension ResolvedGuidance {
     struct Problem: Error {
         var message: String
         var position: SourceLocation
-        var diagnostic: Diagnostic { .error(at: position, message) }
+        var diagnostic: Diagnostic { .error(.tourTarget, at: position, message) }
     }
 
     static func selectorFor(_ target: Guidance.PageTarget, body: RenderedMarkdown) -> Result<String, Problem> {

@@ -19,18 +19,18 @@ enum AliasPages {
         for article in articles {
             for alias in article.frontMatter.aliases {
                 guard let path = folder(alias.value) else {
-                    diagnostics.append(.error(at: alias.location,
+                    diagnostics.append(.error(.aliasInvalid, at: alias.location,
                                               "alias '\(alias.value)' must be a path in the site such as /old/page/"))
                     continue
                 }
                 if let top = path.split(separator: "/").first, SiteLayout.reservedFolders.contains(String(top)) {
-                    diagnostics.append(.error(at: alias.location,
+                    diagnostics.append(.error(.reservedName, at: alias.location,
                                               "alias '\(alias.value)' is inside \(top)/, which holds the site's own files"))
                 } else if files.contains(path) {
-                    diagnostics.append(.error(at: alias.location,
+                    diagnostics.append(.error(.aliasCollision, at: alias.location,
                                               "alias '\(alias.value)' is the address of a file the site publishes"))
                 } else if !taken.insert(path).inserted {
-                    diagnostics.append(.error(at: alias.location,
+                    diagnostics.append(.error(.aliasCollision, at: alias.location,
                                               "alias '\(alias.value)' is already the address of another page"))
                 }
             }

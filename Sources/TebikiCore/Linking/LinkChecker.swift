@@ -38,22 +38,22 @@ public enum LinkChecker {
             let noun = link.kind == .image ? "image" : "link"
             switch link.target {
             case .missing(let destination):
-                diagnostics.append(.error(at: link.location,
+                diagnostics.append(.error(link.kind == .image ? .imageMissing : .linkMissing, at: link.location,
                                           "broken \(noun): nothing at '\(destination)'"))
             case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
-                diagnostics.append(.error(at: link.location,
+                diagnostics.append(.error(.linkMissingHeading, at: link.location,
                                           "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
             case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
-                diagnostics.append(.error(at: link.location,
+                diagnostics.append(.error(.linkMissingHeading, at: link.location,
                                           "broken link: this article has no heading with id '\(fragment)'"))
             case .unsafe(let scheme):
-                diagnostics.append(.warning(at: link.location,
+                diagnostics.append(.warning(.unsafeURL, at: link.location,
                                             "\(noun) with a '\(scheme):' URL was removed: only http, https, mailto and tel are allowed"))
             default: break
             }
         }
         for related in article.source.frontMatter.related where headingIDs[related.value] == nil {
-            diagnostics.append(.error(at: related.location,
+            diagnostics.append(.error(.relatedMissing, at: related.location,
                                       "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
         }
         return diagnostics
@@ -65,22 +65,22 @@ public enum LinkChecker {
         var diagnostics: [Diagnostic] = []
         for (index, article) in articles.enumerated() {
             if article.source.frontMatter.description == nil {
-                diagnostics.append(.warning(article.source.path, "no 'description': lists and search results show it under the title"))
+                diagnostics.append(.warning(.missingDescription, article.source.path, "no 'description': lists and search results show it under the title"))
             }
             if articles.count > 1 && graph.isOrphan(index) {
-                diagnostics.append(.warning(article.source.path, "orphan article: no other article links to it or names it in 'related'"))
+                diagnostics.append(.warning(.orphanArticle, article.source.path, "orphan article: no other article links to it or names it in 'related'"))
             }
         }
         let referenced = articles.referencedAssets
         for asset in assets.subtracting(referenced).sorted()
         where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
-            diagnostics.append(.warning("\(SiteLayout.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
+            diagnostics.append(.warning(.unusedImage, "\(SiteLayout.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
         }
         // A published SVG that can run code: refused unless the site allows raw HTML, since it
         // would run in the help centre's origin when a reader opens the image.
         for (path, problem) in site.unsafeImages.sorted(by: { $0.key < $1.key }) where referenced.contains(path) {
             let advice = site.config.rawHTML ? "it is published as it is, since rawHTML is true" : "remove it, or set 'rawHTML: true' in tebiki.yml to publish the file as it is"
-            diagnostics.append(.about(site.config.rawHTML ? .warning : .error, "\(SiteLayout.articlesFolder)/\(path)",
+            diagnostics.append(.about(site.config.rawHTML ? .warning : .error, .unsafeSVG, "\(SiteLayout.articlesFolder)/\(path)",
                                       "the SVG has \(problem); opened on its own it would run in the help centre: \(advice)"))
         }
         return diagnostics + AliasPages.check(articles.map(\.source), assets: assets)

@@ -1,7 +1,7 @@
 /// `_category.yml`.
 extension Category {
     static func parse(_ text: String, id: String, path: String) -> (Category, [Diagnostic]) {
-        var yaml = YAMLDocument(text: text, path: path, lineOffset: 0)
+        var yaml = YAMLDocument(text: text, path: path, lineOffset: 0, code: .categoryInvalid)
         var category = Category(id: id, title: id)
         for (key, keyNode, value) in yaml.pairs {
             switch key {

@@ -35,7 +35,7 @@ struct FolderWalk {
             let message = ancestors.contains(id)
                 ? "symbolic link loop: \(Diagnostic.quoted(display)) leads back to \(Diagnostic.quoted(first)); remove the link"
                 : "\(Diagnostic.quoted(display)) and \(Diagnostic.quoted(first)) are one folder (through a symbolic link), which is read once; remove the link"
-            diagnostics.append(.about(.error, display, message))
+            diagnostics.append(.about(.error, .symlinkLoop, display, message))
             return false
         }
         entered[id] = display
@@ -72,9 +72,9 @@ struct FolderWalk {
     mutating func report(_ entry: Entry, at display: String) {
         switch entry.kind {
         case .special(let what):
-            diagnostics.append(.about(.error, display, "\(what), not a regular file: Tebiki reads only regular files; move it out of the site folder"))
+            diagnostics.append(.about(.error, .specialFile, display, "\(what), not a regular file: Tebiki reads only regular files; move it out of the site folder"))
         case .brokenLink:
-            diagnostics.append(.about(.error, display, "broken symbolic link: its target does not exist"))
+            diagnostics.append(.about(.error, .brokenSymlink, display, "broken symbolic link: its target does not exist"))
         case .file, .folder:
             break
         }

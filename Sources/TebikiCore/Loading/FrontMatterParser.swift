@@ -46,7 +46,7 @@ struct FrontMatterSplit: Equatable {
 extension FrontMatter {
     /// Reads the YAML of an article's front matter; the YAML starts on line 2 of the file.
     static func parse(_ yamlText: String, path: String) -> (FrontMatter, [Diagnostic]) {
-        var yaml = YAMLDocument(text: yamlText, path: path, lineOffset: 1)
+        var yaml = YAMLDocument(text: yamlText, path: path, lineOffset: 1, code: .frontMatterInvalid)
         var matter = FrontMatter()
         var sawTitle = false
         var sawDescription = false
@@ -58,7 +58,7 @@ extension FrontMatter {
             case "linkTitle": matter.linkTitle = yaml.nonEmptyString(value, key: key)
             case "description", "summary":
                 if sawDescription {
-                    yaml.report(yaml.warning(at: keyNode, "both 'description' and 'summary' are set; the first one is used"))
+                    yaml.report(yaml.warning(at: keyNode, .duplicateDescription, "both 'description' and 'summary' are set; the first one is used"))
                 } else {
                     sawDescription = true
                     matter.description = yaml.optionalString(value, key: key)
@@ -84,12 +84,12 @@ extension FrontMatter {
                     }
                 }
             default:
-                yaml.report(yaml.warning(at: keyNode, "unknown front matter key '\(key)' is ignored"))
+                yaml.report(yaml.warning(at: keyNode, .unknownFrontMatterKey, "unknown front matter key '\(key)' is ignored"))
             }
         }
         var diagnostics = yaml.diagnostics
         if !sawTitle && !(yaml.pairs.isEmpty && diagnostics.hasErrors) {
-            diagnostics.append(.error(path, line: 1, column: 1, "front matter has no 'title'"))
+            diagnostics.append(.error(.titleMissing, path, line: 1, column: 1, "front matter has no 'title'"))
         }
         return (matter, diagnostics)
     }

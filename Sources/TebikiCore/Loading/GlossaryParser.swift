@@ -4,7 +4,7 @@ import Yams
 /// `Articles/_glossary.yml`.
 extension GlossaryEntry {
     static func parse(_ text: String, path: String) -> ([GlossaryEntry], [Diagnostic]) {
-        var yaml = YAMLDocument(sequenceText: text, path: path)
+        var yaml = YAMLDocument(sequenceText: text, path: path, code: .glossaryInvalid)
         var entries: [GlossaryEntry] = []
         var seen: Set<String> = []
         for item in yaml.items {

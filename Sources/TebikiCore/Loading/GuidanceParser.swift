@@ -5,6 +5,10 @@ import Yams
 /// hint silently pointing nowhere.
 extension YAMLDocument {
     mutating func tour(_ node: Node) -> Guidance.Tour? {
+        // Every problem inside a tour is a tour problem, the typed values' included.
+        let outer = code
+        code = .tourInvalid
+        defer { code = outer }
         guard let fields = fields(of: node, in: "tour", allowed: ["title", "autostart", "steps"]) else { return nil }
         var tour = Guidance.Tour(steps: [])
         var sawSteps = false
@@ -27,6 +31,9 @@ extension YAMLDocument {
     }
 
     mutating func hints(_ node: Node) -> [Guidance.Hint] {
+        let outer = code
+        code = .tourInvalid
+        defer { code = outer }
         guard let items = node.sequence else {
             report(error(at: node, "'hints' must be a list of hints, each with a text and a target"))
             return []

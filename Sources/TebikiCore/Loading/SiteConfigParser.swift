@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 extension SiteConfig {
     static let baseURLRule = "must be an absolute http(s) URL such as https://example.com/help/"
@@ -14,7 +15,7 @@ extension SiteConfig {
     /// Reads `tebiki.yml` text; problems are returned, never thrown, so the build can go on
     /// collecting the rest.
     static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
-        var yaml = YAMLDocument(text: text, path: path, lineOffset: 0)
+        var yaml = YAMLDocument(text: text, path: path, lineOffset: 0, code: .configInvalid)
         var config = SiteConfig()
         for (key, keyNode, value) in yaml.pairs {
             switch key {
@@ -55,10 +56,39 @@ extension SiteConfig {
                         yaml.report(yaml.error(at: value, "'relatedCount' must be between 0 and 20"))
                     }
                 }
+            case "warnings": config.warnings = Self.warningLevels(value, in: &yaml)
             default:
                 yaml.report(yaml.error(at: keyNode, "unknown key '\(key)' (known keys: \(keys.joined(separator: ", ")))"))
             }
         }
         return (config, yaml.diagnostics)
+    }
+}
+
+private extension SiteConfig {
+    /// `warnings: {missing-description: off, orphan-article: error}`.
+    static func warningLevels(_ node: Yams.Node, in yaml: inout YAMLDocument) -> [DiagnosticCode: WarningLevel] {
+        guard let mapping = node.mapping else {
+            yaml.report(yaml.error(at: node, "'warnings' must map warning codes to off, warning or error, e.g. missing-description: off"))
+            return [:]
+        }
+        var levels: [DiagnosticCode: WarningLevel] = [:]
+        for (keyNode, value) in mapping {
+            let name = keyNode.scalar?.string ?? ""
+            guard let code = DiagnosticCode(rawValue: name) else {
+                yaml.report(yaml.error(at: keyNode, "unknown warning code '\(name)'; the README lists every code"))
+                continue
+            }
+            guard let level = value.scalar.flatMap({ WarningLevel(rawValue: $0.string) }) else {
+                yaml.report(yaml.error(at: value, "'\(name)' must be off, warning or error"))
+                continue
+            }
+            if !code.isWarning && level != .error {
+                yaml.report(yaml.error(at: keyNode, "'\(name)' is an error, which cannot be turned off"))
+                continue
+            }
+            levels[code] = level
+        }
+        return levels
     }
 }

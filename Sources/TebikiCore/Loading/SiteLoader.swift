@@ -18,7 +18,7 @@ public enum SiteLoader {
         var site = LoadedSite(root: root, config: config, categories: [], articles: [], assets: [])
 
         guard isDirectory(articlesURL) else {
-            diagnostics.append(.error(SiteLayout.articlesFolder, "no Articles/ folder: write articles as Articles/<category>/<slug>.md"))
+            diagnostics.append(.error(.articlesMissing, SiteLayout.articlesFolder, "no Articles/ folder: write articles as Articles/<category>/<slug>.md"))
             return (site, diagnostics)
         }
 
@@ -30,7 +30,7 @@ public enum SiteLoader {
             let display = "\(SiteLayout.articlesFolder)/\(name)"
             switch entry.kind {
             case .folder where SiteLayout.reservedFolders.contains(name):
-                diagnostics.append(.error(display, "the folder name '\(name)' is taken by the site's own files (\(name)/ in the output); rename the folder"))
+                diagnostics.append(.error(.reservedName, display, "the folder name '\(name)' is taken by the site's own files (\(name)/ in the output); rename the folder"))
             case .folder:
                 guard let folder = scanCategoryFolder(articlesURL.appendingPathComponent(name), name: name, walk: &walk,
                                                       diagnostics: &diagnostics) else { continue }
@@ -41,7 +41,7 @@ public enum SiteLoader {
                 site.categories.append(category)
                 articleFiles += folder.markdown.map { (name, $0) }
             case .file where name.hasSuffix(".md"):
-                diagnostics.append(.error(display, "articles belong in a category folder, e.g. Articles/<category>/\(name)"))
+                diagnostics.append(.error(.articleOutsideCategory, display, "articles belong in a category folder, e.g. Articles/<category>/\(name)"))
             case .file:
                 if !name.hasPrefix("_") { site.assets.insert(name) }
             case .special, .brokenLink:
@@ -84,7 +84,7 @@ public enum SiteLoader {
         let ids = Set(site.articles.map(\.id))
         for entry in site.glossary {
             if let article = entry.article, !ids.contains(article.value) {
-                diagnostics.append(.error(at: article.location,
+                diagnostics.append(.error(.glossaryArticleMissing, at: article.location,
                                           "glossary article '\(article.value)' not found: name it by its path under Articles/ without .md"))
             }
         }
@@ -134,10 +134,10 @@ extension SiteLoader {
         let text = file.text
         let split = FrontMatterSplit(text)
         guard let yaml = split.yaml else {
-            return (nil, [.error(path, "missing front matter: start the file with a '---' line, a 'title:' line and a closing '---' line")])
+            return (nil, [.error(.frontMatterMissing, path, "missing front matter: start the file with a '---' line, a 'title:' line and a closing '---' line")])
         }
         if split.isUnterminated {
-            return (nil, [.error(path, "front matter is not closed: add a '---' line after it")])
+            return (nil, [.error(.frontMatterUnclosed, path, "front matter is not closed: add a '---' line after it")])
         }
         let (frontMatter, diagnostics) = FrontMatter.parse(yaml, path: path)
         let id = String(relative.dropLast(3)).nfc
@@ -191,7 +191,7 @@ private extension SiteLoader {
             if let url = SiteConfig.baseURL(baseURL) {
                 config.baseURL = url
             } else {
-                diagnostics.append(.about(.error, "--base-url", "'\(baseURL)' \(SiteConfig.baseURLRule)"))
+                diagnostics.append(.about(.error, .configInvalid, "--base-url", "'\(baseURL)' \(SiteConfig.baseURLRule)"))
             }
         }
         return config
@@ -218,7 +218,7 @@ private extension SiteLoader {
             case .folder:
                 for nested in walk.files(under: url.path + "/" + item, relative: relative, display: display) {
                     if nested.hasSuffix(".md") {
-                        diagnostics.append(.error("\(SiteLayout.articlesFolder)/\(nested)",
+                        diagnostics.append(.error(.articleTooDeep, "\(SiteLayout.articlesFolder)/\(nested)",
                                                   "articles go one folder deep: Articles/<category>/<slug>.md"))
                     } else {
                         folder.assets.append(nested)
@@ -260,7 +260,7 @@ private extension SiteLoader {
                 guard let problem = URLSegment.problem(segments[depth]) else { continue }
                 let named = ([SiteLayout.articlesFolder[...]] + parts.prefix(depth + 1)).joined(separator: "/")
                 if reported.insert(named).inserted {
-                    diagnostics.append(.about(.error, named, "the name \(problem); rename it: it becomes part of a URL"))
+                    diagnostics.append(.about(.error, .badName, named, "the name \(problem); rename it: it becomes part of a URL"))
                 }
                 break
             }
@@ -268,7 +268,7 @@ private extension SiteLoader {
         var categories: [String: String] = [:]
         for category in site.categories {
             if let first = categories.updateValue(category.id, forKey: category.id.lowercased()) {
-                diagnostics.append(.about(.warning, "\(SiteLayout.articlesFolder)/\(category.id)",
+                diagnostics.append(.about(.warning, .caseCollision, "\(SiteLayout.articlesFolder)/\(category.id)",
                                           "the folder differs from \(SiteLayout.articlesFolder)/\(first) only in case: they are one folder on case-insensitive hosts"))
             }
         }
@@ -276,7 +276,7 @@ private extension SiteLoader {
             let segment = article.urlPath.dropFirst(article.categoryID.count + 1).dropLast()
             guard segment == "index.html" || site.assets.contains("\(article.categoryID)/\(segment)") else { continue }
             let slug = article.frontMatter.slug
-            diagnostics.append(.error(at: slug?.location ?? SourceLocation(article.path),
+            diagnostics.append(.error(.slugCollision, at: slug?.location ?? SourceLocation(article.path),
                                       "the page's address \(article.urlPath) is a file of the category in the output; set a different 'slug'"))
         }
         return diagnostics
@@ -301,13 +301,13 @@ private extension SiteLoader {
         for article in articles {
             let slug = article.frontMatter.slug
             if let first = seen[article.urlPath] {
-                diagnostics.append(.error(at: slug?.location ?? SourceLocation(article.path),
+                diagnostics.append(.error(.duplicateURL, at: slug?.location ?? SourceLocation(article.path),
                                           "URL \(article.urlPath) is already used by \(first.path); set a different 'slug'"))
                 continue
             }
             seen[article.urlPath] = article
             if let first = folded[article.urlPath.lowercased()] {
-                diagnostics.append(.warning(at: slug?.location ?? SourceLocation(article.path),
+                diagnostics.append(.warning(.caseCollision, at: slug?.location ?? SourceLocation(article.path),
                                             "URL \(article.urlPath) differs from \(first.urlPath) (\(first.path)) only in case: they are one page on case-insensitive hosts"))
             } else {
                 folded[article.urlPath.lowercased()] = article

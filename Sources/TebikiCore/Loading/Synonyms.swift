@@ -5,7 +5,7 @@ enum Synonyms {
 
     static func parse(_ text: String, path: String) -> ([[String]], [Diagnostic]) {
         var yaml = YAMLDocument(sequenceText: text, path: path,
-                                expected: "a list of synonym groups, e.g. - [ログイン, サインイン, sign in]")
+                                expected: "a list of synonym groups, e.g. - [ログイン, サインイン, sign in]", code: .synonymsInvalid)
         var groups: [[String]] = []
         for group in yaml.items {
             let words = group.sequence?.compactMap { $0.scalar.map { String($0.string.trimmingSpaces()) } } ?? []

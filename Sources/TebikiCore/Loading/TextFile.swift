@@ -10,7 +10,7 @@ struct TextFile {
     /// regular file is read: it is opened without blocking and checked before reading, since
     /// a named pipe called `*.md` would otherwise stop the build (or the preview server) forever.
     static func read(_ absolutePath: String, displayPath: String) -> Result<TextFile, Diagnostic> {
-        readIfPresent(absolutePath, displayPath: displayPath) ?? .failure(.about(.error, displayPath, "cannot read the file: \(String(cString: strerror(ENOENT)))"))
+        readIfPresent(absolutePath, displayPath: displayPath) ?? .failure(.about(.error, .unreadableFile, displayPath, "cannot read the file: \(String(cString: strerror(ENOENT)))"))
     }
 
     /// As `read`, but nil when nothing is at the path (an optional file such as `tebiki.yml`).
@@ -18,15 +18,15 @@ struct TextFile {
         let descriptor = open(absolutePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { return nil }
-            return .failure(.about(.error, displayPath, "cannot read the file: \(String(cString: strerror(errno)))"))
+            return .failure(.about(.error, .unreadableFile, displayPath, "cannot read the file: \(String(cString: strerror(errno)))"))
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(.about(.error, displayPath, "cannot read the file")) }
+        guard fstat(descriptor, &info) == 0 else { return .failure(.about(.error, .unreadableFile, displayPath, "cannot read the file")) }
         guard info.st_mode & S_IFMT == S_IFREG else {
             let kind = FolderWalk.kind(of: absolutePath)
             let what = if case .special(let what) = kind { what } else { kind == .folder ? "a folder" : "a special file" }
-            return .failure(.about(.error, displayPath, "\(what), not a regular file: Tebiki reads only regular files"))
+            return .failure(.about(.error, .specialFile, displayPath, "\(what), not a regular file: Tebiki reads only regular files"))
         }
         let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
@@ -46,7 +46,7 @@ struct TextFile {
             return .success(bytes.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         }
         let (line, column) = firstInvalidPosition(bytes)
-        return .failure(.error(path, line: line, column: column, "the file is not UTF-8 text; save it as UTF-8"))
+        return .failure(.error(.notUTF8, path, line: line, column: column, "the file is not UTF-8 text; save it as UTF-8"))
     }
 }
 

@@ -7,15 +7,18 @@ import Yams
 struct YAMLDocument {
     let path: String
     let lineOffset: Int
+    /// The kind of problem a wrong value in this file is (`front-matter-invalid`, `config-invalid`…).
+    var code: DiagnosticCode
     private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
     /// The entries of a document that is a list (`init(sequenceText:path:)`).
     private(set) var items: [Node] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `text`; an empty document is an empty mapping.
-    init(text: String, path: String, lineOffset: Int) {
+    init(text: String, path: String, lineOffset: Int, code: DiagnosticCode) {
         self.path = path
         self.lineOffset = lineOffset
+        self.code = code
         let root: Node?
         do {
             // The basic resolver leaves every scalar a string: Tebiki reads types itself, which is
@@ -41,9 +44,10 @@ struct YAMLDocument {
 
     /// Parses a file that is a list at the top (`_glossary.yml`, `_synonyms.yml`); an empty file
     /// is an empty list. `expected` says what the list holds, for a file that is not one.
-    init(sequenceText text: String, path: String, expected: String = "a list") {
+    init(sequenceText text: String, path: String, expected: String = "a list", code: DiagnosticCode) {
         self.path = path
         lineOffset = 0
+        self.code = code
         do {
             guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return }
             guard let sequence = root.sequence else {
@@ -81,12 +85,17 @@ struct YAMLDocument {
         }
     }
 
+    /// A wrong value in this file (its `code`).
     func error(at node: Node, _ message: String) -> Diagnostic {
-        .error(at: location(of: node), message)
+        .error(code, at: location(of: node), message)
     }
 
-    func warning(at node: Node, _ message: String) -> Diagnostic {
-        .warning(at: location(of: node), message)
+    func error(at node: Node, _ code: DiagnosticCode, _ message: String) -> Diagnostic {
+        .error(code, at: location(of: node), message)
+    }
+
+    func warning(at node: Node, _ code: DiagnosticCode, _ message: String) -> Diagnostic {
+        .warning(code, at: location(of: node), message)
     }
 
     /// Where the writer typed `node` in the file.
@@ -188,12 +197,12 @@ private extension YAMLDocument {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return .error(path, line: mark.line + lineOffset, column: mark.column, "invalid YAML: \(detail)")
+            return .error(.invalidYAML, path, line: mark.line + lineOffset, column: mark.column, "invalid YAML: \(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(path, line: context.mark.line + lineOffset, column: context.mark.column,
+            return .error(.invalidYAML, path, line: context.mark.line + lineOffset, column: context.mark.column,
                           "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
         default:
-            return .error(path, line: lineOffset + 1, column: 1, "invalid YAML: \(error)")
+            return .error(.invalidYAML, path, line: lineOffset + 1, column: 1, "invalid YAML: \(error)")
         }
     }
 }

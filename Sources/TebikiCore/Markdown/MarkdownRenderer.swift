@@ -231,7 +231,7 @@ private extension MarkdownRenderer {
             }
             inner = String(inner.trimmingSpaces())
             if !state.slugger.claim(custom.id) {
-                state.diagnostics.append(.error(options.path, line: heading.line, column: 1,
+                state.diagnostics.append(.error(.duplicateHeadingID, options.path, line: heading.line, column: 1,
                                                 "heading id '\(custom.id)' is used twice in this article"))
             }
             id = custom.id
@@ -309,7 +309,7 @@ private extension MarkdownRenderer {
         guard !state.reportedHTML else { return }
         state.reportedHTML = true
         let column = state.columns.scalarColumn(line: node.line, byteColumn: node.column)
-        state.diagnostics.append(.warning(options.path, line: node.line + options.lineOffset, column: column,
+        state.diagnostics.append(.warning(.rawHTML, options.path, line: node.line + options.lineOffset, column: column,
                                           "raw HTML is left out of the page; set 'rawHTML: true' in tebiki.yml to keep it"))
     }
 

@@ -1,5 +1,5 @@
 /// One problem found in a writer's content, reported compiler style:
-/// `path:line:column: error: message`.
+/// `path:line:column: error: message [code]`.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
@@ -7,36 +7,39 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var severity: Severity
+    /// Which kind of problem it is (`DiagnosticCode`), for `warnings:` in `tebiki.yml` and tools.
+    public var code: DiagnosticCode
     public var location: SourceLocation
     public var message: String
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: String) {
         self.severity = severity
+        self.code = code
         self.location = location
         self.message = message
     }
 
-    public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.error, at: location, message)
+    public static func error(_ code: DiagnosticCode, at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, code, at: location, message)
     }
 
-    public static func warning(at location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, at: location, message)
+    public static func warning(_ code: DiagnosticCode, at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, code, at: location, message)
     }
 
     /// At a position given as numbers, for problems found by counting lines (a file's first
     /// line, a byte that is not UTF-8).
-    public static func error(_ path: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
-        Diagnostic(.error, at: SourceLocation(path, line: line, column: column), message)
+    public static func error(_ code: DiagnosticCode, _ path: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
+        Diagnostic(.error, code, at: SourceLocation(path, line: line, column: column), message)
     }
 
-    public static func warning(_ path: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, at: SourceLocation(path, line: line, column: column), message)
+    public static func warning(_ code: DiagnosticCode, _ path: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, code, at: SourceLocation(path, line: line, column: column), message)
     }
 
     /// A problem with a whole file or folder: `path: error: message`.
-    public static func about(_ severity: Severity, _ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(severity, at: .file(path), message)
+    public static func about(_ severity: Severity, _ code: DiagnosticCode, _ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(severity, code, at: .file(path), message)
     }
 
     /// Path relative to the site folder, e.g. `Articles/login/signin.md`.
@@ -46,6 +49,12 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "\(location.description): \(severity.rawValue): \(message)"
+    }
+
+    /// The line a writer sees: the description with the code at the end, where compiler-style
+    /// parsers still read the rest (`path:line:column: error: message [link-missing]`).
+    public var reported: String {
+        "\(description) [\(code.rawValue)]"
     }
 
     /// A path as it can stand in a one-line diagnostic: as it is, or in double quotes with

@@ -19,10 +19,33 @@ public struct SiteConfig: Sendable {
     public var relatedCount = 5
     /// Whether article pages list the articles that link to them.
     public var backlinks = true
+    /// `warnings:`: kinds of warning turned off for the site, or raised to errors.
+    public var warnings: [DiagnosticCode: WarningLevel] = [:]
+
+    public enum WarningLevel: String, Sendable {
+        case off, warning, error
+    }
 
     public init() {}
 
-    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks"]
+    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings"]
+
+    /// `diagnostics` as the site's `warnings:` wants them: some kinds left out, some raised to
+    /// errors; with `strict`, every warning an error. Errors stay errors.
+    public func adjusted(_ diagnostics: [Diagnostic], strict: Bool = false) -> [Diagnostic] {
+        guard strict || !warnings.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { diagnostic in
+            guard diagnostic.severity == .warning else { return diagnostic }
+            var adjusted = diagnostic
+            switch warnings[diagnostic.code] {
+            case .off?: return nil
+            case .error?: adjusted.severity = .error
+            case .warning?, nil: break
+            }
+            if strict { adjusted.severity = .error }
+            return adjusted
+        }
+    }
 
     /// The base URL's path with a trailing slash (`/help/`), `/` when no base URL is set.
     public var basePath: String {

@@ -19,7 +19,7 @@ struct SiteWriter {
         var source: Diagnostic?
 
         func diagnostics(output: String) -> [Diagnostic] {
-            [source ?? .about(.error, output, "cannot write the site: \(problem.description)")]
+            [source ?? .about(.error, .writeFailed, output, "cannot write the site: \(problem.description)")]
         }
     }
 
@@ -83,7 +83,7 @@ private extension SiteWriter {
                 let article = source(item)
                 let slug = article?.frontMatter.slug
                 return Failure(problem: error, source: article.map {
-                    .error(at: slug?.location ?? SourceLocation($0.path), "cannot write the page: \(error.description)")
+                    .error(.writeFailed, at: slug?.location ?? SourceLocation($0.path), "cannot write the page: \(error.description)")
                 })
             }
         }

@@ -16,11 +16,11 @@ enum StaticFiles {
         for file in files {
             let shown = "\(SiteLayout.staticFolder)/\(file)"
             if generated.contains(file) {
-                diagnostics.append(.about(.warning, shown, "replaces the site's own \(file); remove it to publish the generated one"))
+                diagnostics.append(.about(.warning, .staticReplaces, shown, "replaces the site's own \(file); remove it to publish the generated one"))
             } else if generatedFolders.contains(file) {
-                diagnostics.append(.about(.error, shown, "is a file where the site has the folder \(file)/; rename it"))
+                diagnostics.append(.about(.error, .staticCollision, shown, "is a file where the site has the folder \(file)/; rename it"))
             } else if let parent = ancestors(of: file).first(where: generated.contains) {
-                diagnostics.append(.about(.error, shown, "is inside \(parent), which the site writes as a file; move it"))
+                diagnostics.append(.about(.error, .staticCollision, shown, "is inside \(parent), which the site writes as a file; move it"))
             }
         }
         return diagnostics

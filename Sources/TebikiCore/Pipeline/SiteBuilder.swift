@@ -10,12 +10,15 @@ public enum SiteBuilder {
         public var output: URL?
         public var baseURL: String?
         public var includeDrafts = false
+        /// Every warning counts as an error (`--strict`).
+        public var strict = false
 
-        public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false) {
+        public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
             self.source = source
             self.output = output
             self.baseURL = baseURL
             self.includeDrafts = includeDrafts
+            self.strict = strict
         }
     }
 
@@ -30,9 +33,14 @@ public enum SiteBuilder {
         public var loadDiagnostics: [Diagnostic]
         /// What the link check found, which an edit to any article can change.
         public var links: LinkChecker.Findings
+        /// Every warning counts as an error.
+        public var strict = false
         /// What the parse stage found, article by article (`ParsedArticle.diagnostics`).
         public var parseDiagnostics: [Diagnostic] { articles.flatMap(\.diagnostics) }
-        public var diagnostics: [Diagnostic] { loadDiagnostics + parseDiagnostics + links.all }
+        /// Everything found, as the site's `warnings:` and `strict` want it reported.
+        public var diagnostics: [Diagnostic] {
+            site.config.adjusted(loadDiagnostics + parseDiagnostics + links.all, strict: strict)
+        }
     }
 
     public struct Result: Sendable {
@@ -81,7 +89,7 @@ public enum SiteBuilder {
         progress(.relate)
         let related = relate(articles, graph: graph, site: site)
         return CheckedSite(site: site, theme: theme, articles: articles, graph: graph, related: related,
-                           loadDiagnostics: loadProblems + themeProblems, links: links)
+                           loadDiagnostics: loadProblems + themeProblems, links: links, strict: options.strict)
     }
 
     /// The related lists, as the site's settings ask for them; the preview server redoes them
@@ -112,7 +120,7 @@ public enum SiteBuilder {
         do {
             folder = try OutputFolder(destination: destination, source: site.root)
         } catch {
-            result.diagnostics.append(.about(.error, shown, error.description))
+            result.diagnostics.append(.about(.error, .outputFolder, shown, error.description))
             return result
         }
         let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),

@@ -26,7 +26,7 @@ public struct Theme: Sendable {
                 files[relative] = (siteTheme.appendingPathComponent(relative), "Themes/\(site.config.theme)/\(relative)")
             }
         } else if site.config.theme != "default" {
-            return (nil, [.error(at: site.config.themeLocation,
+            return (nil, [.error(.themeMissing, at: site.config.themeLocation,
                                  "theme '\(site.config.theme)' not found: no folder Themes/\(site.config.theme)/")])
         }
 
@@ -48,17 +48,17 @@ public struct Theme: Sendable {
                 do {
                     templates[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + fold(text, constants))
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(file.display, line: error.context.lineNumber,
+                    diagnostics.append(.error(.templateError, file.display, line: error.context.lineNumber,
                                               column: error.context.columnNumber, "template error: \(error.error)"))
                 } catch {
-                    diagnostics.append(.error(file.display, "template error: \(error)"))
+                    diagnostics.append(.error(.templateError, file.display, "template error: \(error)"))
                 }
             } else if relative.hasPrefix("assets/") {
                 assets.append((relative, file.url))
             }
         }
         for name in templateNames where templates[name] == nil && !diagnostics.hasErrors {
-            diagnostics.append(.error("Themes/\(site.config.theme)/templates/\(name).mustache", "the theme has no '\(name)' template"))
+            diagnostics.append(.error(.templateMissing, "Themes/\(site.config.theme)/templates/\(name).mustache", "the theme has no '\(name)' template"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Theme(library: MustacheLibrary(templates: templates), assets: assets), diagnostics)

@@ -90,7 +90,7 @@ struct FixtureSiteTests {
         let (result, output) = try build(fixture)
         #expect(!result.succeeded)
         let expected = try String(contentsOf: fixture.appendingPathComponent("expected-diagnostics.txt"), encoding: .utf8)
-        let actual = result.diagnostics.sortedForReport().map(\.description).joined(separator: "\n") + "\n"
+        let actual = result.diagnostics.sortedForReport().map(\.reported).joined(separator: "\n") + "\n"
         #expect(actual == expected)
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
