@@ -446,6 +446,28 @@ struct CLITests {
         // The issue asks for 1 s; the bound here leaves room for a loaded machine.
         #expect(took < 3, "stopping took \(took) s")
     }
+
+    @Test func messagesSayTheFixWhenItIsObvious() throws {
+        let site = try temporaryFolder()
+        for (path, text) in [
+            "Articles/guide/a.md": "---\ntitle: A\ndescription: d\nlayout: doc\nsidebar_position: 2\n---\n[x](/guide/intro) [y](intro.html#steps) [z](../other/b/) [n](/nope)\n",
+            "Articles/guide/intro.md": "---\ntitle: Intro\ndescription: d\n---\n## Steps\n[a](a.md)\n",
+            "Articles/other/b.md": "---\ntitle: B\ndescription: d\nrelated: [guide/a]\n---\n[i](../guide/intro.md)\n",
+        ] {
+            try FileManager.default.createDirectory(at: site.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: site.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        let run = try tebiki(["check", "--verbose", "--source", site.path])
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(6) == [
+            "Articles/guide/a.md:7:1: error: broken link: nothing at '/guide/intro'; it names an article: link to it as 'intro.md' [link-missing]",
+            "Articles/guide/a.md:7:19: error: broken link: nothing at 'intro.html#steps'; it names an article: link to it as 'intro.md#steps' [link-missing]",
+            "Articles/guide/a.md:7:41: error: broken link: nothing at '../other/b/'; it names an article: link to it as '../other/b.md' [link-missing]",
+            "Articles/guide/a.md:7:58: error: broken link: nothing at '/nope' [link-missing]",
+            "Articles/guide/a.md:4:1: warning: unknown front matter key 'layout' is ignored: it is VitePress's and Jekyll's, not Tebiki's [unknown-front-matter-key]",
+            "Articles/guide/a.md:5:1: warning: unknown front matter key 'sidebar_position' is ignored: it is Docusaurus's, not Tebiki's [unknown-front-matter-key]",
+        ])
+    }
 }
 
 /// A flag one thread sets and others read.

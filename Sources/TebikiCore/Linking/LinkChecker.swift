@@ -32,14 +32,16 @@ public enum LinkChecker {
 
     /// The errors in one article's links, images and `related:` entries.
     static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>]) -> [Diagnostic] {
-        let path = article.source.path
         var diagnostics: [Diagnostic] = []
         for link in article.body.links {
             let noun = link.kind == .image ? "image" : "link"
             switch link.target {
             case .missing(let destination):
+                let hint = link.kind == .link ? Self.markdownForm(of: destination, from: article.source.id, ids: headingIDs).map {
+                    "; it names an article: link to it as '\($0)'"
+                } ?? "" : ""
                 diagnostics.append(.error(link.kind == .image ? .imageMissing : .linkMissing, at: link.location,
-                                          "broken \(noun): nothing at '\(destination)'"))
+                                          "broken \(noun): nothing at '\(destination)'\(hint)"))
             case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
                 diagnostics.append(.error(.linkMissingHeading, at: link.location,
                                           "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
@@ -57,6 +59,28 @@ public enum LinkChecker {
                                       "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
         }
         return diagnostics
+    }
+
+    /// A link written as other tools write them (`/guide/intro`, `intro`, `intro.html`, `intro/`)
+    /// that names an article: the relative `.md` path to write instead, with its fragment.
+    static func markdownForm(of destination: String, from fromID: String, ids: [String: Set<String>]) -> String? {
+        var path = Substring(destination)
+        var fragment = ""
+        if let hash = path.firstIndex(of: "#") { (path, fragment) = (path[..<hash], String(path[hash...])) }
+        if path.hasSuffix("/") { path = path.dropLast() }
+        if path.hasSuffix(".html") { path = path.dropLast(5) }
+        guard !path.isEmpty, !path.hasSuffix(".md") else { return nil }
+        let folder = fromID.split(separator: "/").dropLast()
+        var target = path.hasPrefix("/") ? [] : Array(folder)
+        for segment in path.split(separator: "/") {
+            if segment == ".." { guard !target.isEmpty else { return nil }; target.removeLast() } else if segment != "." { target.append(segment) }
+        }
+        guard ids[target.joined(separator: "/")] != nil else { return nil }
+        // From the linking article's folder to the target: up past what they do not share.
+        var shared = 0
+        while shared < min(folder.count, target.count - 1), folder[shared] == target[shared] { shared += 1 }
+        let up = Array(repeating: "..", count: folder.count - shared)
+        return (up + target[shared...].map(String.init)).joined(separator: "/") + ".md" + fragment
     }
 
     /// What readers cannot reach or will not understand, and old addresses that clash.

@@ -84,7 +84,8 @@ extension FrontMatter {
                     }
                 }
             default:
-                yaml.report(yaml.warning(at: keyNode, .unknownFrontMatterKey, "unknown front matter key '\(key)' is ignored"))
+                let owner = FrontMatter.otherToolsKeys[key].map { ": it is \($0)'s, not Tebiki's" } ?? ""
+                yaml.report(yaml.warning(at: keyNode, .unknownFrontMatterKey, "unknown front matter key '\(key)' is ignored\(owner)"))
             }
         }
         var diagnostics = yaml.diagnostics

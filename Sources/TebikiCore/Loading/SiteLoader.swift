@@ -122,6 +122,13 @@ func precedes(_ a: String, _ b: String) -> Bool {
 }
 
 extension SiteLoader {
+    /// Only `tebiki.yml` (its problems left to `check` and `build`), for commands that need the
+    /// site's settings but not its articles.
+    public static func config(root: URL) -> SiteConfig {
+        var ignored: [Diagnostic] = []
+        return loadConfig(root: root, options: .init(), diagnostics: &ignored)
+    }
+
     /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
     /// modification time until the git dates arrive.
     static func loadArticle(articlesURL: URL, categoryID: String, relative: String) -> (ArticleSource?, [Diagnostic]) {
@@ -165,13 +172,6 @@ private extension SiteLoader {
             diagnostics.append(problem)
             return nil
         }
-    }
-
-    /// Only `tebiki.yml` (its problems left to `check` and `build`), for commands that need the
-    /// site's settings but not its articles.
-    public static func config(root: URL) -> SiteConfig {
-        var ignored: [Diagnostic] = []
-        return loadConfig(root: root, options: .init(), diagnostics: &ignored)
     }
 
     static func loadConfig(root: URL, options: Options, diagnostics: inout [Diagnostic]) -> SiteConfig {

@@ -27,6 +27,13 @@ public struct FrontMatter: Sendable, Equatable {
 
     public init() {}
 
+    /// Keys other documentation tools read, to say whose a key is when a moved page keeps it.
+    static let otherToolsKeys = [
+        "sidebar": "VitePress", "outline": "VitePress", "pageClass": "VitePress", "layout": "VitePress's and Jekyll",
+        "nav_order": "the Just the Docs theme", "parent": "the Just the Docs theme", "permalink": "Jekyll", "sidebar_position": "Docusaurus",
+        "sidebar_label": "Docusaurus", "hide_title": "Docusaurus", "sidebar_class_name": "Docusaurus", "template": "Starlight",
+    ]
+
     static let knownKeys: Set<String> = [
         "title", "linkTitle", "description", "summary", "tags", "keywords", "categories", "related",
         "weight", "draft", "date", "lastmod", "publishDate", "slug", "aliases", "tour", "hints",
