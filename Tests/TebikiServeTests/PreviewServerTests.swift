@@ -23,10 +23,11 @@ struct PreviewServerTests {
         var all: [String] { lock.withLock { lines } }
     }
 
-    func start(host: String = "127.0.0.1", allowedHosts: [String] = []) async throws -> Running {
+    func start(host: String = "127.0.0.1", allowedHosts: [String] = [], prepare: (URL) throws -> Void = { _ in }) async throws -> Running {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tebiki-serve-\(UUID().uuidString)/basic")
         try FileManager.default.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("basic"), to: root)
+        try prepare(root)
         let log = LogLines()
         let server = PreviewServer(options: .init(site: SiteBuilder.Options(source: root), host: host, port: 0,
                                                   allowedHosts: allowedHosts, log: log.append))
@@ -170,6 +171,20 @@ struct PreviewServerTests {
         let problems = await events.read(until: "symbolic link loop", wholeLine: true)
         #expect(problems.contains("Articles\\/account\\/pipe.md: error: a named pipe (FIFO), not a regular file"), "\(problems)")
         #expect(try await RawHTTP.get("/account/sign-in/", port: running.port).text.contains("Open the sign-in page."))
+    }
+
+    @Test func theTerminalSummarisesRepeatedWarningsAsBuildsDo() async throws {
+        let running = try await start { root in
+            for n in 1...3 {
+                try "---\ntitle: Extra \(n)\n---\nText.\n".write(to: root.appendingPathComponent("Articles/account/extra-\(n).md"),
+                                                             atomically: true, encoding: .utf8)
+            }
+        }
+        defer { Task { await running.server.stop() } }
+        let log = running.log.all
+        #expect(log.filter { $0.hasSuffix("[missing-description]") && $0.contains(": warning: ") }.count == 3)
+        #expect(log.contains("… and 2 more articles without a description [missing-description] (tebiki check --verbose lists all)"))
+        #expect(log.contains { $0.hasPrefix("0 errors, ") && $0.contains("missing-description 5") })
     }
 
     @Test func answersOnlyItsOwnHostNames() async throws {
