@@ -452,14 +452,16 @@ struct CLITests {
         for (path, text) in [
             "Articles/guide/a.md": "---\ntitle: A\ndescription: d\nlayout: doc\nsidebar_position: 2\n---\n[x](/guide/intro) [y](intro.html#steps) [z](../other/b/) [n](/nope)\n",
             "Articles/guide/intro.md": "---\ntitle: Intro\ndescription: d\n---\n## Steps\n[a](a.md)\n",
-            "Articles/other/b.md": "---\ntitle: B\ndescription: d\nrelated: [guide/a]\n---\n[i](../guide/intro.md)\n",
+            "Articles/other/b.md": "---\ntitle: B\ndescription: d\nrelated: [guide/a]\n---\n[i](../guide/intro.md#intro)\n",
         ] {
             try FileManager.default.createDirectory(at: site.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: site.appendingPathComponent(path), atomically: true, encoding: .utf8)
         }
         let run = try tebiki(["check", "--verbose", "--source", site.path])
         let lines = run.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.prefix(6) == [
+        #expect(lines.contains("Articles/other/b.md:6:1: error: broken link: Articles/guide/intro.md has no heading with id 'intro': "
+                               + "'intro' is its title, which is not a heading id; link to the article without '#intro' [link-missing-heading]"))
+        #expect(lines.filter { $0.hasPrefix("Articles/guide/a.md") }.prefix(6) == [
             "Articles/guide/a.md:7:1: error: broken link: nothing at '/guide/intro'; it names an article: link to it as 'intro.md' [link-missing]",
             "Articles/guide/a.md:7:19: error: broken link: nothing at 'intro.html#steps'; it names an article: link to it as 'intro.md#steps' [link-missing]",
             "Articles/guide/a.md:7:41: error: broken link: nothing at '../other/b/'; it names an article: link to it as '../other/b.md' [link-missing]",

@@ -17,7 +17,8 @@ public enum LinkChecker {
 
     public static func check(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite) -> Findings {
         let headingIDs = headingIDs(articles)
-        return Findings(byArticle: parallelMap(articles) { problems(in: $0, headingIDs: headingIDs) },
+        let titles = titles(articles)
+        return Findings(byArticle: parallelMap(articles) { problems(in: $0, headingIDs: headingIDs, titles: titles) },
                         siteWide: siteWide(articles, graph: graph, site: site))
     }
 
@@ -30,8 +31,13 @@ public enum LinkChecker {
         return headingIDs
     }
 
+    /// Every article's title, by article id: a fragment that names one gets a hint.
+    static func titles(_ articles: [ParsedArticle]) -> [String: String] {
+        Dictionary(articles.map { ($0.source.id, $0.source.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The errors in one article's links, images and `related:` entries.
-    static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>]) -> [Diagnostic] {
+    static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>], titles: [String: String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for link in article.body.links {
             let noun = link.kind == .image ? "image" : "link"
@@ -43,8 +49,10 @@ public enum LinkChecker {
                 diagnostics.append(.error(link.kind == .image ? .imageMissing : .linkMissing, at: link.location,
                                           "broken \(noun): nothing at '\(destination)'\(hint)"))
             case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
+                let hint = titles[id].map { Self.names(fragment, title: $0) } == true
+                    ? ": '\(fragment)' is its title, which is not a heading id; link to the article without '#\(fragment)'" : ""
                 diagnostics.append(.error(.linkMissingHeading, at: link.location,
-                                          "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
+                                          "broken link: Articles/\(id).md has no heading with id '\(fragment)'\(hint)"))
             case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
                 diagnostics.append(.error(.linkMissingHeading, at: link.location,
                                           "broken link: this article has no heading with id '\(fragment)'"))
@@ -59,6 +67,13 @@ public enum LinkChecker {
                                       "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
         }
         return diagnostics
+    }
+
+    /// Whether a fragment is the title itself or the title as a heading id would spell it.
+    static func names(_ fragment: String, title: String) -> Bool {
+        let fragment = fragment.lowercased(), title = title.lowercased()
+        let spelt = title.split(separator: " ").joined(separator: "-").filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return fragment == title || fragment == spelt
     }
 
     /// A link written as other tools write them (`/guide/intro`, `intro`, `intro.html`, `intro/`)
