@@ -50,8 +50,6 @@ final class EventStream: @unchecked Sendable {
             clients = []
         }
     }
-
-    var clientCount: Int { lock.withLock { clients.count } }
 }
 
 private extension EventStream {

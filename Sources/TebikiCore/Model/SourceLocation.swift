@@ -17,11 +17,6 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
         SourceLocation(path, line: 0)
     }
 
-    /// The same file at another line and column.
-    public func at(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(path, line: line, column: column)
-    }
-
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
     }
