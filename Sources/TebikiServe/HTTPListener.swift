@@ -117,7 +117,11 @@ private extension HTTPListener {
             if ready < 0 && errno == EINTR { continue }
             if ready < 0 || pollers[1].revents != 0 { return }
             let connection = accept(listening, nil, nil)
-            guard connection >= 0 else { continue }
+            guard connection >= 0 else {
+                // Out of descriptors, say: the connection stays queued, so wait instead of spinning.
+                if errno != EINTR && errno != EAGAIN { usleep(20_000) }
+                continue
+            }
             _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
             let admitted = lock.withLock { () -> Bool in
                 guard !stopping, connections.count < Self.connectionLimit else { return false }
