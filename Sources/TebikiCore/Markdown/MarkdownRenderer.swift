@@ -113,10 +113,7 @@ private extension MarkdownRenderer {
             state.out += "<li data-step=\"\(state.steps)\">"
         case .item: state.out += "<li>"
         case .codeBlock(let info):
-            let language = info.split(separator: " ").first.map(String.init) ?? ""
-            state.out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(language))\">"
-            state.out += HTMLEscaping.escape(node.literal)
-            state.out += "</code></pre>\n"
+            codeBlock(CodeBlockInfo(info), node.literal, &state)
             count(node.literal, &state)
         case .htmlBlock:
             if options.rawHTML {
@@ -260,6 +257,27 @@ private extension MarkdownRenderer {
         state.out += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(alt))\""
         if !title.isEmpty { state.out += " title=\"\(HTMLEscaping.escape(title))\"" }
         state.out += " loading=\"lazy\">"
+    }
+
+    /// A code block; with options, lines wrapped one by one (highlighted ones marked, numbered
+    /// by the stylesheet) and the title above it.
+    func codeBlock(_ info: CodeBlockInfo, _ code: String, _ state: inout State) {
+        let open = info.language.isEmpty ? "<code>" : "<code class=\"language-\(HTMLEscaping.escape(info.language))\">"
+        guard info.hasOptions else {
+            state.out += "<pre>" + open + HTMLEscaping.escape(code) + "</code></pre>\n"
+            return
+        }
+        state.out += "<figure class=\"code-block\">"
+        if let title = info.title { state.out += "<figcaption>\(HTMLEscaping.escape(title))</figcaption>" }
+        state.out += info.lineNumbers ? "<pre class=\"line-numbers\">" : "<pre>"
+        state.out += open
+        let lines = code.hasSuffix("\n") ? code.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+                                         : code.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            state.out += info.highlighted.contains(index + 1) ? "<span class=\"line highlighted\">" : "<span class=\"line\">"
+            state.out += HTMLEscaping.escape(String(line)) + "</span>\n"
+        }
+        state.out += "</code></pre></figure>\n"
     }
 
     /// Records the link and returns the escaped URL for the page, or nil when it must not be one.

@@ -136,3 +136,37 @@ struct CalloutTests {
         #expect(TestSites.render("> [!NOTE] inline text\n").html.hasPrefix("<blockquote>"))
     }
 }
+
+@Suite("Code block info strings")
+struct CodeBlockInfoTests {
+    @Test(arguments: [
+        ("js", "js", [], false, nil),
+        ("js{4}", "js", [4], false, nil),
+        ("js{1,3-5}", "js", [1, 3, 4, 5], false, nil),
+        ("ts:line-numbers", "ts", [], true, nil),
+        ("ts:line-numbers {2}", "ts", [2], true, nil),
+        ("js title=\"app.js\"", "js", [], false, "app.js"),
+        ("sh [macOS]", "sh", [], false, "macOS"),
+        ("python {x,0,-3,5-2}", "python", [], false, nil),
+        ("", "", [], false, nil),
+    ] as [(String, String, [Int], Bool, String?)])
+    func parsesLanguageAndOptions(info: String, language: String, lines: [Int], numbers: Bool, title: String?) {
+        let parsed = CodeBlockInfo(info)
+        #expect(parsed.language == language)
+        #expect(parsed.highlighted == Set(lines))
+        #expect(parsed.lineNumbers == numbers)
+        #expect(parsed.title == title)
+    }
+
+    @Test func aHugeRangeStaysSmall() {
+        #expect(CodeBlockInfo("js{1-999999999999}").highlighted.count <= CodeBlockInfo.highlightLimit)
+    }
+
+    @Test func plainBlocksRenderAsBeforeAndOptionsAsLinesWithATitle() {
+        #expect(TestSites.render("```js\nlet a = 1\n```\n").html == "<pre><code class=\"language-js\">let a = 1\n</code></pre>\n")
+        let html = TestSites.render("```js{2} title=\"<app>.js\"\none()\ntwo()\n```\n").html
+        #expect(html == "<figure class=\"code-block\"><figcaption>&lt;app&gt;.js</figcaption><pre><code class=\"language-js\">"
+                + "<span class=\"line\">one()</span>\n<span class=\"line highlighted\">two()</span>\n</code></pre></figure>\n")
+        #expect(TestSites.render("```ts:line-numbers\na\n```\n").html.contains("<pre class=\"line-numbers\"><code class=\"language-ts\">"))
+    }
+}
