@@ -170,7 +170,7 @@ private extension HTTPListener {
                     ? head.headers["connection"]?.lowercased() != "close"
                     : head.headers["connection"]?.lowercased() == "keep-alive")
                 let reply = Self.answer(handler, head)
-                if case .events(let events) = reply.body {
+                if case .events(let events) = reply.body, head.method != "HEAD" {
                     stream(events, on: connection, reply: reply)
                     return
                 }

@@ -238,6 +238,15 @@ struct PreviewServerTests {
         }
     }
 
+    @Test func headOfTheEventStreamDoesNotHoldTheConnection() async throws {
+        let running = try await start()
+        defer { Task { await running.server.stop() } }
+        let head = try await RawHTTP.get("/__tebiki/events", port: running.port, method: "HEAD")
+        #expect(head.status == 200)
+        #expect(head.headers["content-type"] == "text/event-stream")
+        #expect(head.body.isEmpty)
+    }
+
     @Test func largeFilesAreStreamedWhole() async throws {
         let running = try await start()
         defer { Task { await running.server.stop() } }
