@@ -45,7 +45,8 @@ struct FrontMatterSplit: Equatable {
 
 extension FrontMatter {
     /// Reads the YAML of an article's front matter; the YAML starts on line 2 of the file.
-    static func parse(_ yamlText: String, path: String) -> (FrontMatter, [Diagnostic]) {
+    /// `titleFromHeading`: the body's first heading can stand in for a missing `title:`.
+    static func parse(_ yamlText: String, path: String, titleFromHeading: Bool = false) -> (FrontMatter, [Diagnostic]) {
         var yaml = YAMLDocument(text: yamlText, path: path, lineOffset: 1, code: .frontMatterInvalid)
         var matter = FrontMatter()
         var sawTitle = false
@@ -89,7 +90,7 @@ extension FrontMatter {
             }
         }
         var diagnostics = yaml.diagnostics
-        if !sawTitle && !(yaml.pairs.isEmpty && diagnostics.hasErrors) {
+        if !sawTitle && !titleFromHeading && !(yaml.pairs.isEmpty && diagnostics.hasErrors) {
             diagnostics.append(.error(.titleMissing, path, line: 1, column: 1, "front matter has no 'title'"))
         }
         return (matter, diagnostics)

@@ -140,17 +140,25 @@ extension SiteLoader {
         }
         let text = file.text
         let split = FrontMatterSplit(text)
-        guard let yaml = split.yaml else {
-            return (nil, [.error(.frontMatterMissing, path, "missing front matter: start the file with a '---' line, a 'title:' line and a closing '---' line")])
-        }
         if split.isUnterminated {
             return (nil, [.error(.frontMatterUnclosed, path, "front matter is not closed: add a '---' line after it")])
         }
-        let (frontMatter, diagnostics) = FrontMatter.parse(yaml, path: path)
+        // A page written for VitePress or Docusaurus has its title as its first `# ` heading,
+        // often with no front matter at all.
+        let heading = LeadingHeading(split.body)
+        guard split.yaml != nil || heading != nil else {
+            return (nil, [.error(.frontMatterMissing, path, "no title: start the file with front matter ('---', a 'title:' line, '---') or with a '# ' heading")])
+        }
+        var (frontMatter, diagnostics): (FrontMatter, [Diagnostic]) = split.yaml.map { FrontMatter.parse($0, path: path, titleFromHeading: heading != nil) } ?? (FrontMatter(), [])
+        var markdown = String(split.body)
+        if frontMatter.title.isEmpty, let heading {
+            frontMatter.title = heading.title
+            markdown = heading.body
+        }
         let id = String(relative.dropLast(3)).nfc
         let modified = frontMatter.lastmod ?? file.modified
         let article = ArticleSource(id: id, path: path, categoryID: categoryID.nfc,
-                                    frontMatter: frontMatter, markdown: String(split.body),
+                                    frontMatter: frontMatter, markdown: markdown,
                                     bodyLineOffset: split.bodyLineOffset, lastModified: modified)
         return (diagnostics.hasErrors ? nil : article, diagnostics)
     }

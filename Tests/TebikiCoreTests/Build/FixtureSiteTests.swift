@@ -231,6 +231,28 @@ struct FixtureSiteTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test func pagesWrittenForOtherToolsTakeTheirTitleFromTheirFirstHeading() throws {
+        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("other-tools"))
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let start = try page(output, "guide/getting-started/index.html")
+        #expect(start.contains("<title>はじめに | "))
+        // The heading became the title, so the body does not show it again; one in code stays code.
+        #expect(start.components(separatedBy: "<h1").count == 2)
+        #expect(start.contains("# Not a title: inside a code block"))
+        let config = try page(output, "guide/config/index.html")
+        #expect(config.contains("<h1>Configuring the site</h1>"), "the closing #s are not part of the title")
+        #expect(try page(output, "guide/index.html").contains("Configuring the site"))
+    }
+
+    @Test func aTitleTakenFromAHeadingLeavesEveryOtherLineItsNumber() throws {
+        let site = try TestSites.copyOfFixture("other-tools")
+        let file = site.appendingPathComponent("Articles/guide/getting-started.md")
+        try (String(contentsOf: file, encoding: .utf8) + "\n[gone](nowhere.md)\n").write(to: file, atomically: true, encoding: .utf8)
+        let (result, _) = try build(site)
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description)
+                == ["Articles/guide/getting-started.md:13:1: error: broken link: nothing at 'nowhere.md'"])
+    }
+
     @Test func siteThemeOverridesTheDefaultFileByFile() throws {
         let (result, output) = try build(TestSites.fixtures.appendingPathComponent("theme-override"))
         #expect(result.succeeded)

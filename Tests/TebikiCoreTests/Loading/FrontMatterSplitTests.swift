@@ -40,3 +40,27 @@ struct FrontMatterSplitTests {
         #expect(split.body == "Text\n\n---\n\nMore")
     }
 }
+
+@Suite("A page's leading heading")
+struct LeadingHeadingTests {
+    @Test(arguments: [
+        ("# Title\n\nText.\n", "Title", "\n\nText.\n"),
+        ("<!-- note -->\n\n# ログイン {#login}\nText\n", "ログイン", "<!-- note -->\n\n\nText\n"),
+        ("  # Indented a little ##\n", "Indented a little", "\n"),
+        ("```\n# code\n```\n# Real\n", "Real", "```\n# code\n```\n\n"),
+        ("~~~md\n# code\n~~~\n\n# After tildes\n", "After tildes", "~~~md\n# code\n~~~\n\n\n"),
+        ("## Not level one\n# Level one\n", "Level one", "## Not level one\n\n"),
+        ("# C# is a language\n", "C# is a language", "\n"),
+    ])
+    func findsTheFirstLevelOneHeading(body: String, title: String, rest: String) throws {
+        let heading = try #require(LeadingHeading(body[...]))
+        #expect(heading.title == title)
+        #expect(heading.body == rest)
+    }
+
+    @Test(arguments: ["Text only\n", "    # indented code\n", "#hashtag\n", "```\n# only in code\n```\n", "#\n", ""])
+    func findsNoneWhereThereIsNone(body: String) {
+        #expect(LeadingHeading(body[...]) == nil)
+    }
+}
+
