@@ -22,7 +22,7 @@ if arguments.count == 4, arguments[2] == "--write-seeds" {
     exit(0)
 }
 if let driver = Fuzzing.libFuzzerDriver() {
-    var rest = [arguments[0]] + arguments.dropFirst(2)
+    let rest = [arguments[0]] + arguments.dropFirst(2)
     var pointers = rest.map { strdup($0) }
     var count = Int32(pointers.count)
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = pointers.withUnsafeMutableBufferPointer { $0.baseAddress }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The request line and headers of one HTTP/1.1 request, read with limits so that no request,
 /// however long or slow, costs more than a linear scan of at most `headLimit` bytes.
 struct RequestHead: Equatable {
@@ -83,18 +85,9 @@ private extension RequestHead {
             guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex,
                   let name = String(validating: line[..<colon], as: UTF8.self),
                   !name.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
-            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: " \t")
+            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             let key = name.lowercased()
             self.headers[key] = self.headers[key].map { "\($0), \(value)" } ?? value
         }
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !set.unicodeScalars.contains($0) }),
-              let last = scalars.lastIndex(where: { !set.unicodeScalars.contains($0) }) else { return "" }
-        return String(scalars[first...last])
     }
 }

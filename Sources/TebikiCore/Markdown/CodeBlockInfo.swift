@@ -12,7 +12,7 @@ struct CodeBlockInfo: Equatable {
     static let highlightLimit = 10_000
 
     init(_ info: String) {
-        var rest = Substring(info.trimmingCharacters(in: " \t"))
+        var rest = Substring(info).trimmingSpaces()
         let end = rest.firstIndex { $0 == "{" || $0 == ":" || $0 == " " || $0 == "[" || $0 == "\t" } ?? rest.endIndex
         language = String(rest[..<end])
         rest = rest[end...]
@@ -52,21 +52,12 @@ private extension CodeBlockInfo {
     static func lines(_ list: Substring) -> Set<Int> {
         var lines: Set<Int> = []
         for part in list.split(separator: ",") {
-            let bounds = part.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: " ")) }
+            let bounds = part.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false).map { Int($0.trimmingSpaces()) }
             guard let low = bounds.first ?? nil, low >= 1 else { continue }
             let high = bounds.count == 2 ? (bounds[1] ?? low) : low
             guard high >= low else { continue }
             for line in low...min(high, low + highlightLimit, highlightLimit) { lines.insert(line) }
         }
         return lines
-    }
-}
-
-private extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        let scalars = String(self).unicodeScalars
-        guard let first = scalars.firstIndex(where: { !set.unicodeScalars.contains($0) }),
-              let last = scalars.lastIndex(where: { !set.unicodeScalars.contains($0) }) else { return "" }
-        return String(scalars[first...last])
     }
 }

@@ -125,7 +125,9 @@ public enum SiteBuilder {
         }
         let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
                                 search: search, theme: theme, folder: folder)
-        result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
+        if !site.staticFiles.isEmpty {
+            result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
+        }
         if result.diagnostics.hasErrors {
             folder.discard()
             return result
