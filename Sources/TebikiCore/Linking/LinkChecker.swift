@@ -41,6 +41,12 @@ public enum LinkChecker {
         var diagnostics: [Diagnostic] = []
         for link in article.body.links {
             let noun = link.kind == .image ? "image" : "link"
+            let count = diagnostics.count
+            defer {
+                // A problem in an included file says which article included it, and where.
+                let note = link.includedFrom.map { " (included at \($0.description))" }.joined()
+                for index in count..<diagnostics.count { diagnostics[index].message += note }
+            }
             switch link.target {
             case .missing(let destination):
                 let hint = link.kind == .link ? Self.markdownForm(of: destination, from: article.source.id, ids: headingIDs).map {

@@ -57,6 +57,7 @@ extension SiteConfig {
                     }
                 }
             case "warnings": config.warnings = Self.warningLevels(value, in: &yaml)
+            case "variables": config.variables = Self.variables(value, in: &yaml)
             default:
                 yaml.report(yaml.error(at: keyNode, "unknown key '\(key)' (known keys: \(keys.joined(separator: ", ")))"))
             }
@@ -66,6 +67,28 @@ extension SiteConfig {
 }
 
 private extension SiteConfig {
+    /// `variables: {product: kintone, support_email: help@example.com}`.
+    static func variables(_ node: Yams.Node, in yaml: inout YAMLDocument) -> TextVariables {
+        guard let mapping = node.mapping else {
+            yaml.report(yaml.error(at: node, "'variables' must map names to text, e.g. product: kintone"))
+            return TextVariables()
+        }
+        var values: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            let name = keyNode.scalar?.string ?? ""
+            guard !name.isEmpty, TextVariables(["x": ""]).substitute("{{\(name)}}").unknown.map(\.name) == [name] else {
+                yaml.report(yaml.error(at: keyNode, "variable names are letters, digits, '_', '-' and '.': '\(name)' is not one"))
+                continue
+            }
+            guard let text = value.scalar?.string else {
+                yaml.report(yaml.error(at: value, "'\(name)' must be text"))
+                continue
+            }
+            values[name] = text
+        }
+        return TextVariables(values)
+    }
+
     /// `warnings: {missing-description: off, orphan-article: error}`.
     static func warningLevels(_ node: Yams.Node, in yaml: inout YAMLDocument) -> [DiagnosticCode: WarningLevel] {
         guard let mapping = node.mapping else {

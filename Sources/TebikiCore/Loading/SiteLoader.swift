@@ -29,12 +29,18 @@ public enum SiteLoader {
             let name = entry.name
             let display = "\(SiteLayout.articlesFolder)/\(name)"
             switch entry.kind {
+            case .folder where name.hasPrefix("_"):
+                // Files to include (`Articles/_snippets/`), never pages of their own.
+                let files = walk.files(under: articlesURL.path + "/" + name, relative: name, display: display)
+                site.assets.formUnion(files.filter { !$0.hasSuffix(".md") })
+                readSnippets(files, in: articlesURL, into: &site, diagnostics: &diagnostics)
             case .folder where SiteLayout.reservedFolders.contains(name):
                 diagnostics.append(.error(.reservedName, display, "the folder name '\(name)' is taken by the site's own files (\(name)/ in the output); rename the folder"))
             case .folder:
                 guard let folder = scanCategoryFolder(articlesURL.appendingPathComponent(name), name: name, walk: &walk,
                                                       diagnostics: &diagnostics) else { continue }
                 site.assets.formUnion(folder.assets)
+                readSnippets(folder.snippets, in: articlesURL, into: &site, diagnostics: &diagnostics)
                 if folder.markdown.isEmpty && folder.categoryFile == nil { continue }  // e.g. Articles/images/
                 let (category, problems) = loadCategory(id: name, file: folder.categoryFile)
                 diagnostics += problems
@@ -58,9 +64,17 @@ public enum SiteLoader {
         site.unsafeImages = unsafeImages(site.assets, in: articlesURL)
         site.synonyms = readOptional(Synonyms.fileName, in: articlesURL, parse: Synonyms.parse, diagnostics: &diagnostics) ?? []
         site.glossary = readOptional(GlossaryEntry.fileName, in: articlesURL, parse: GlossaryEntry.parse, diagnostics: &diagnostics) ?? []
+        for index in site.glossary.indices {
+            let (definition, unknown) = config.variables.substitute(site.glossary[index].definition)
+            site.glossary[index].definition = definition
+            for (name, _) in unknown {
+                diagnostics.append(.about(.error, .variableUnknown, "\(SiteLayout.articlesFolder)/\(GlossaryEntry.fileName)",
+                                          "unknown variable '\(name)' in the definition of '\(site.glossary[index].term)': define it under 'variables:' in tebiki.yml"))
+            }
+        }
         let gitLog = GitDates.start(articlesFolder: articlesURL)
         var loaded = parallelMap(articleFiles) { file in
-            loadArticle(articlesURL: articlesURL, categoryID: file.categoryID, relative: file.relative)
+            loadArticle(articlesURL: articlesURL, categoryID: file.categoryID, relative: file.relative, variables: config.variables)
         }
         let dates = gitLog.dates()
         if !dates.isEmpty {
@@ -131,7 +145,8 @@ extension SiteLoader {
 
     /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
     /// modification time until the git dates arrive.
-    static func loadArticle(articlesURL: URL, categoryID: String, relative: String) -> (ArticleSource?, [Diagnostic]) {
+    static func loadArticle(articlesURL: URL, categoryID: String, relative: String,
+                            variables: TextVariables = TextVariables()) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(SiteLayout.articlesFolder)/\(relative)"
         let file: TextFile
         switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
@@ -155,6 +170,7 @@ extension SiteLoader {
             frontMatter.title = heading.title
             markdown = heading.body
         }
+        diagnostics += substitute(variables, in: &frontMatter, text: text, path: path)
         let id = String(relative.dropLast(3)).nfc
         let modified = frontMatter.lastmod ?? file.modified
         let article = ArticleSource(id: id, path: path, categoryID: categoryID.nfc,
@@ -165,6 +181,36 @@ extension SiteLoader {
 }
 
 private extension SiteLoader {
+    /// `{{ name }}` in the title and description; an unknown one is an error on the key's line.
+    static func substitute(_ variables: TextVariables, in frontMatter: inout FrontMatter, text: String, path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func replace(_ value: String, key: String) -> String {
+            let (replaced, unknown) = variables.substitute(value)
+            for (name, _) in unknown {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let line = (lines.firstIndex { $0.hasPrefix(key + ":") } ?? lines.firstIndex { $0.hasPrefix("# ") } ?? 0) + 1
+                diagnostics.append(.error(.variableUnknown, path, line: line, column: 1,
+                                          "unknown variable '\(name)' in the \(key): define it under 'variables:' in tebiki.yml"))
+            }
+            return replaced
+        }
+        frontMatter.title = replace(frontMatter.title, key: "title")
+        frontMatter.description = frontMatter.description.map { replace($0, key: "description") }
+        frontMatter.linkTitle = frontMatter.linkTitle.map { replace($0, key: "linkTitle") }
+        return diagnostics
+    }
+
+    /// Reads the `.md` files among `files` (paths under `Articles/`) as snippets.
+    static func readSnippets(_ files: [String], in articlesURL: URL, into site: inout LoadedSite, diagnostics: inout [Diagnostic]) {
+        for relative in files where relative.hasSuffix(".md") {
+            let path = "\(SiteLayout.articlesFolder)/\(relative)"
+            switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
+            case .success(let file): site.snippets[path.nfc] = file.text
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+    }
+
     /// An optional file of `Articles/` (`_synonyms.yml`, `_glossary.yml`), read and parsed; nil
     /// when it is not there.
     static func readOptional<Value>(_ name: String, in articlesURL: URL, parse: (String, String) -> (Value, [Diagnostic]),
@@ -207,6 +253,8 @@ private extension SiteLoader {
 
     struct CategoryFolder {
         var markdown: [String] = []
+        /// `.md` files in its `_`-prefixed folders, for articles to include.
+        var snippets: [String] = []
         var assets: [String] = []
         var categoryFile: URL?
     }
@@ -225,7 +273,9 @@ private extension SiteLoader {
             switch entry.kind {
             case .folder:
                 for nested in walk.files(under: url.path + "/" + item, relative: relative, display: display) {
-                    if nested.hasSuffix(".md") {
+                    if nested.hasSuffix(".md") && nested.split(separator: "/").dropFirst().dropLast().contains(where: { $0.hasPrefix("_") }) {
+                        folder.snippets.append(nested)
+                    } else if nested.hasSuffix(".md") {
                         diagnostics.append(.error(.articleTooDeep, "\(SiteLayout.articlesFolder)/\(nested)",
                                                   "articles go one folder deep: Articles/<category>/<slug>.md"))
                     } else {

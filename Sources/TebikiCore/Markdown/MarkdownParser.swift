@@ -13,6 +13,10 @@ public enum MarkdownParser {
         let strings = ThemeStrings(language: site.config.language)
         var options = MarkdownRenderer.Options(rawHTML: site.config.rawHTML)
         options.calloutTitles = Dictionary(uniqueKeysWithValues: MarkdownNode.calloutKinds.map { ($0, strings["callout." + $0]) })
+        options.taskLabels = (strings["taskDone"], strings["taskOpen"])
+        options.detailsTitle = strings["details"]
+        options.includes = includeReader(site)
+        options.variables = site.config.variables
         options.glossary = GlossaryMatcher(site.glossary.map { entry in
             (entry, entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) }.map { SiteLayout.rootPrefix(depth: SiteLayout.articleDepth) + $0 })
         }, moreText: strings["glossaryMore"])
@@ -21,23 +25,23 @@ public enum MarkdownParser {
 
     /// One article; article pages sit two folders below the root (`category/slug/`).
     static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options = .init()) -> ParsedArticle {
-        let resolve = { (destination: String, _: LinkReference.Kind) -> (LinkTarget, href: String?) in
-            let target = resolver.target(of: destination, from: article.id)
+        let resolve = { (destination: String, _: LinkReference.Kind, fromID: String) -> (LinkTarget, href: String?) in
+            let target = resolver.target(of: destination, from: fromID)
             return (target, resolver.href(for: target, destination: destination, rootPrefix: SiteLayout.rootPrefix(depth: SiteLayout.articleDepth)))
         }
         var articleOptions = options
         articleOptions.lineOffset = article.bodyLineOffset
         articleOptions.path = article.path
         articleOptions.articleID = article.id
-        var (body, diagnostics) = MarkdownRenderer(options: articleOptions, resolve: resolve)
-            .render(MarkdownDocument(article.markdown), source: article.markdown)
+        articleOptions.sourceID = article.id
+        var (body, diagnostics) = MarkdownRenderer(options: articleOptions, resolve: resolve).render(article.markdown)
 
         var guidance = ResolvedGuidance()
         if !article.frontMatter.guidance.isEmpty {
             var inlineOptions = articleOptions
             inlineOptions.glossary = nil
             let (resolved, problems, links) = ResolvedGuidance.resolve(article.frontMatter.guidance, path: article.path, body: body) { markdown in
-                MarkdownRenderer(options: inlineOptions, resolve: resolve).render(MarkdownDocument(markdown), source: markdown)
+                MarkdownRenderer(options: inlineOptions, resolve: resolve).render(markdown)
             }
             guidance = resolved
             diagnostics += problems
@@ -54,5 +58,30 @@ public enum MarkdownParser {
         var source = article
         source.markdown = ""
         return ParsedArticle(source: source, body: body, terms: terms, guidance: guidance, diagnostics: diagnostics)
+    }
+}
+
+private extension MarkdownParser {
+    /// Included files are the site's snippets (`.md` files in `_`-prefixed folders) and its
+    /// articles' bodies, named by a path relative to the including file.
+    static func includeReader(_ site: LoadedSite) -> @Sendable (String, String) -> MarkdownRenderer.IncludedFile? {
+        let bodies = Dictionary(site.articles.map { ($0.path, $0.markdown) }, uniquingKeysWith: { first, _ in first })
+        let snippets = site.snippets
+        return { written, fromPath in
+            let folder = fromPath.split(separator: "/").dropLast()
+            var parts = written.hasPrefix("/") ? [Substring(SiteLayout.articlesFolder)] : Array(folder)
+            for segment in written.split(separator: "/") {
+                if segment == ".." {
+                    parts.removeLast()
+                    if parts.isEmpty { return nil }
+                } else if segment != "." {
+                    parts.append(segment)
+                }
+            }
+            let path = parts.joined(separator: "/").nfc
+            guard parts.first == Substring(SiteLayout.articlesFolder), path.hasSuffix(".md") else { return nil }
+            guard let markdown = snippets[path] ?? bodies[path] else { return nil }
+            return MarkdownRenderer.IncludedFile(path: path, markdown: markdown)
+        }
     }
 }

@@ -16,24 +16,40 @@ struct MarkdownRenderer {
         var glossary: GlossaryMatcher?
         /// The article rendered, whose own glossary terms it does not explain to itself.
         var articleID: String?
+        /// The file whose Markdown is rendered, as an id (`_snippets/contact` for an included
+        /// file): relative links resolve from its folder.
+        var sourceID = ""
+        /// Reads the file an `<!--@include: …-->` names, from the file it is written in.
+        var includes: (@Sendable (_ written: String, _ fromPath: String) -> IncludedFile?)?
+        /// Where the file rendered was included, innermost first.
+        var includedFrom: [SourceLocation] = []
+        /// Labels of a task list item's box, in the site's language: done, not done.
+        var taskLabels = ("Done", "Not done")
+        /// The title of a `::: details` container written without one.
+        var detailsTitle = "Details"
+        /// `{{ name }}` in text and what it stands for.
+        var variables = TextVariables()
+    }
+
+    /// A Markdown file an article includes.
+    struct IncludedFile: Sendable {
+        /// From the site folder: `Articles/_snippets/contact.md`.
+        var path: String
+        var markdown: String
     }
 
     let options: Options
-    /// Resolves a destination as written to where it points and the URL to put in the page.
-    let resolve: (_ destination: String, _ kind: LinkReference.Kind) -> (LinkTarget, href: String?)
+    /// Resolves a destination as written in the file `fromID` to where it points and the URL to put in the page.
+    let resolve: (_ destination: String, _ kind: LinkReference.Kind, _ fromID: String) -> (LinkTarget, href: String?)
 
     /// The body, and what is wrong in it (duplicate heading ids, raw HTML left out).
-    func render(_ document: MarkdownDocument, source: String) -> (body: RenderedMarkdown, diagnostics: [Diagnostic]) {
-        var state = State(columns: SourceColumns(source))
+    func render(_ markdown: String) -> (body: RenderedMarkdown, diagnostics: [Diagnostic]) {
+        var state = State(columns: SourceColumns(markdown))
         if let glossary = options.glossary {
             state.usedTerms = glossary.terms.map { $0.articleID != nil && $0.articleID == options.articleID }
         }
-        document.walk { event in
-            switch event {
-            case .enter(let node): enter(node, &state)
-            case .exit(let node): exit(node, &state)
-            }
-        }
+        state.includeStack = [options.path]
+        walk(MarkdownStream(markdown), &state)
         state.endSection()
         let body = RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
                                     wordCount: state.wordCount, sections: state.sections, steps: state.steps)
@@ -42,6 +58,31 @@ struct MarkdownRenderer {
 }
 
 private extension MarkdownRenderer {
+    func walk(_ stream: MarkdownStream, _ state: inout State) {
+        var stream = stream
+        stream.walk { event in
+            switch event {
+            case .enter(let node): enter(node, &state)
+            case .exit(let node): exit(node, &state)
+            }
+        }
+        for problem in stream.problems {
+            let severity: Diagnostic.Severity = problem.code.isWarning ? .warning : .error
+            state.diagnostics.append(Diagnostic(severity, problem.code, at: location(line: problem.line, byteColumn: problem.column, &state),
+                                                problem.message + includedNote))
+        }
+    }
+
+    /// Where a writer typed something in the file rendered.
+    func location(line: Int, byteColumn: Int, _ state: inout State) -> SourceLocation {
+        SourceLocation(options.path, line: line + options.lineOffset, column: state.columns.scalarColumn(line: line, byteColumn: byteColumn))
+    }
+
+    /// Said after each problem in an included file: which article it was included in, and where.
+    var includedNote: String {
+        options.includedFrom.map { " (included at \($0.description))" }.joined()
+    }
+
     struct State {
         var columns: SourceColumns
         var out = ""
@@ -74,6 +115,11 @@ private extension MarkdownRenderer {
         /// Glossary terms already explained in this article (or explained by it).
         var usedTerms: [Bool] = []
         var termCount = 0
+        /// Open `:::` containers, innermost last, and whether a tab panel is open in each.
+        var containers: [(kind: ContainerFences.Container.Kind, panelOpen: Bool, lists: Int)] = []
+        /// The files being rendered, the article first, then what it includes.
+        var includeStack: [String] = []
+        var includeCount = 0
 
         mutating func endSection() {
             sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text))
@@ -107,22 +153,59 @@ private extension MarkdownRenderer {
             } else {
                 state.out += "<ul>\n"
             }
-        case .item where state.lists == [true]:
+        case .item(let task) where state.lists == [true]:
             // Numbered so a tour step or hint can point at "step 3" of the article.
             state.steps += 1
-            state.out += "<li data-step=\"\(state.steps)\">"
-        case .item: state.out += "<li>"
+            state.out += task == nil ? "<li data-step=\"\(state.steps)\">" : "<li class=\"task\" data-step=\"\(state.steps)\">"
+        case .item(let task): state.out += task == nil ? "<li>" : "<li class=\"task\">"
+        case .taskMarker(let checked):
+            let label = HTMLEscaping.escape(checked ? options.taskLabels.0 : options.taskLabels.1)
+            state.out += "<input type=\"checkbox\" disabled\(checked ? " checked" : "") aria-label=\"\(label)\">"
         case .codeBlock(let info):
-            codeBlock(CodeBlockInfo(info), node.literal, &state)
+            let info = CodeBlockInfo(info)
+            if case .codeGroup? = state.containers.last?.kind {
+                let label = HTMLEscaping.escape(info.title ?? info.language)
+                state.out += "<div class=\"tab-panel\" data-tab-label=\"\(label)\"><p class=\"tab-label\">\(label)</p>\n"
+                var untitled = info
+                untitled.title = nil
+                codeBlock(untitled, node.literal, &state)
+                state.out += "</div>\n"
+            } else {
+                codeBlock(info, node.literal, &state)
+            }
             count(node.literal, &state)
+        case .container(let container):
+            openContainer(container, &state)
+        case .tabPanel(let label):
+            if state.containers.last?.panelOpen == true { state.out += "</div>\n" }
+            state.containers[state.containers.count - 1].panelOpen = true
+            let escaped = HTMLEscaping.escape(label)
+            state.out += "<div class=\"tab-panel\" data-tab-label=\"\(escaped)\"><p class=\"tab-label\">\(escaped)</p>\n"
+            state.text += label + "\n"
+        case .include(let path):
+            include(path, node, &state)
+        case .table: state.out += "<div class=\"table-scroll\" tabindex=\"0\"><table>\n"
+        case .tableHead: state.out += "<thead>\n"
+        case .tableBody: state.out += "<tbody>\n"
+        case .tableRow: state.out += "<tr>\n"
+        case let .tableCell(header, alignment):
+            state.out += "<" + (header ? "th" : "td")
+            switch alignment {
+            case .none: break
+            case .left: state.out += " class=\"align-left\""
+            case .center: state.out += " class=\"align-center\""
+            case .right: state.out += " class=\"align-right\""
+            }
+            state.out += ">"
+        case .strikethrough: state.out += "<del>"
         case .htmlBlock:
             if options.rawHTML {
                 state.out += node.literal
             } else {
                 droppedHTML(node, &state)
             }
-        case .paragraph(let tight):
-            if !tight { state.out += "<p>" }
+        case .paragraph(let paragraph):
+            if !isTight(paragraph, state) { state.out += "<p>" }
             state.paragraphStart = state.out.endIndex
         case .heading(let level):
             if level == 2 || level == 3 { state.endSection() }
@@ -136,14 +219,15 @@ private extension MarkdownRenderer {
             state.skipNextSoftBreak = false
         case .text:
             state.skipNextSoftBreak = false
+            let literal = substituted(node, &state)
             if let glossary = options.glossary, !glossary.isEmpty, state.heading == nil, state.openLinks.isEmpty {
-                writeWithTerms(node.literal, glossary: glossary, &state)
+                writeWithTerms(literal, glossary: glossary, &state)
             } else {
-                state.out += HTMLEscaping.escape(node.literal)
+                state.out += HTMLEscaping.escape(literal)
             }
-            state.text += node.literal
-            state.heading?.text += node.literal
-            count(node.literal, &state)
+            state.text += literal
+            state.heading?.text += literal
+            count(literal, &state)
         case .softBreak(let betweenCJK):
             if !betweenCJK {
                 state.out += "\n"
@@ -193,7 +277,19 @@ private extension MarkdownRenderer {
             state.lists.removeLast()
             state.out += ordered ? "</ol>\n" : "</ul>\n"
         case .item: state.out += "</li>\n"
-        case .paragraph(let tight):
+        case .container: closeContainer(&state)
+        case .table: state.out += "</table></div>\n"
+        case .tableHead: state.out += "</thead>\n"
+        case .tableBody: state.out += "</tbody>\n"
+        case .tableRow:
+            state.out += "</tr>\n"
+            state.text += "\n"
+        case .tableCell(let header, _):
+            state.out += header ? "</th>\n" : "</td>\n"
+            state.text += " "
+        case .strikethrough: state.out += "</del>"
+        case .paragraph(let paragraph):
+            let tight = isTight(paragraph, state)
             state.skipNextSoftBreak = false
             if state.out.endIndex == state.paragraphStart {
                 // Only a callout marker was in it: drop the empty paragraph.
@@ -283,13 +379,111 @@ private extension MarkdownRenderer {
     /// Records the link and returns the escaped URL for the page, or nil when it must not be one.
     func reference(_ destination: String, _ kind: LinkReference.Kind, _ node: MarkdownNode,
                    _ state: inout State) -> String? {
-        let (target, href) = resolve(destination, kind)
-        state.links.append(LinkReference(kind: kind, destination: destination, target: target,
-                                         location: SourceLocation(options.path, line: node.line + options.lineOffset,
-                                                                  column: state.columns.scalarColumn(line: node.line, byteColumn: node.column)),
-                                         href: href))
+        let (target, href) = resolve(destination, kind, options.sourceID)
+        var link = LinkReference(kind: kind, destination: destination, target: target,
+                                 location: location(line: node.line, byteColumn: node.column, &state), href: href)
+        link.includedFrom = options.includedFrom
+        state.links.append(link)
         return href.map(HTMLEscaping.escapeURL)
     }
+
+    /// A callout box, `<details>`, a tab set, or a plain box for a type Tebiki does not know.
+    func openContainer(_ container: ContainerFences.Container, _ state: inout State) {
+        state.containers.append((container.kind, false, state.lists.count))
+        switch container.kind {
+        case .callout(let kind):
+            let title = options.calloutTitles[kind] ?? kind.capitalized
+            state.out += "<div class=\"callout callout-\(kind)\" role=\"note\">\n<p class=\"callout-title\">"
+            writeTitle(container, fallback: title, &state)
+            state.out += "</p>\n"
+        case .details:
+            state.out += "<details class=\"details\">\n<summary>"
+            writeTitle(container, fallback: options.detailsTitle, &state)
+            state.out += "</summary>\n"
+        case .tabs: state.out += "<div class=\"tabs\">\n"
+        case .codeGroup: state.out += "<div class=\"tabs code-group\">\n"
+        case .other(let name):
+            state.out += "<div class=\"container container-\(HTMLEscaping.escape(name))\">\n"
+            if container.title != nil {
+                state.out += "<p class=\"container-title\">"
+                writeTitle(container, fallback: "", &state)
+                state.out += "</p>\n"
+            }
+        }
+    }
+
+    /// The text with `{{ name }}` replaced; an unknown name is an error where it is written.
+    func substituted(_ node: MarkdownNode, _ state: inout State) -> String {
+        let (text, unknown) = options.variables.substitute(node.literal)
+        for (name, offset) in unknown {
+            state.diagnostics.append(.error(.variableUnknown, at: location(line: node.line, byteColumn: node.column + offset, &state),
+                                            "unknown variable '\(name)': define it under 'variables:' in tebiki.yml, or put the braces in backticks to show them\(includedNote)"))
+        }
+        return text
+    }
+
+    /// A tight list's paragraphs have no `<p>`, except in a box opened inside the item: there
+    /// they are paragraphs of the box.
+    func isTight(_ paragraph: MarkdownNode.Paragraph, _ state: State) -> Bool {
+        paragraph.inTightList && state.containers.last?.lists != state.lists.count
+    }
+
+    func closeContainer(_ state: inout State) {
+        guard let container = state.containers.popLast() else { return }
+        if container.panelOpen { state.out += "</div>\n" }
+        state.out += container.kind == .details ? "</details>\n" : "</div>\n"
+    }
+
+    /// A container's title as written, with its inline Markdown; else the kind's own title.
+    func writeTitle(_ container: ContainerFences.Container, fallback: String, _ state: inout State) {
+        guard let title = container.title else {
+            state.out += HTMLEscaping.escape(fallback)
+            return
+        }
+        for event in MarkdownStream.inline(title, origin: container.titleOrigin) {
+            switch event {
+            case .enter(let node): enter(node, &state)
+            case .exit(let node): exit(node, &state)
+            }
+        }
+        state.text += "\n"
+    }
+
+    /// Renders the file an include names in place of the directive, as if written there: its
+    /// links resolve from its own folder, its problems name its own lines.
+    func include(_ written: String, _ node: MarkdownNode, _ state: inout State) {
+        let at = location(line: node.line, byteColumn: node.column, &state)
+        guard let file = options.includes?(written, options.path) else {
+            state.diagnostics.append(.error(.includeMissing, at: at,
+                                            "nothing to include at '\(written)': name a .md file under Articles/, relative to this file\(includedNote)"))
+            return
+        }
+        if state.includeStack.contains(file.path) {
+            let chain = (state.includeStack + [file.path]).joined(separator: " → ")
+            state.diagnostics.append(.error(.includeCycle, at: at, "include cycle: \(chain)\(includedNote)"))
+            return
+        }
+        state.includeCount += 1
+        guard state.includeStack.count <= Self.includeDepthLimit, state.includeCount <= Self.includeLimit else {
+            state.diagnostics.append(.error(.includeCycle, at: at,
+                                            "too many includes: at most \(Self.includeLimit) in an article, \(Self.includeDepthLimit) deep\(includedNote)"))
+            return
+        }
+        var nested = options
+        nested.path = file.path
+        nested.lineOffset = 0
+        nested.sourceID = String(file.path.dropFirst(SiteLayout.articlesFolder.count + 1).dropLast(3))
+        nested.includedFrom = [at] + options.includedFrom
+        let columns = state.columns
+        state.columns = SourceColumns(file.markdown)
+        state.includeStack.append(file.path)
+        MarkdownRenderer(options: nested, resolve: resolve).walk(MarkdownStream(file.markdown), &state)
+        state.includeStack.removeLast()
+        state.columns = columns
+    }
+
+    static let includeDepthLimit = 16
+    static let includeLimit = 1_000
 
     /// Text with the first use of each glossary term in the article marked up as a term whose
     /// definition opens beside it: a button (reachable by keyboard, not hover-only) and the

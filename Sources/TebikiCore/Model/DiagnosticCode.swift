@@ -42,6 +42,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case aliasInvalid = "alias-invalid"
     case aliasCollision = "alias-collision"
     case unsafeSVG = "unsafe-svg"
+    case containerUnclosed = "container-unclosed"
+    case containerUnknown = "container-unknown"
+    case containerStray = "container-stray"
+    case includeMissing = "include-missing"
+    case includeCycle = "include-cycle"
+    case variableUnknown = "variable-unknown"
+    case linkOtherTool = "link-other-tool"
     // What readers cannot reach or will not understand
     case missingDescription = "missing-description"
     case orphanArticle = "orphan-article"
@@ -61,7 +68,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     public var isWarning: Bool {
         switch self {
         case .duplicateDescription, .unknownFrontMatterKey, .rawHTML, .unsafeURL, .missingDescription, .orphanArticle,
-             .unusedImage, .caseCollision, .staticReplaces, .unsafeSVG:
+             .unusedImage, .caseCollision, .staticReplaces, .unsafeSVG, .containerUnknown, .containerStray, .linkOtherTool:
             true
         default:
             false
@@ -108,6 +115,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .aliasInvalid: "An alias that is not a path in the site. Write it like `/old/page/`."
         case .aliasCollision: "An alias that is already another page's address, or a file the site writes. Remove or change it."
         case .unsafeSVG: "A published SVG that can run code (scripts, event handlers, `javascript:` links). Remove it, or allow it with `rawHTML: true`."
+        case .containerUnclosed: "A `:::` container with no closing `:::` line (or closed outside the list or quote it opened in). Add the line where it ends."
+        case .containerUnknown: "A `:::` container of a type Tebiki does not know; it is shown as a plain box. Use note, tip, important, warning, caution, details, tabs or code-group."
+        case .containerStray: "A `:::` line that closes no container; it is left out. Remove it."
+        case .includeMissing: "An `<!--@include: …-->` of a file that does not exist, is not a `.md` file, or is outside `Articles/`. Fix the path (relative to the file it is in)."
+        case .includeCycle: "A file that includes itself, directly or through other includes. Break the cycle."
+        case .variableUnknown: "A `{{ name }}` that `variables:` in `tebiki.yml` does not define. Define it, or put the braces in backticks to show them."
+        case .linkOtherTool: "A link written as VitePress, Docusaurus or Hugo write them (`/guide/page`, `./page`, `page.html`); it works, but the `.md` form is checked the same everywhere. Run `tebiki check --fix-links`."
         case .missingDescription: "An article without `description`: lists and search results show nothing under its title. Add one."
         case .orphanArticle: "An article no other article links to or names in `related:`. Link to it."
         case .unusedImage: "An image no article uses; it is not published. Use it or remove it."
@@ -131,6 +145,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .unknownFrontMatterKey: "unknown front matter keys"
         case .unsafeURL: "links with unsafe URLs removed"
         case .caseCollision: "URLs that differ only in case"
+        case .linkOtherTool: "links written for other tools"
+        case .containerUnknown: "containers of unknown types"
         default: "\(rawValue) problems"
         }
     }

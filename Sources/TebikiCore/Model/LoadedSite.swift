@@ -10,6 +10,9 @@ public struct LoadedSite: Sendable {
     public var articles: [ArticleSource]
     /// Files under `Articles/` that are not articles (images and the like), as paths under `Articles/`.
     public var assets: Set<String>
+    /// Markdown files in `_`-prefixed folders (`Articles/_snippets/`), which articles include
+    /// and which are never pages of their own, by path from the site folder.
+    public var snippets: [String: String] = [:]
     /// Groups of words search treats as one, from `Articles/_synonyms.yml`.
     public var synonyms: [[String]] = []
     /// Terms explained where they are first used, from `Articles/_glossary.yml`.

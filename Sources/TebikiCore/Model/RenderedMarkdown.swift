@@ -42,4 +42,6 @@ public struct LinkReference: Sendable, Equatable {
     public var location: SourceLocation
     /// The URL put in the page, before HTML escaping; nil when it did not become a link.
     public var href: String? = nil
+    /// Where the file it is in was included, innermost first, when it is in an included file.
+    public var includedFrom: [SourceLocation] = []
 }

@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable {
     public var output: String = "_site"
     /// Opt-in to passing raw HTML in Markdown through; off means cmark's safe mode.
     public var rawHTML: Bool = false
+    /// `variables:`: words written `{{ name }}` in articles, titles, tours, hints and the glossary.
+    public var variables = TextVariables()
     /// How many related articles an article page shows at most, the writer's `related:` included.
     public var relatedCount = 5
     /// Whether article pages list the articles that link to them.
@@ -28,7 +30,7 @@ public struct SiteConfig: Sendable {
 
     public init() {}
 
-    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings"]
+    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings", "variables"]
 
     /// `diagnostics` as the site's `warnings:` wants them: some kinds left out, some raised to
     /// errors; with `strict`, every warning an error. Errors stay errors.

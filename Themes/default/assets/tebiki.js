@@ -31,4 +31,124 @@
       if (event.key === "Escape" && term.classList.contains("open")) { toggle(false); button.focus(); }
     });
   });
+  // Tabs (::: tabs, ::: code-group): the ARIA tabs pattern over panels that, without this
+  // script and in print, all show under their labels. A label chosen once is chosen on every
+  // page that offers it, through localStorage.
+  var tabKey = "tebiki.tab";
+  var groups = [];
+  function storedTab() {
+    try { return localStorage.getItem(tabKey); } catch (error) { return null; }
+  }
+  function rememberTab(label) {
+    try { localStorage.setItem(tabKey, label); } catch (error) { /* private mode: this page only */ }
+  }
+  document.querySelectorAll(".tabs").forEach(function (tabs, groupIndex) {
+    var panels = Array.prototype.filter.call(tabs.children, function (child) {
+      return child.classList.contains("tab-panel");
+    });
+    if (panels.length === 0) return;
+    var list = document.createElement("div");
+    list.className = "tab-list";
+    list.setAttribute("role", "tablist");
+    var buttons = panels.map(function (panel, index) {
+      var id = "tebiki-tabs-" + groupIndex + "-" + index;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.id = id + "-tab";
+      button.setAttribute("role", "tab");
+      button.setAttribute("aria-controls", id);
+      button.textContent = panel.getAttribute("data-tab-label");
+      panel.id = id;
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", button.id);
+      panel.tabIndex = 0;
+      list.appendChild(button);
+      return button;
+    });
+    tabs.insertBefore(list, panels[0]);
+    function select(index, focus) {
+      buttons.forEach(function (button, other) {
+        var chosen = other === index;
+        button.setAttribute("aria-selected", chosen ? "true" : "false");
+        button.tabIndex = chosen ? 0 : -1;
+        panels[other].hidden = !chosen;
+      });
+      if (focus) buttons[index].focus();
+    }
+    function choose(index, focus) {
+      var label = panels[index].getAttribute("data-tab-label");
+      rememberTab(label);
+      groups.forEach(function (group) { group.show(label); });
+      select(index, focus);
+    }
+    buttons.forEach(function (button, index) {
+      button.addEventListener("click", function () { choose(index, false); });
+      button.addEventListener("keydown", function (event) {
+        var next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: buttons.length - 1 }[event.key];
+        if (next === undefined) return;
+        event.preventDefault();
+        choose((next + buttons.length) % buttons.length, true);
+      });
+    });
+    var group = {
+      show: function (label) {
+        for (var index = 0; index < panels.length; index++) {
+          if (panels[index].getAttribute("data-tab-label") === label) { select(index, false); return; }
+        }
+      }
+    };
+    groups.push(group);
+    select(0, false);
+    var remembered = storedTab();
+    if (remembered !== null) group.show(remembered);
+    tabs.classList.add("tabs-ready");
+  });
+
+  // A copy button on every code block, announced through one live region.
+  var body = document.querySelector(".article-body[data-copy]");
+  if (body) {
+    var status = document.createElement("span");
+    status.className = "copy-status";
+    status.setAttribute("role", "status");
+    body.appendChild(status);
+    body.querySelectorAll("pre").forEach(function (pre) {
+      var wrap = document.createElement("div");
+      wrap.className = "code-wrap";
+      pre.parentNode.insertBefore(wrap, pre);
+      wrap.appendChild(pre);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-button";
+      button.textContent = body.getAttribute("data-copy");
+      wrap.appendChild(button);
+      button.addEventListener("click", function () {
+        var text = pre.textContent;
+        var done = function () {
+          status.textContent = "";
+          status.textContent = body.getAttribute("data-copied");
+          button.textContent = body.getAttribute("data-copied");
+          setTimeout(function () { button.textContent = body.getAttribute("data-copy"); }, 2000);
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done, function () { copyBySelection(text) && done(); });
+        } else if (copyBySelection(text)) {
+          done();
+        }
+      });
+    });
+  }
+  // Where the clipboard API is missing or refused: copy from a selected, unseen text box.
+  function copyBySelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    document.body.removeChild(area);
+    return copied;
+  }
 })();
