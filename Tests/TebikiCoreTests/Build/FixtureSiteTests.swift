@@ -53,6 +53,35 @@ struct FixtureSiteTests {
         #expect(actual == expected, "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change")
     }
 
+    /// Tables, task lists, containers, tabs, a code group, an include and variables, in pages.
+    @Test(arguments: ["guide/plans/index.html", "guide/steps/index.html"])
+    func markdownSiteMatchesItsSnapshots(path: String) throws {
+        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("markdown"))
+        #expect(result.succeeded)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let actual = try page(output, path)
+        let expectedURL = TestSites.fixtures.appendingPathComponent("markdown-expected").appendingPathComponent(path)
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
+            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected, "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change")
+    }
+
+    @Test func snippetsAreIncludedNeverPublishedAndVariablesFillTitles() throws {
+        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("markdown"))
+        #expect(result.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("_snippets").path))
+        let plans = try page(output, "guide/plans/index.html")
+        #expect(plans.contains("<h1>kintone のプラン</h1>"))
+        // The snippet's link was written from Articles/_snippets/ and resolves from there.
+        #expect(plans.contains(#"<a href="../../guide/plans/#%E8%A8%AD%E5%AE%9A%E9%A0%85%E7%9B%AE">設定の一覧</a>"#))
+        #expect(plans.contains("kintone の設定は管理者が変更します。"))
+        let steps = try page(output, "guide/steps/index.html")
+        #expect(steps.contains("Internet Explorer では <a href=\"../../guide/plans/\">kintone のプラン</a>"))
+    }
+
     @Test func articlePagesLinkRelativelyAndInReadingOrder() throws {
         let (_, output) = try build(TestSites.fixtures.appendingPathComponent("basic"))
         let welcome = try page(output, "getting-started/welcome/index.html")
@@ -89,8 +118,10 @@ struct FixtureSiteTests {
         let fixture = TestSites.fixtures.appendingPathComponent("invalid-content")
         let (result, output) = try build(fixture)
         #expect(!result.succeeded)
-        let expected = try String(contentsOf: fixture.appendingPathComponent("expected-diagnostics.txt"), encoding: .utf8)
+        let expectedURL = fixture.appendingPathComponent("expected-diagnostics.txt")
         let actual = result.diagnostics.sortedForReport().map(\.reported).joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil { try actual.write(to: expectedURL, atomically: true, encoding: .utf8) }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
         #expect(actual == expected)
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
