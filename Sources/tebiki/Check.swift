@@ -10,10 +10,20 @@ struct Check: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @Flag(help: "Rewrite links written the way other tools link (/guide/intro, intro.html) to the .md paths they stand for, in Articles/.")
+    var fixLinks = false
+
     func run() throws {
         var progress = Progress(total: SiteBuilder.Step.checkSteps.count, quiet: report.isQuiet, timings: false)
         let checked = SiteBuilder.check(site.builderOptions(strict: report.strict)) { progress.start($0) }
-        let diagnostics = checked.diagnostics
+        var diagnostics = checked.diagnostics
+        if fixLinks {
+            let (made, problems) = LinkFixer.apply(LinkFixer.changes(checked.articles), root: URL(fileURLWithPath: site.source).standardizedFileURL)
+            for change in made { print("\(change.location.description): '\(change.from)' → '\(change.to)'") }
+            print("fixed \(made.count) link(s)")
+            let fixed = Set(made.map(\.location))
+            diagnostics = diagnostics.filter { !($0.code == .linkOtherTool && fixed.contains($0.location)) } + problems
+        }
         report.print(diagnostics)
         if diagnostics.hasErrors {
             Report.printError("check failed with \(diagnostics.errorCount) error(s)")

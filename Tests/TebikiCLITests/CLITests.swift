@@ -462,13 +462,43 @@ struct CLITests {
         #expect(lines.contains("Articles/other/b.md:6:1: error: broken link: Articles/guide/intro.md has no heading with id 'intro': "
                                + "'intro' is its title, which is not a heading id; link to the article without '#intro' [link-missing-heading]"))
         #expect(lines.filter { $0.hasPrefix("Articles/guide/a.md") }.prefix(6) == [
-            "Articles/guide/a.md:7:1: error: broken link: nothing at '/guide/intro'; it names an article: link to it as 'intro.md' [link-missing]",
-            "Articles/guide/a.md:7:19: error: broken link: nothing at 'intro.html#steps'; it names an article: link to it as 'intro.md#steps' [link-missing]",
-            "Articles/guide/a.md:7:41: error: broken link: nothing at '../other/b/'; it names an article: link to it as '../other/b.md' [link-missing]",
             "Articles/guide/a.md:7:58: error: broken link: nothing at '/nope' [link-missing]",
             "Articles/guide/a.md:4:1: warning: unknown front matter key 'layout' is ignored: it is VitePress's and Jekyll's, not Tebiki's [unknown-front-matter-key]",
             "Articles/guide/a.md:5:1: warning: unknown front matter key 'sidebar_position' is ignored: it is Docusaurus's, not Tebiki's [unknown-front-matter-key]",
+            "Articles/guide/a.md:7:1: warning: '/guide/intro' is written the way other tools link; it goes to Articles/guide/intro.md: write 'intro.md' (tebiki check --fix-links rewrites it) [link-other-tool]",
+            "Articles/guide/a.md:7:19: warning: 'intro.html#steps' is written the way other tools link; it goes to Articles/guide/intro.md: write 'intro.md#steps' (tebiki check --fix-links rewrites it) [link-other-tool]",
+            "Articles/guide/a.md:7:41: warning: '../other/b/' is written the way other tools link; it goes to Articles/other/b.md: write '../other/b.md' (tebiki check --fix-links rewrites it) [link-other-tool]",
         ])
+    }
+
+    @Test func fixLinksRewritesOnlyTheDestinationsAndSaysWhatItChanged() throws {
+        let site = try temporaryFolder()
+        let original = "---\ntitle: A\ndescription: d\n---\n前の文 [x](/guide/intro) と [y](intro.html#steps \"題\") と [z](<../other/b/>)\r\n[ok](intro.md) [web](https://example.com/guide)\n"
+        for (path, text) in [
+            "Articles/guide/a.md": original,
+            "Articles/guide/intro.md": "---\ntitle: Intro\ndescription: d\nrelated: [guide/a]\n---\n## Steps\n",
+            "Articles/other/b.md": "---\ntitle: B\ndescription: d\nrelated: [guide/a]\n---\n[i](../guide/intro.md)\n",
+        ] {
+            try FileManager.default.createDirectory(at: site.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: site.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        let plain = try tebiki(["check", "--source", site.path])
+        #expect(plain.stderr.contains("[link-other-tool]"))
+        let fixedFile = site.appendingPathComponent("Articles/guide/a.md")
+        #expect(try String(contentsOf: fixedFile, encoding: .utf8) == original, "check without --fix-links writes nothing")
+        let run = try tebiki(["check", "--fix-links", "--source", site.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Articles/guide/a.md:5:5: '/guide/intro' → 'intro.md'"))
+        #expect(run.stdout.contains("fixed 3 link(s)"))
+        #expect(!run.stderr.contains("[link-other-tool]"))
+        let expected = original.replacingOccurrences(of: "(/guide/intro)", with: "(intro.md)")
+            .replacingOccurrences(of: "(intro.html#steps ", with: "(intro.md#steps ")
+            .replacingOccurrences(of: "(<../other/b/>)", with: "(<../other/b.md>)")
+        #expect(try String(contentsOf: fixedFile, encoding: .utf8) == expected)
+        let again = try tebiki(["check", "--source", site.path])
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains("[link-other-tool]"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixedFile.deletingLastPathComponent().path).sorted() == ["a.md", "intro.md"])
     }
 }
 

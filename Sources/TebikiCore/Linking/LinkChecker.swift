@@ -49,11 +49,16 @@ public enum LinkChecker {
             }
             switch link.target {
             case .missing(let destination):
-                let hint = link.kind == .link ? Self.markdownForm(of: destination, from: article.source.id, ids: headingIDs).map {
-                    "; it names an article: link to it as '\($0)'"
-                } ?? "" : ""
                 diagnostics.append(.error(link.kind == .image ? .imageMissing : .linkMissing, at: link.location,
-                                          "broken \(noun): nothing at '\(destination)'\(hint)"))
+                                          "broken \(noun): nothing at '\(destination)'"))
+            case .article(let id, let fragment) where !Self.pathPart(of: link.destination).hasSuffix(".md"):
+                if let fragment, headingIDs[id]?.contains(fragment) == false {
+                    diagnostics.append(.error(.linkMissingHeading, at: link.location,
+                                              "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
+                }
+                let form = Self.markdownForm(of: link.destination, from: link.sourceID ?? article.source.id, ids: headingIDs) ?? "\(id).md"
+                diagnostics.append(.warning(.linkOtherTool, at: link.location,
+                                            "'\(link.destination)' is written the way other tools link; it goes to Articles/\(id).md: write '\(form)' (tebiki check --fix-links rewrites it)"))
             case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
                 let hint = titles[id].map { Self.names(fragment, title: $0) } == true
                     ? ": '\(fragment)' is its title, which is not a heading id; link to the article without '#\(fragment)'" : ""
@@ -73,6 +78,11 @@ public enum LinkChecker {
                                       "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
         }
         return diagnostics
+    }
+
+    /// A destination without its `#fragment` and `?query`.
+    static func pathPart(of destination: String) -> Substring {
+        destination.prefix { $0 != "#" && $0 != "?" }
     }
 
     /// Whether a fragment is the title itself or the title as a heading id would spell it.

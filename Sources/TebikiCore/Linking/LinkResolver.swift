@@ -44,7 +44,12 @@ public struct LinkResolver: Sendable {
         let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
         if categoryIDs.contains(trimmed) { return .category(id: trimmed) }
         if trimmed.isEmpty { return .category(id: "") }
-        return assets.contains(resolved) ? .asset(path: resolved) : .missing(destination)
+        if assets.contains(resolved) { return .asset(path: resolved) }
+        // As VitePress, Docusaurus and Hugo writers link: `/guide/intro`, `./intro`, `intro.html`,
+        // `intro/`. The link checker suggests the `.md` form.
+        let page = trimmed.hasSuffix(".html") ? String(trimmed.dropLast(5)) : trimmed
+        if articleURLs[page] != nil { return .article(id: page, fragment: fragment) }
+        return .missing(destination)
     }
 
     /// The URL to write in a page whose path to the site root is `rootPrefix` (`../../`).

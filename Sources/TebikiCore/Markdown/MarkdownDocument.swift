@@ -45,15 +45,16 @@ final class MarkdownDocument {
         }
     }
 
-    /// The lines of code blocks and raw HTML blocks, where `:::` is not a container fence.
-    func literalBlockLines() -> [ClosedRange<Int>] {
+    /// The lines of code blocks, where `:::` is not a container fence. (In raw HTML it is one,
+    /// as in VitePress: a `:::` right after `</details>` closes its container.)
+    func codeBlockLines() -> [ClosedRange<Int>] {
         var ranges: [ClosedRange<Int>] = []
         guard let iterator = cmark_iter_new(root) else { return ranges }
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
+            if type == CMARK_NODE_CODE_BLOCK {
                 let start = Int(cmark_node_get_start_line(node))
                 ranges.append(start...max(start, Int(cmark_node_get_end_line(node))))
             }

@@ -383,6 +383,7 @@ private extension MarkdownRenderer {
         var link = LinkReference(kind: kind, destination: destination, target: target,
                                  location: location(line: node.line, byteColumn: node.column, &state), href: href)
         link.includedFrom = options.includedFrom
+        if !options.includedFrom.isEmpty { link.sourceID = options.sourceID }
         state.links.append(link)
         return href.map(HTMLEscaping.escapeURL)
     }

@@ -18,7 +18,7 @@ struct MarkdownStream {
         self.source = source
         let plain = MarkdownDocument(source)
         if ContainerFences.mayHaveFences(source) {
-            let fences = ContainerFences(source, literal: plain.literalBlockLines())
+            let fences = ContainerFences(source, literal: plain.codeBlockLines())
             if !fences.directives.isEmpty {
                 self.fences = fences
                 document = MarkdownDocument(fences.text)
@@ -101,6 +101,7 @@ private extension MarkdownStream {
                         directed(directive, node)
                         return true
                     }
+                    if let fences, node.literal.utf8.contains(0x0A), splitAtFences(node, fences) { return true }
                     if let path = Self.includePath(node.literal) {
                         var include = node
                         include.kind = .include(path: path)
@@ -158,6 +159,29 @@ private extension MarkdownStream {
                 containers.removeLast()
                 visit(.exit(open.node))
             }
+        }
+
+        /// A raw HTML block that runs over fence lines (cmark ends `</details>` only at a blank
+        /// line): passed on in pieces, with each fence between them. False when it holds none.
+        mutating func splitAtFences(_ node: MarkdownNode, _ fences: ContainerFences) -> Bool {
+            let lines = node.literal.split(separator: "\n", omittingEmptySubsequences: false)
+            guard (1..<lines.count).contains(where: { fences.directives[node.line + $0] != nil }) else { return false }
+            var piece = node
+            piece.literal = ""
+            for (offset, line) in lines.enumerated() {
+                if offset > 0, let directive = fences.directives[node.line + offset] {
+                    if !piece.literal.isEmpty { visit(.enter(piece)) }
+                    var at = node
+                    at.line = node.line + offset
+                    directed(directive, at)
+                    piece.literal = ""
+                    piece.line = node.line + offset + 1
+                } else if offset < lines.count - 1 || !line.isEmpty {
+                    piece.literal += line + "\n"
+                }
+            }
+            if !piece.literal.isEmpty { visit(.enter(piece)) }
+            return true
         }
 
         mutating func flush() {

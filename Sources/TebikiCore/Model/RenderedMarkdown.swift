@@ -44,4 +44,6 @@ public struct LinkReference: Sendable, Equatable {
     public var href: String? = nil
     /// Where the file it is in was included, innermost first, when it is in an included file.
     public var includedFrom: [SourceLocation] = []
+    /// The id of the included file it is written in (`_snippets/contact`); nil in the article itself.
+    public var sourceID: String?
 }

@@ -121,3 +121,11 @@ struct ExtendedMarkdownTests {
         #expect(nested.diagnostics.isEmpty)
     }
 }
+
+extension ExtendedMarkdownTests {
+    @Test func aFenceRightAfterRawHTMLStillClosesItsContainer() {
+        let body = TestSites.render("::: tip\n<details>\n<summary>S</summary>\n\nx\n</details>\n:::\n\nAfter\n", rawHTML: true)
+        #expect(body.diagnostics.isEmpty)
+        #expect(body.html.hasSuffix("</details>\n</div>\n<p>After</p>\n"))
+    }
+}

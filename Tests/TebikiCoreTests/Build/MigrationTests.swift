@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import TebikiCore
+
+/// `../shared/corpora/vite-docs-ja`, a real Japanese site written for VitePress, copied into
+/// `Articles/` as a writer moving it over would: its folders as categories, nothing edited.
+@Suite("A VitePress site moved in")
+struct MigrationTests {
+    static let corpus = TestSites.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora/vite-docs-ja")
+
+    @Test func everyPageLoadsAndItsTablesContainersAndCodeGroupsRender() throws {
+        let site = try TestSites.temporaryFolder()
+        let articles = site.appendingPathComponent("Articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        for folder in ["guide", "config", "changes"] {
+            try FileManager.default.copyItem(at: Self.corpus.appendingPathComponent(folder), to: articles.appendingPathComponent(folder))
+        }
+        let checked = SiteBuilder.check(.init(source: site))
+        #expect(checked.articles.count == 38)
+        let html = checked.articles.map(\.body.html).joined()
+        // Every one of its 8 tables (delimiter rows counted with grep).
+        #expect(html.components(separatedBy: "<table>").count - 1 == 8)
+        #expect(html.components(separatedBy: "<div class=\"tabs code-group\">").count - 1 >= 5)
+        #expect(html.components(separatedBy: "<div class=\"callout callout-").count - 1 >= 40)
+        #expect(html.contains("<details class=\"details\">"))
+        // No marker of a table or container is left as text.
+        let text = checked.articles.flatMap(\.body.sections).map(\.text).joined(separator: "\n")
+        #expect(!text.contains(":::"))
+        #expect(!text.contains("| --- |") && !text.contains("|---|"))
+        let codes = Set(checked.diagnostics.filter { $0.severity == .error }.map(\.code))
+        // What is left to the writer: fragments written with VitePress's heading ids
+        // (`#build-target` for "build.target", whose GitHub-style id is `buildtarget`), and links
+        // and images into folders that were not copied (/plugins/, public/images/).
+        #expect(codes.isSubset(of: [.linkMissingHeading, .linkMissing, .imageMissing]), "\(codes)")
+        let otherTool = checked.diagnostics.filter { $0.code == .linkOtherTool }.count
+        #expect(otherTool > 100, "VitePress-style links resolve, each with a warning")
+    }
+}
