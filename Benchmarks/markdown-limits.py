@@ -7,7 +7,8 @@ Usage: python3 Benchmarks/markdown-limits.py [--sizes 1000,2000,4000,8000] [--bi
 
 For each construct it prints the wall time of `tebiki build` per size and the ratio of each time
 to the one before it; a linear construct gives ratios near the size ratio (2 when sizes double),
-a quadratic one near its square (4). The article is the whole site, so the fixed cost of a build
+a quadratic one near its square (4). Nesting N deep takes fences of N+3 colons, so that input
+itself grows as N squared: compare its times with its sizes in KB. The article is the whole site, so the fixed cost of a build
 (about 20 ms) is subtracted, measured on an empty article.
 """
 import argparse, os, shutil, statistics, subprocess, tempfile, time
@@ -61,9 +62,10 @@ def main():
     for name, make in CONSTRUCTS.items():
         line, previous = [], None
         for n in sizes:
-            site(work, make(n))
+            body = make(n)
+            site(work, body)
             t = max(timed(args.binary, work) - base, 0.0005)
-            line.append(f"{n}: {t * 1000:.0f} ms" + (f" (x{t / previous:.1f})" if previous else ""))
+            line.append(f"{n}: {t * 1000:.0f} ms/{len(body.encode()) // 1024} KB" + (f" (x{t / previous:.1f})" if previous else ""))
             previous = t
         print(f"{name:28} " + ", ".join(line))
     shutil.rmtree(work, ignore_errors=True)

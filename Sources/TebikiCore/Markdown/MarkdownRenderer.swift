@@ -177,6 +177,7 @@ private extension MarkdownRenderer {
         case .container(let container):
             openContainer(container, &state)
         case .tabPanel(let label):
+            guard !state.containers.isEmpty else { break }
             if state.containers.last?.panelOpen == true { state.out += "</div>\n" }
             state.containers[state.containers.count - 1].panelOpen = true
             let escaped = HTMLEscaping.escape(label)

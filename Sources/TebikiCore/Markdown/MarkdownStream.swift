@@ -44,7 +44,7 @@ struct MarkdownStream {
     /// The events of one line of inline Markdown (a container's title), without a paragraph.
     static func inline(_ text: String, origin: SourceOrigin) -> [MarkdownEvent] {
         let cells = [TableBlock.Cell(text: text, line: origin.line, byteOffset: origin.byteOffset)]
-        return Walker.cellEvents(cells, source: "").first ?? []
+        return Walker.cellEvents(cells, definitions: "").first ?? []
     }
 }
 
@@ -224,7 +224,7 @@ private extension MarkdownStream {
             task = nil
             let definitions = table.header.contains(where: { $0.text.contains("[") })
                 || table.rows.contains(where: { $0.contains { $0.text.contains("[") } }) ? referenceDefinitions() : ""
-            let cells = Self.cellEvents(table.header + table.rows.flatMap { $0 }, source: definitions)
+            let cells = Self.cellEvents(table.header + table.rows.flatMap { $0 }, definitions: definitions)
             var marker = node
             func mark(_ kind: MarkdownNode.Kind, enter: Bool) {
                 marker.kind = kind
@@ -264,7 +264,7 @@ private extension MarkdownStream {
         /// The inline events of each cell, parsed in one cmark document: one paragraph a cell, each
         /// line starting with an ideographic space so nothing in it can start a block (a list, a
         /// heading) and emphasis still opens as at the start of a line; the space is then taken off.
-        static func cellEvents(_ cells: [TableBlock.Cell], source definitions: String) -> [[MarkdownEvent]] {
+        static func cellEvents(_ cells: [TableBlock.Cell], definitions: String) -> [[MarkdownEvent]] {
             var text = ""
             var origins: [SourceOrigin] = []
             for cell in cells {

@@ -41,10 +41,17 @@ struct FixtureSiteTests {
 
     @Test(arguments: ["index.html", "account/index.html", "getting-started/welcome/index.html", "account/logout/index.html", "404.html"])
     func basicSiteMatchesItsSnapshots(path: String) throws {
-        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("basic"))
+        try expectSnapshot(of: "basic", path)
+    }
+
+    /// A page of a fixture's build against `<fixture>-expected/<path>`; `UPDATE_SNAPSHOTS=1`
+    /// rewrites the stored page after a deliberate change.
+    func expectSnapshot(of fixture: String, _ path: String) throws {
+        let (result, output) = try build(TestSites.fixtures.appendingPathComponent(fixture))
         #expect(result.succeeded)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
         let actual = try page(output, path)
-        let expectedURL = TestSites.fixtures.appendingPathComponent("basic-expected").appendingPathComponent(path)
+        let expectedURL = TestSites.fixtures.appendingPathComponent(fixture + "-expected").appendingPathComponent(path)
         if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
             try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
@@ -56,17 +63,7 @@ struct FixtureSiteTests {
     /// Tables, task lists, containers, tabs, a code group, an include and variables, in pages.
     @Test(arguments: ["guide/plans/index.html", "guide/steps/index.html"])
     func markdownSiteMatchesItsSnapshots(path: String) throws {
-        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("markdown"))
-        #expect(result.succeeded)
-        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
-        let actual = try page(output, path)
-        let expectedURL = TestSites.fixtures.appendingPathComponent("markdown-expected").appendingPathComponent(path)
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(actual == expected, "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change")
+        try expectSnapshot(of: "markdown", path)
     }
 
     @Test func snippetsAreIncludedNeverPublishedAndVariablesFillTitles() throws {
