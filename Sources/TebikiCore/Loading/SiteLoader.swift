@@ -146,7 +146,7 @@ extension SiteLoader {
     /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
     /// modification time until the git dates arrive.
     static func loadArticle(articlesURL: URL, categoryID: String, relative: String,
-                            variables: TextVariables = TextVariables()) -> (ArticleSource?, [Diagnostic]) {
+                            variables: TextVariables) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(SiteLayout.articlesFolder)/\(relative)"
         let file: TextFile
         switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {

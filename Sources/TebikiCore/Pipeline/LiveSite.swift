@@ -106,7 +106,8 @@ public struct LiveSite: Sendable {
             guard let index = checked.articles.firstIndex(where: { $0.source.path == path }) else { return .needsReload }
             let old = checked.articles[index]
             let relative = String(path.dropFirst(SiteLayout.articlesFolder.count + 1))
-            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, categoryID: old.source.categoryID, relative: relative)
+            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, categoryID: old.source.categoryID, relative: relative,
+                                                          variables: checked.site.config.variables)
             loadDiagnostics += problems
             guard let source = loaded else {
                 if problems.hasErrors { continue }

@@ -61,6 +61,22 @@ struct LiveSiteTests {
         #expect(settled.generation == updated.generation)
     }
 
+    @Test func anEditedArticleKeepsTheSitesVariablesAndItsIncludes() throws {
+        let root = try TestSites.copyOfFixture("markdown")
+        let site = try #require(LiveSite.load(SiteBuilder.Options(source: root)).0)
+        try edit(root, "Articles/guide/plans.md") { $0.replacingOccurrences(of: "| アプリ数 |", with: "| {{ product }} のアプリ数 |") }
+        let outcome = site.updating(["Articles/guide/plans.md"])
+        guard case .updated(let updated, _) = outcome else {
+            Issue.record("the edit was not applied: \(outcome)")
+            return
+        }
+        #expect(!updated.diagnostics.hasErrors, "\(updated.diagnostics)")
+        let page = text(updated, "guide/plans/") ?? ""
+        #expect(page.contains("<h1>kintone のプラン</h1>"))
+        #expect(page.contains("kintone のアプリ数"))
+        #expect(page.contains("kintone の設定は管理者が変更します。"), "the included snippet is still there")
+    }
+
     @Test func settlingRemakesOnlyTheSearchPartsTheEditTouchedAsAFullBuildWould() throws {
         let (site, root) = try loaded()
         try edit(root, "Articles/account/sign-in.md") { $0 + "\nZyxwvut is the new word.\n" }
