@@ -66,6 +66,24 @@ public struct LinkResolver: Sendable {
     }
 }
 
+extension LinkResolver {
+    /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it.
+    static func join(base: Substring, _ path: String) -> String? {
+        var parts = base.split(separator: "/")
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(segment)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+}
+
 private extension LinkResolver {
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
@@ -85,19 +103,4 @@ private extension LinkResolver {
         return unescaped.nfc
     }
 
-    /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it.
-    static func join(base: Substring, _ path: String) -> String? {
-        var parts = base.split(separator: "/")
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(segment)
-            }
-        }
-        let joined = parts.joined(separator: "/")
-        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
-    }
 }

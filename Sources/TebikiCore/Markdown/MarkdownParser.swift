@@ -62,26 +62,16 @@ public enum MarkdownParser {
 }
 
 private extension MarkdownParser {
-    /// Included files are the site's snippets (`.md` files in `_`-prefixed folders) and its
-    /// articles' bodies, named by a path relative to the including file.
+    /// Included files are the site's snippets (`.md` files in `_`-prefixed folders), named by a
+    /// path relative to the including file, or from `Articles/` when it starts with `/`.
     static func includeReader(_ site: LoadedSite) -> @Sendable (String, String) -> MarkdownRenderer.IncludedFile? {
-        let bodies = Dictionary(site.articles.map { ($0.path, $0.markdown) }, uniquingKeysWith: { first, _ in first })
         let snippets = site.snippets
         return { written, fromPath in
-            let folder = fromPath.split(separator: "/").dropLast()
-            var parts = written.hasPrefix("/") ? [Substring(SiteLayout.articlesFolder)] : Array(folder)
-            for segment in written.split(separator: "/") {
-                if segment == ".." {
-                    parts.removeLast()
-                    if parts.isEmpty { return nil }
-                } else if segment != "." {
-                    parts.append(segment)
-                }
-            }
-            let path = parts.joined(separator: "/").nfc
-            guard parts.first == Substring(SiteLayout.articlesFolder), path.hasSuffix(".md") else { return nil }
-            guard let markdown = snippets[path] ?? bodies[path] else { return nil }
-            return MarkdownRenderer.IncludedFile(path: path, markdown: markdown)
+            let prefix = SiteLayout.articlesFolder + "/"
+            let folder = fromPath.dropFirst(prefix.count).split(separator: "/").dropLast().joined(separator: "/")
+            guard let joined = LinkResolver.join(base: written.hasPrefix("/") ? "" : Substring(folder), written) else { return nil }
+            let path = (prefix + joined).nfc
+            return snippets[path].map { MarkdownRenderer.IncludedFile(path: path, markdown: $0) }
         }
     }
 }

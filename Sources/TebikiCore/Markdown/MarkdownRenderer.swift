@@ -457,7 +457,7 @@ private extension MarkdownRenderer {
         let at = location(line: node.line, byteColumn: node.column, &state)
         guard let file = options.includes?(written, options.path) else {
             state.diagnostics.append(.error(.includeMissing, at: at,
-                                            "nothing to include at '\(written)': name a .md file under Articles/, relative to this file\(includedNote)"))
+                                            "nothing to include at '\(written)': name a .md file in a folder starting with '_' under Articles/ (Articles/_snippets/), relative to this file\(includedNote)"))
             return
         }
         if state.includeStack.contains(file.path) {

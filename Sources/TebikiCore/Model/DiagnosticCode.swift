@@ -118,7 +118,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .containerUnclosed: "A `:::` container with no closing `:::` line (or closed outside the list or quote it opened in). Add the line where it ends."
         case .containerUnknown: "A `:::` container of a type Tebiki does not know; it is shown as a plain box. Use note, tip, important, warning, caution, details, tabs or code-group."
         case .containerStray: "A `:::` line that closes no container; it is left out. Remove it."
-        case .includeMissing: "An `<!--@include: …-->` of a file that does not exist, is not a `.md` file, or is outside `Articles/`. Fix the path (relative to the file it is in)."
+        case .includeMissing: "An `<!--@include: …-->` of a file that does not exist or is not a `.md` file in a `_` folder of `Articles/` (`Articles/_snippets/`). Fix the path (relative to the file it is in)."
         case .includeCycle: "A file that includes itself, directly or through other includes. Break the cycle."
         case .variableUnknown: "A `{{ name }}` that `variables:` in `tebiki.yml` does not define. Define it, or put the braces in backticks to show them."
         case .linkOtherTool: "A link written as VitePress, Docusaurus or Hugo write them (`/guide/page`, `./page`, `page.html`); it works, but the `.md` form is checked the same everywhere. Run `tebiki check --fix-links`."
