@@ -13,13 +13,12 @@ public enum LinkFixer {
 
     /// The rewrites the links of `articles` call for.
     public static func changes(_ articles: [ParsedArticle]) -> [Change] {
-        let ids = LinkChecker.headingIDs(articles)
         var changes: [Change] = []
         for article in articles {
             for link in article.body.links where link.kind == .link {
-                guard case .article = link.target, !LinkChecker.pathPart(of: link.destination).hasSuffix(".md"),
-                      let form = LinkChecker.markdownForm(of: link.destination, from: link.sourceID ?? article.source.id, ids: ids)
+                guard case let .article(id, fragment) = link.target, !LinkChecker.pathPart(of: link.destination).hasSuffix(".md")
                 else { continue }
+                let form = LinkChecker.markdownForm(to: id, fragment: fragment, from: link.sourceID ?? article.source.id)
                 changes.append(Change(location: link.location, from: link.destination, to: form))
             }
         }

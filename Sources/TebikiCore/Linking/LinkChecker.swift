@@ -56,7 +56,7 @@ public enum LinkChecker {
                     diagnostics.append(.error(.linkMissingHeading, at: link.location,
                                               "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
                 }
-                let form = Self.markdownForm(of: link.destination, from: link.sourceID ?? article.source.id, ids: headingIDs) ?? "\(id).md"
+                let form = Self.markdownForm(to: id, fragment: fragment, from: link.sourceID ?? article.source.id)
                 diagnostics.append(.warning(.linkOtherTool, at: link.location,
                                             "'\(link.destination)' is written the way other tools link; it goes to Articles/\(id).md: write '\(form)' (tebiki check --fix-links rewrites it)"))
             case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
@@ -92,26 +92,16 @@ public enum LinkChecker {
         return fragment == title || fragment == spelt
     }
 
-    /// A link written as other tools write them (`/guide/intro`, `intro`, `intro.html`, `intro/`)
-    /// that names an article: the relative `.md` path to write instead, with its fragment.
-    static func markdownForm(of destination: String, from fromID: String, ids: [String: Set<String>]) -> String? {
-        var path = Substring(destination)
-        var fragment = ""
-        if let hash = path.firstIndex(of: "#") { (path, fragment) = (path[..<hash], String(path[hash...])) }
-        if path.hasSuffix("/") { path = path.dropLast() }
-        if path.hasSuffix(".html") { path = path.dropLast(5) }
-        guard !path.isEmpty, !path.hasSuffix(".md") else { return nil }
+    /// The relative `.md` path from the file `fromID` to the article `id`, with its fragment:
+    /// what a link written as other tools write them (`/guide/intro`, `intro.html`) stands for.
+    static func markdownForm(to id: String, fragment: String?, from fromID: String) -> String {
         let folder = fromID.split(separator: "/").dropLast()
-        var target = path.hasPrefix("/") ? [] : Array(folder)
-        for segment in path.split(separator: "/") {
-            if segment == ".." { guard !target.isEmpty else { return nil }; target.removeLast() } else if segment != "." { target.append(segment) }
-        }
-        guard ids[target.joined(separator: "/")] != nil else { return nil }
-        // From the linking article's folder to the target: up past what they do not share.
+        let target = id.split(separator: "/")
+        // Up past the folders they do not share, then down to the target.
         var shared = 0
         while shared < min(folder.count, target.count - 1), folder[shared] == target[shared] { shared += 1 }
         let up = Array(repeating: "..", count: folder.count - shared)
-        return (up + target[shared...].map(String.init)).joined(separator: "/") + ".md" + fragment
+        return (up + target[shared...].map(String.init)).joined(separator: "/") + ".md" + (fragment.map { "#" + $0 } ?? "")
     }
 
     /// What readers cannot reach or will not understand, and old addresses that clash.
