@@ -164,12 +164,11 @@ private extension MarkdownRenderer {
         case .codeBlock(let info):
             let info = CodeBlockInfo(info)
             if case .codeGroup? = state.containers.last?.kind {
-                let label = HTMLEscaping.escape(info.title ?? info.language)
-                state.out += "<div class=\"tab-panel\" data-tab-label=\"\(label)\"><p class=\"tab-label\">\(label)</p>\n"
+                // Each block of a code group is a panel, its title the tab's label.
+                openTabPanel(info.title ?? info.language, &state)
                 var untitled = info
                 untitled.title = nil
                 codeBlock(untitled, node.literal, &state)
-                state.out += "</div>\n"
             } else {
                 codeBlock(info, node.literal, &state)
             }
@@ -177,12 +176,7 @@ private extension MarkdownRenderer {
         case .container(let container):
             openContainer(container, &state)
         case .tabPanel(let label):
-            guard !state.containers.isEmpty else { break }
-            if state.containers.last?.panelOpen == true { state.out += "</div>\n" }
-            state.containers[state.containers.count - 1].panelOpen = true
-            let escaped = HTMLEscaping.escape(label)
-            state.out += "<div class=\"tab-panel\" data-tab-label=\"\(escaped)\"><p class=\"tab-label\">\(escaped)</p>\n"
-            state.text += label + "\n"
+            openTabPanel(label, &state)
         case .include(let path):
             include(path, node, &state)
         case .table: state.out += "<div class=\"table-scroll\" tabindex=\"0\"><table>\n"
@@ -428,6 +422,17 @@ private extension MarkdownRenderer {
     /// they are paragraphs of the box.
     func isTight(_ paragraph: MarkdownNode.Paragraph, _ state: State) -> Bool {
         paragraph.inTightList && state.containers.last?.lists != state.lists.count
+    }
+
+    /// A tab set's next panel, closing the one before; every panel shows its label until the
+    /// theme's script makes tabs of them.
+    func openTabPanel(_ label: String, _ state: inout State) {
+        guard !state.containers.isEmpty else { return }
+        if state.containers[state.containers.count - 1].panelOpen { state.out += "</div>\n" }
+        state.containers[state.containers.count - 1].panelOpen = true
+        let escaped = HTMLEscaping.escape(label)
+        state.out += "<div class=\"tab-panel\" data-tab-label=\"\(escaped)\"><p class=\"tab-label\">\(escaped)</p>\n"
+        state.text += label + "\n"
     }
 
     func closeContainer(_ state: inout State) {

@@ -201,7 +201,7 @@ private extension MarkdownStream {
 
         mutating func emit(_ table: TableBlock, paragraph: MarkdownNode.Paragraph, at node: MarkdownNode) {
             if !table.leading.isEmpty {
-                let text = table.leading.map(\.text).joined(separator: "\n") + "\n\n" + referenceDefinitions()
+                let text = table.leading.map(\.text).joined(separator: "\n") + "\n\n" + referenceDefinitions
                 let origins = table.leading.map { SourceOrigin(line: $0.number, byteOffset: $0.byteOffset) }
                 var events: [MarkdownEvent] = []
                 MarkdownDocument(text, origins: origins).walk { event in
@@ -223,7 +223,7 @@ private extension MarkdownStream {
             }
             task = nil
             let definitions = table.header.contains(where: { $0.text.contains("[") })
-                || table.rows.contains(where: { $0.contains { $0.text.contains("[") } }) ? referenceDefinitions() : ""
+                || table.rows.contains(where: { $0.contains { $0.text.contains("[") } }) ? referenceDefinitions : ""
             let cells = Self.cellEvents(table.header + table.rows.flatMap { $0 }, definitions: definitions)
             var marker = node
             func mark(_ kind: MarkdownNode.Kind, enter: Bool) {
@@ -249,17 +249,17 @@ private extension MarkdownStream {
             mark(.table, enter: false)
         }
 
-        /// The link reference definitions of the whole text, so `[text][ref]` in a cell finds its URL.
-        mutating func referenceDefinitions() -> String {
-            if lines == nil { lines = SourceLines(source[...]) }
-            guard let lines else { return "" }
+        /// The link reference definitions of the whole text, so `[text][ref]` in a cell finds
+        /// its URL: found once, for the first table that needs them.
+        lazy var referenceDefinitions: String = {
+            let lines = lines ?? SourceLines(source[...])
             var definitions = ""
             for number in 1...max(1, lines.count) {
                 let line = lines[number].drop { $0 == " " || $0 == ">" || $0 == "\t" }
                 if line.hasPrefix("["), line.contains("]:") { definitions += line + "\n" }
             }
             return definitions
-        }
+        }()
 
         /// The inline events of each cell, parsed in one cmark document: one paragraph a cell, each
         /// line starting with an ideographic space so nothing in it can start a block (a list, a

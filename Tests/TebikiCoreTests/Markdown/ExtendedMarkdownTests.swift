@@ -120,9 +120,7 @@ struct ExtendedMarkdownTests {
         #expect(nested.html.components(separatedBy: "callout-tip").count == depth + 1)
         #expect(nested.diagnostics.isEmpty)
     }
-}
 
-extension ExtendedMarkdownTests {
     @Test func aFenceRightAfterRawHTMLStillClosesItsContainer() {
         let body = TestSites.render("::: tip\n<details>\n<summary>S</summary>\n\nx\n</details>\n:::\n\nAfter\n", rawHTML: true)
         #expect(body.diagnostics.isEmpty)
