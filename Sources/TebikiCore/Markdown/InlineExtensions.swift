@@ -152,8 +152,22 @@ private extension InlineExtensions {
 
     // MARK: Autolinks
 
+    /// `://`, `www.` or `@` somewhere: checked on the bytes in place before any text is copied.
     static func mayHoldAutolink(_ text: String) -> Bool {
-        text.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "w") || $0 == UInt8(ascii: "W") }
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: "@"): return true
+                case UInt8(ascii: ":") where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
+                    return true
+                case UInt8(ascii: ".") where index >= 3 && bytes[(index - 3)..<index].allSatisfy({ $0 | 0x20 == UInt8(ascii: "w") }):
+                    return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     static func autolink(_ events: inout [MarkdownEvent]) {
@@ -165,10 +179,10 @@ private extension InlineExtensions {
             case .enter(let node):
                 switch node.kind {
                 case .link, .image: linkDepth += 1
-                case .text where linkDepth == 0:
-                    let links = autolinks(in: Array(node.literal.utf8))
-                    guard !links.isEmpty else { break }
+                case .text where linkDepth == 0 && mayHoldAutolink(node.literal):
                     let utf8 = Array(node.literal.utf8)
+                    let links = autolinks(in: utf8)
+                    guard !links.isEmpty else { break }
                     var from = 0
                     for link in links {
                         if link.range.lowerBound > from { result.append(.enter(piece(node, utf8, from, link.range.lowerBound))) }
