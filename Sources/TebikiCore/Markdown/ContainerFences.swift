@@ -64,9 +64,8 @@ struct ContainerFences {
     }
 
     /// `literal` holds the line ranges of code blocks and raw HTML, where fences are text.
-    init(_ source: String, literal: [ClosedRange<Int>]) {
+    init(_ source: String, lines: SourceLines, literal: [ClosedRange<Int>]) {
         text = source
-        let lines = SourceLines(source[...])
         var literalLines = Set<Int>()
         for range in literal { literalLines.formUnion(range) }
         // Open containers: their line, the fence's length and column, and whether they are tabs.

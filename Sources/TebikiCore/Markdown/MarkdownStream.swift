@@ -9,6 +9,8 @@ struct MarkdownStream {
     private let source: String
     private let document: MarkdownDocument
     private let fences: ContainerFences?
+    /// The source's lines, when the fence scan needed them: the table finder uses the same.
+    private let lines: SourceLines?
 
     /// Fence problems (unclosed, unknown, stray) and containers closed outside their block,
     /// with byte columns.
@@ -18,23 +20,23 @@ struct MarkdownStream {
         self.source = source
         let plain = MarkdownDocument(source)
         if ContainerFences.mayHaveFences(source) {
-            let fences = ContainerFences(source, literal: plain.codeBlockLines())
-            if !fences.directives.isEmpty {
-                self.fences = fences
-                document = MarkdownDocument(fences.text)
-                problems = fences.problems
-                return
-            }
+            let lines = SourceLines(source[...])
+            let fences = ContainerFences(source, lines: lines, literal: plain.codeBlockLines())
+            self.lines = lines
             problems = fences.problems
+            self.fences = fences.directives.isEmpty ? nil : fences
+            document = fences.directives.isEmpty ? plain : MarkdownDocument(fences.text)
+        } else {
+            lines = nil
+            fences = nil
+            document = plain
         }
-        fences = nil
-        document = plain
     }
 
     /// Every event in document order.
     mutating func walk(_ visit: (MarkdownEvent) -> Void) {
         let found = withoutActuallyEscaping(visit) { visit in
-            var walker = Walker(source: source, fences: fences, visit: visit)
+            var walker = Walker(source: source, fences: fences, lines: lines, visit: visit)
             document.walk { walker.handle($0) }
             return walker.problems
         }
@@ -65,9 +67,10 @@ private extension MarkdownStream {
         /// Set when a paragraph became a table: its exit is not passed on.
         var replacedParagraph = false
 
-        init(source: String, fences: ContainerFences?, visit: @escaping (MarkdownEvent) -> Void) {
+        init(source: String, fences: ContainerFences?, lines: SourceLines?, visit: @escaping (MarkdownEvent) -> Void) {
             self.source = source
             self.fences = fences
+            self.lines = lines
             self.visit = visit
         }
 
