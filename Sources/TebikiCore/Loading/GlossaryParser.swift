@@ -9,7 +9,7 @@ extension GlossaryEntry {
         var seen: Set<String> = []
         for item in yaml.items {
             guard let fields = yaml.fields(of: item, in: "a glossary entry", allowed: ["term", "definition", "article"]) else { continue }
-            var term: String?, definition: String?, article: FrontMatter.Reference?
+            var term: String?, definition: FrontMatter.Reference?, article: FrontMatter.Reference?
             for (key, _, value) in fields {
                 switch key {
                 case "term":
@@ -18,7 +18,8 @@ extension GlossaryEntry {
                         yaml.report(yaml.error(at: value, "'\(text)' is already in the glossary"))
                         term = nil
                     }
-                case "definition": definition = yaml.nonEmptyString(value, key: "definition")
+                case "definition":
+                    definition = yaml.nonEmptyString(value, key: "definition").map { .init(value: $0, location: yaml.location(of: value)) }
                 default:
                     if let id = yaml.nonEmptyString(value, key: "article") {
                         article = .init(value: id, location: yaml.location(of: value))
@@ -26,7 +27,9 @@ extension GlossaryEntry {
                 }
             }
             yaml.require(["term", "definition"], in: fields, of: item, "a glossary entry")
-            if let term, let definition { entries.append(GlossaryEntry(term: term, definition: definition, article: article)) }
+            if let term, let definition {
+                entries.append(GlossaryEntry(term: term, definition: definition.value, definitionLocation: definition.location, article: article))
+            }
         }
         return (entries, yaml.diagnostics)
     }

@@ -68,7 +68,7 @@ public enum SiteLoader {
             let (definition, unknown) = config.variables.substitute(site.glossary[index].definition)
             site.glossary[index].definition = definition
             for (name, _) in unknown {
-                diagnostics.append(.about(.error, .variableUnknown, "\(SiteLayout.articlesFolder)/\(GlossaryEntry.fileName)",
+                diagnostics.append(.error(.variableUnknown, at: site.glossary[index].definitionLocation,
                                           "unknown variable '\(name)' in the definition of '\(site.glossary[index].term)': define it under 'variables:' in tebiki.yml"))
             }
         }
@@ -186,10 +186,15 @@ private extension SiteLoader {
         var diagnostics: [Diagnostic] = []
         func replace(_ value: String, key: String) -> String {
             let (replaced, unknown) = variables.substitute(value)
+            guard !unknown.isEmpty else { return replaced }
+            // Front matter keeps no positions: the line is the key's (or the `# ` heading's), the
+            // column where the name is written on it.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let index = lines.firstIndex { $0.hasPrefix(key + ":") } ?? lines.firstIndex { $0.hasPrefix("# ") } ?? 0
             for (name, _) in unknown {
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = (lines.firstIndex { $0.hasPrefix(key + ":") } ?? lines.firstIndex { $0.hasPrefix("# ") } ?? 0) + 1
-                diagnostics.append(.error(.variableUnknown, path, line: line, column: 1,
+                let line = lines.isEmpty ? "" : lines[index]
+                let column = (line.range(of: "{{" + name) ?? line.range(of: "{{ " + name)).map { line.unicodeScalars[..<$0.lowerBound].count + 1 } ?? 1
+                diagnostics.append(.error(.variableUnknown, path, line: index + 1, column: column,
                                           "unknown variable '\(name)' in the \(key): define it under 'variables:' in tebiki.yml"))
             }
             return replaced

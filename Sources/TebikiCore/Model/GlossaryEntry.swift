@@ -8,6 +8,8 @@
 public struct GlossaryEntry: Sendable, Equatable {
     public var term: String
     public var definition: String
+    /// Where the definition is written, for problems in it.
+    public var definitionLocation = SourceLocation.file(SiteLayout.articlesFolder + "/" + GlossaryEntry.fileName)
     /// The explaining article, by its path under `Articles/` without `.md`.
     public var article: FrontMatter.Reference?
 
