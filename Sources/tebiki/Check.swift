@@ -22,7 +22,10 @@ struct Check: ParsableCommand {
             for change in made { print("\(change.location.description): '\(change.from)' → '\(change.to)'") }
             print("fixed \(made.count) link(s)")
             let fixed = Set(made.map(\.location))
-            diagnostics = diagnostics.filter { !($0.code == .linkOtherTool && fixed.contains($0.location)) } + problems
+            // What the rewritten links were reported for is mended.
+            diagnostics = diagnostics.filter {
+                !(fixed.contains($0.location) && ($0.code == .linkOtherTool || $0.code == .linkMissingHeading))
+            } + problems
         }
         report.print(diagnostics)
         if diagnostics.hasErrors {

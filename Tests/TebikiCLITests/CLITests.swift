@@ -471,6 +471,30 @@ struct CLITests {
         ])
     }
 
+    @Test func fragmentsWrittenWithVitePressIDsAreErrorsThatFixLinksMends() throws {
+        let site = try temporaryFolder()
+        for (path, text) in [
+            "Articles/guide/a.md": "---\ntitle: A\ndescription: d\nrelated: [guide/b]\n---\n## server.host\n\n[x](b.md#build-target) [y](#server-host) [z](/guide/b#build-target)\n",
+            "Articles/guide/b.md": "---\ntitle: B\ndescription: d\nrelated: [guide/a]\n---\n## build.target\n",
+        ] {
+            try FileManager.default.createDirectory(at: site.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: site.appendingPathComponent(path), atomically: true, encoding: .utf8)
+        }
+        let check = try tebiki(["check", "--source", site.path])
+        #expect(check.status == 1)
+        let lines = check.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(3) == [
+            "Articles/guide/a.md:8:1: error: broken link: Articles/guide/b.md has no heading with id 'build-target': 'build-target' is how VitePress spells the heading id 'buildtarget'; write 'b.md#buildtarget' (tebiki check --fix-links rewrites it) [link-missing-heading]",
+            "Articles/guide/a.md:8:24: error: broken link: this article has no heading with id 'server-host': 'server-host' is how VitePress spells the heading id 'serverhost'; write '#serverhost' (tebiki check --fix-links rewrites it) [link-missing-heading]",
+            "Articles/guide/a.md:8:42: error: broken link: Articles/guide/b.md has no heading with id 'build-target': 'build-target' is how VitePress spells the heading id 'buildtarget'; write 'b.md#buildtarget' (tebiki check --fix-links rewrites it) [link-missing-heading]",
+        ])
+        let fix = try tebiki(["check", "--fix-links", "--source", site.path])
+        #expect(fix.status == 0, "\(fix.stderr)")
+        #expect(fix.stdout.contains("fixed 3 link(s)"))
+        let fixed = try String(contentsOf: site.appendingPathComponent("Articles/guide/a.md"), encoding: .utf8)
+        #expect(fixed.hasSuffix("[x](b.md#buildtarget) [y](#serverhost) [z](b.md#buildtarget)\n"))
+    }
+
     @Test func fixLinksRewritesOnlyTheDestinationsAndSaysWhatItChanged() throws {
         let site = try temporaryFolder()
         let original = "---\ntitle: A\ndescription: d\n---\n前の文 [x](/guide/intro) と [y](intro.html#steps \"題\") と [z](<../other/b/>)\r\n[ok](intro.md) [web](https://example.com/guide)\n"

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `tebiki check --fix-links`: rewrites links written the way other tools link
-/// (`/guide/intro`, `intro.html#steps`) to the relative `.md` paths they stand for. The one
+/// (`/guide/intro`, `intro.html#steps`, VitePress's `#build-target`) to the relative `.md` paths
+/// and heading ids they stand for. The one
 /// thing Tebiki writes into `Articles/`, and only when asked: each file is replaced whole and
 /// at once, with every byte but the rewritten destinations as it was.
 public enum LinkFixer {
@@ -11,15 +12,15 @@ public enum LinkFixer {
         public var to: String
     }
 
-    /// The rewrites the links of `articles` call for.
+    /// The rewrites the links of `articles` call for: the `.md` form of links written as other
+    /// tools link, and Tebiki's ids for fragments written with VitePress's.
     public static func changes(_ articles: [ParsedArticle]) -> [Change] {
+        let otherToolIDs = LinkChecker.otherToolIDs(articles, headingIDs: LinkChecker.headingIDs(articles))
         var changes: [Change] = []
         for article in articles {
             for link in article.body.links where link.kind == .link {
-                guard case let .article(id, fragment) = link.target, !LinkChecker.pathPart(of: link.destination).hasSuffix(".md")
-                else { continue }
-                let form = LinkChecker.markdownForm(to: id, fragment: fragment, from: link.sourceID ?? article.source.id)
-                changes.append(Change(location: link.location, from: link.destination, to: form))
+                guard let suggested = LinkChecker.suggestedDestination(link, in: article, otherToolIDs: otherToolIDs) else { continue }
+                changes.append(Change(location: link.location, from: link.destination, to: suggested))
             }
         }
         return changes.sorted { $0.location < $1.location }

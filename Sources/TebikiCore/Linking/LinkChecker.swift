@@ -18,7 +18,8 @@ public enum LinkChecker {
     public static func check(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite) -> Findings {
         let headingIDs = headingIDs(articles)
         let titles = titles(articles)
-        return Findings(byArticle: parallelMap(articles) { problems(in: $0, headingIDs: headingIDs, titles: titles) },
+        let otherIDs = otherToolIDs(articles, headingIDs: headingIDs)
+        return Findings(byArticle: parallelMap(articles) { problems(in: $0, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs) },
                         siteWide: siteWide(articles, graph: graph, site: site))
     }
 
@@ -36,8 +37,50 @@ public enum LinkChecker {
         Dictionary(articles.map { ($0.source.id, $0.source.title) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// For the articles that broken fragments point at: each heading's id as VitePress spells
+    /// it (`build-target` for "build.target"), to the id Tebiki gave it (`buildtarget`). Made
+    /// only for those articles, so a site without broken fragments pays one pass over its links.
+    static func otherToolIDs(_ articles: [ParsedArticle], headingIDs: [String: Set<String>]) -> [String: [String: String]] {
+        var targets: Set<String> = []
+        for article in articles {
+            for link in article.body.links {
+                switch link.target {
+                case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false: targets.insert(id)
+                case .fragment(let fragment) where headingIDs[article.source.id]?.contains(fragment) == false: targets.insert(article.source.id)
+                default: continue
+                }
+            }
+        }
+        var table: [String: [String: String]] = [:]
+        for article in articles where targets.contains(article.source.id) {
+            for heading in article.body.headings {
+                let slug = VitePressHeadingID.id(heading.text)
+                if slug != heading.id, table[article.source.id]?[slug] == nil { table[article.source.id, default: [:]][slug] = heading.id }
+            }
+        }
+        return table
+    }
+
+    /// The destination a link should have been written with: the relative `.md` path for one
+    /// written as other tools link, a VitePress heading id replaced by Tebiki's; nil when it is right.
+    static func suggestedDestination(_ link: LinkReference, in article: ParsedArticle, otherToolIDs: [String: [String: String]]) -> String? {
+        switch link.target {
+        case .article(let id, let fragment):
+            let mapped = fragment.flatMap { otherToolIDs[id]?[$0] }
+            let otherTool = !pathPart(of: link.destination).hasSuffix(".md")
+            guard otherTool || mapped != nil else { return nil }
+            if otherTool { return markdownForm(to: id, fragment: mapped ?? fragment, from: link.sourceID ?? article.source.id) }
+            return pathPart(of: link.destination) + "#" + (mapped ?? "")
+        case .fragment(let fragment):
+            return otherToolIDs[article.source.id]?[fragment].map { "#" + $0 }
+        default:
+            return nil
+        }
+    }
+
     /// The errors in one article's links, images and `related:` entries.
-    static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>], titles: [String: String]) -> [Diagnostic] {
+    static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>], titles: [String: String],
+                         otherToolIDs: [String: [String: String]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for link in article.body.links {
             let noun = link.kind == .image ? "image" : "link"
@@ -51,22 +94,26 @@ public enum LinkChecker {
             case .missing(let destination):
                 diagnostics.append(.error(link.kind == .image ? .imageMissing : .linkMissing, at: link.location,
                                           "broken \(noun): nothing at '\(destination)'"))
-            case .article(let id, let fragment) where !Self.pathPart(of: link.destination).hasSuffix(".md"):
+            case .article(let id, let fragment):
+                let suggested = Self.suggestedDestination(link, in: article, otherToolIDs: otherToolIDs)
                 if let fragment, headingIDs[id]?.contains(fragment) == false {
+                    var hint = titles[id].map { Self.names(fragment, title: $0) } == true
+                        ? ": '\(fragment)' is its title, which is not a heading id; link to the article without '#\(fragment)'" : ""
+                    if let real = otherToolIDs[id]?[fragment] {
+                        hint = ": '\(fragment)' is how VitePress spells the heading id '\(real)'; write '\(suggested ?? "#" + real)' (tebiki check --fix-links rewrites it)"
+                    }
                     diagnostics.append(.error(.linkMissingHeading, at: link.location,
-                                              "broken link: Articles/\(id).md has no heading with id '\(fragment)'"))
+                                              "broken link: Articles/\(id).md has no heading with id '\(fragment)'\(hint)"))
+                } else if let suggested {
+                    diagnostics.append(.warning(.linkOtherTool, at: link.location,
+                                                "'\(link.destination)' is written the way other tools link; it goes to Articles/\(id).md: write '\(suggested)' (tebiki check --fix-links rewrites it)"))
                 }
-                let form = Self.markdownForm(to: id, fragment: fragment, from: link.sourceID ?? article.source.id)
-                diagnostics.append(.warning(.linkOtherTool, at: link.location,
-                                            "'\(link.destination)' is written the way other tools link; it goes to Articles/\(id).md: write '\(form)' (tebiki check --fix-links rewrites it)"))
-            case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false:
-                let hint = titles[id].map { Self.names(fragment, title: $0) } == true
-                    ? ": '\(fragment)' is its title, which is not a heading id; link to the article without '#\(fragment)'" : ""
-                diagnostics.append(.error(.linkMissingHeading, at: link.location,
-                                          "broken link: Articles/\(id).md has no heading with id '\(fragment)'\(hint)"))
             case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
+                let hint = otherToolIDs[article.source.id]?[fragment].map {
+                    ": '\(fragment)' is how VitePress spells the heading id '\($0)'; write '#\($0)' (tebiki check --fix-links rewrites it)"
+                } ?? ""
                 diagnostics.append(.error(.linkMissingHeading, at: link.location,
-                                          "broken link: this article has no heading with id '\(fragment)'"))
+                                          "broken link: this article has no heading with id '\(fragment)'\(hint)"))
             case .unsafe(let scheme):
                 diagnostics.append(.warning(.unsafeURL, at: link.location,
                                             "\(noun) with a '\(scheme):' URL was removed: only http, https, mailto and tel are allowed"))

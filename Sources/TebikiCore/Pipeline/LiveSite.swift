@@ -138,9 +138,10 @@ public struct LiveSite: Sendable {
         if loadDiagnostics.hasErrors { return .failed(loadDiagnostics + checked.parseDiagnostics + checked.links.all) }
         next.checked.loadDiagnostics = loadDiagnostics
         let titles = recheck.isEmpty ? [:] : LinkChecker.titles(next.checked.articles)
+        let otherToolIDs = recheck.isEmpty ? [:] : LinkChecker.otherToolIDs(next.checked.articles, headingIDs: next.headingIDs)
         for index in recheck {
             next.checked.links.byArticle[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs,
-                                                                       titles: titles)
+                                                                       titles: titles, otherToolIDs: otherToolIDs)
         }
         next.checked.links.siteWide = LinkChecker.siteWide(next.checked.articles, graph: next.checked.graph, site: checked.site)
         if next.checked.diagnostics.hasErrors { return .failed(next.checked.diagnostics) }

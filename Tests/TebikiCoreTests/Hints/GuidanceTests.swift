@@ -147,7 +147,7 @@ struct GuidanceTests {
             \(Self.body)
             """)
         let article = try #require(parsed)
-        let problems = LinkChecker.problems(in: article, headingIDs: LinkChecker.headingIDs([article]), titles: [:]).map(\.description)
+        let problems = LinkChecker.problems(in: article, headingIDs: LinkChecker.headingIDs([article]), titles: [:], otherToolIDs: [:]).map(\.description)
         #expect(problems == ["Articles/login/signin.md:6:13: error: broken link: nothing at 'nowhere.md'",
                              "Articles/login/signin.md:9:11: error: broken link: nothing at '../gone/away.md#x'"])
     }
