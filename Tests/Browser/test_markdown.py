@@ -121,3 +121,21 @@ def test_pages_with_tables_tabs_and_boxes_have_no_serious_violations(driver, mar
     set_color_scheme(driver, scheme)
     driver.get(nginx.root_url + page)
     assert serious_violations(driver) == []
+
+
+def test_a_large_image_zooms_by_keyboard_and_gives_focus_back(driver, markdown_site):
+    _, nginx = markdown_site
+    driver.get(nginx.root_url + "guide/steps/")
+    image = driver.find_element("css selector", ".article-body img")
+    assert wait_for(lambda: image.get_attribute("data-zoom") is not None)
+    assert image.get_attribute("role") == "button" and image.get_attribute("tabindex") == "0"
+    assert image.get_attribute("aria-label") == "画像を拡大: 設定画面の全体"
+    assert driver.execute_script("return arguments[0].naturalWidth > arguments[0].clientWidth", image)
+    image.send_keys(Keys.ENTER)
+    assert wait_for(lambda: driver.execute_script("return document.querySelector('dialog.zoom').open"))
+    assert driver.execute_script("return document.activeElement.className") == "zoom-close"
+    assert driver.execute_script("return document.querySelector('dialog.zoom img').alt") == "設定画面の全体"
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    assert wait_for(lambda: not driver.execute_script("return document.querySelector('dialog.zoom').open"))
+    assert driver.execute_script("return document.activeElement === arguments[0]", image)
+

@@ -13,8 +13,6 @@ public enum LinkChecker {
         public var all: [Diagnostic] { byArticle.flatMap { $0 } + siteWide }
     }
 
-    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
-
     public static func check(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite) -> Findings {
         let headingIDs = headingIDs(articles)
         let titles = titles(articles)
@@ -165,7 +163,7 @@ public enum LinkChecker {
         }
         let referenced = articles.referencedAssets
         for asset in assets.subtracting(referenced).sorted()
-        where imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
+        where SiteLayout.imageExtensions.contains(asset.split(separator: ".").last.map { $0.lowercased() } ?? "") {
             diagnostics.append(.warning(.unusedImage, "\(SiteLayout.articlesFolder)/\(asset)", "image not used by any article; it is not published"))
         }
         // A published SVG that can run code: refused unless the site allows raw HTML, since it

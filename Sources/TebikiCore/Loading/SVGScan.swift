@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds what in an SVG file could run code. An SVG is published as a file of its own, and one
 /// opened directly (a reader's "open image in new tab", a link to it) runs its scripts in the
 /// help centre's origin: with its cookies, its local storage and its other pages.
@@ -7,6 +9,30 @@ enum SVGScan {
         var scanner = Scanner(Array(text.utf8))
         while let tag = scanner.nextTag() {
             if let problem = problem(of: tag) { return problem }
+        }
+        return nil
+    }
+}
+
+extension SVGScan {
+    /// The size the root `<svg>` asks for: its `width` and `height` when both are plain or `px`
+    /// numbers, else its `viewBox`.
+    static func size(in text: String) -> ImageSize? {
+        var scanner = Scanner(Array(text.utf8))
+        while let tag = scanner.nextTag() {
+            guard tag.name == "svg" else { continue }
+            let attributes = Dictionary(tag.attributes, uniquingKeysWith: { first, _ in first })
+            func pixels(_ name: String) -> Double? {
+                guard var value = attributes[name]?.trimmingCharacters(in: .whitespaces) else { return nil }
+                if value.hasSuffix("px") { value.removeLast(2) }
+                return Double(value)
+            }
+            if let width = pixels("width"), let height = pixels("height"), width >= 1, height >= 1 {
+                return ImageSize(width: Int(width.rounded()), height: Int(height.rounded()))
+            }
+            let box = (attributes["viewbox"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+            guard box.count == 4, box[2] >= 1, box[3] >= 1 else { return nil }
+            return ImageSize(width: Int(box[2].rounded()), height: Int(box[3].rounded()))
         }
         return nil
     }

@@ -61,7 +61,7 @@ public enum SiteLoader {
         }
         diagnostics += walk.diagnostics
 
-        site.unsafeImages = unsafeImages(site.assets, in: articlesURL)
+        (site.imageSizes, site.unsafeImages) = readImages(site.assets, in: articlesURL)
         site.synonyms = readOptional(Synonyms.fileName, in: articlesURL, parse: Synonyms.parse, diagnostics: &diagnostics) ?? []
         site.glossary = readOptional(GlossaryEntry.fileName, in: articlesURL, parse: GlossaryEntry.parse, diagnostics: &diagnostics) ?? []
         for index in site.glossary.indices {
@@ -345,14 +345,22 @@ private extension SiteLoader {
         return diagnostics
     }
 
-    /// What `SVGScan` finds in each SVG file, read on all cores.
-    static func unsafeImages(_ assets: Set<String>, in articlesURL: URL) -> [String: String] {
-        let svgs = assets.filter { $0.lowercased().hasSuffix(".svg") }.sorted()
-        let found = parallelMap(svgs) { path -> String? in
-            guard case .success(let file) = TextFile.read(articlesURL.path + "/" + path, displayPath: path) else { return nil }
-            return SVGScan.problem(in: file.text)
+    /// Each image under `Articles/`, read once on all cores: its size, and for an SVG what
+    /// `SVGScan` finds in it that could run code.
+    static func readImages(_ assets: Set<String>, in articlesURL: URL) -> (sizes: [String: ImageSize], unsafe: [String: String]) {
+        let images = assets.filter { SiteLayout.imageExtensions.contains(($0.split(separator: ".").last ?? "").lowercased()) }.sorted()
+        let found = parallelMap(images) { path -> (ImageSize?, String?) in
+            let absolute = articlesURL.path + "/" + path
+            guard path.lowercased().hasSuffix(".svg") else { return (ImageHeader.prefix(ofFileAt: absolute).flatMap(ImageHeader.size), nil) }
+            guard case .success(let file) = TextFile.read(absolute, displayPath: path) else { return (nil, nil) }
+            return (SVGScan.size(in: file.text), SVGScan.problem(in: file.text))
         }
-        return Dictionary(uniqueKeysWithValues: zip(svgs, found).compactMap { path, problem in problem.map { (path, $0) } })
+        var sizes: [String: ImageSize] = [:], unsafe: [String: String] = [:]
+        for (path, (size, problem)) in zip(images, found) {
+            sizes[path] = size
+            unsafe[path] = problem
+        }
+        return (sizes, unsafe)
     }
 
     /// Two articles at one URL are an error; two whose URLs differ only in case are a warning,

@@ -17,6 +17,7 @@ public enum MarkdownParser {
         options.detailsTitle = strings["details"]
         options.includes = includeReader(site)
         options.variables = site.config.variables
+        options.imageSizes = site.imageSizes
         options.glossary = GlossaryMatcher(site.glossary.map { entry in
             (entry, entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) }.map { SiteLayout.rootPrefix(depth: SiteLayout.articleDepth) + $0 })
         }, moreText: strings["glossaryMore"])

@@ -29,6 +29,8 @@ struct MarkdownRenderer {
         var detailsTitle = "Details"
         /// `{{ name }}` in text and what it stands for.
         var variables = TextVariables()
+        /// Sizes of the site's images, by path under `Articles/`.
+        var imageSizes: [String: ImageSize] = [:]
     }
 
     /// A Markdown file an article includes.
@@ -121,6 +123,7 @@ extension MarkdownRenderer {
         /// The files being rendered, the article first, then what it includes.
         var includeStack: [String] = []
         var includeCount = 0
+        var imageCount = 0
 
         mutating func endSection() {
             sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text))
@@ -348,7 +351,13 @@ extension MarkdownRenderer {
         }
         state.out += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(alt))\""
         if !title.isEmpty { state.out += " title=\"\(HTMLEscaping.escape(title))\"" }
-        state.out += " loading=\"lazy\">"
+        // Its size keeps its room while it loads; the first image is likely on the first
+        // screen, where lazy loading would only make it late.
+        if case .asset(let path)? = state.links.last?.target, let size = options.imageSizes[path] {
+            state.out += " width=\"\(size.width)\" height=\"\(size.height)\""
+        }
+        state.imageCount += 1
+        state.out += state.imageCount == 1 ? ">" : " loading=\"lazy\">"
     }
 
     /// A code block; with options, lines wrapped one by one (highlighted ones marked, numbered

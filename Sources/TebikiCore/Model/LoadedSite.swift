@@ -21,6 +21,8 @@ public struct LoadedSite: Sendable {
     public var staticFiles: [String] = []
     /// SVG files under `Articles/` that could run code when opened, with what was found.
     public var unsafeImages: [String: String] = [:]
+    /// The size of each image under `Articles/` whose header says it, by path there.
+    public var imageSizes: [String: ImageSize] = [:]
 
     public func articles(in category: Category) -> ArraySlice<ArticleSource> {
         guard let first = articles.firstIndex(where: { $0.categoryID == category.id }) else { return [] }

@@ -1,6 +1,9 @@
 /// Where things are in a site folder and in its output: each name defined once, for the
 /// build, `tebiki new` and the preview server alike.
 public enum SiteLayout {
+    /// File extensions of the images an article shows (`![…](…)`), which get sizes and must be used.
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+
     public static let configFile = "tebiki.yml"
     public static let articlesFolder = "Articles"
     public static let themesFolder = "Themes"

@@ -126,4 +126,13 @@ struct ExtendedMarkdownTests {
         #expect(body.diagnostics.isEmpty)
         #expect(body.html.hasSuffix("</details>\n</div>\n<p>After</p>\n"))
     }
+
+    @Test func imagesGetTheirSizeAndOnlyTheFirstLoadsAtOnce() {
+        var options = MarkdownRenderer.Options()
+        options.imageSizes = ["images/a.png": ImageSize(width: 800, height: 450)]
+        let article = TestSites.article("login/signin", markdown: "![A](../images/a.png)\n\n![B](../images/b.png)\n")
+        let site = TestSites.site([article], assets: ["images/a.png", "images/b.png"])
+        let body = MarkdownParser.parse(article, resolver: LinkResolver(site: site), options: options).body
+        #expect(body.html == "<p><img src=\"../../images/a.png\" alt=\"A\" width=\"800\" height=\"450\"></p>\n<p><img src=\"../../images/b.png\" alt=\"B\" loading=\"lazy\"></p>\n")
+    }
 }

@@ -137,6 +137,48 @@
       });
     });
   }
+  // Images shown smaller than they are open full size in a dialog: by click, or Enter or Space
+  // on the focused image; Esc or the close button closes it and focus goes back to the image.
+  if (body && typeof HTMLDialogElement === "function") {
+    var dialog = document.createElement("dialog");
+    dialog.className = "zoom";
+    var closeButton = document.createElement("button");
+    closeButton.type = "button";
+    closeButton.className = "zoom-close";
+    closeButton.textContent = body.getAttribute("data-zoom-close");
+    var large = document.createElement("img");
+    dialog.appendChild(closeButton);
+    dialog.appendChild(large);
+    document.body.appendChild(dialog);
+    var opener = null;
+    closeButton.addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    dialog.addEventListener("close", function () { if (opener) opener.focus(); });
+    var offerZoom = function (image) {
+      if (image.closest("a") || image.getAttribute("data-zoom") !== null) return;
+      if (image.naturalWidth <= image.clientWidth + 1) return;
+      image.setAttribute("data-zoom", "");
+      image.tabIndex = 0;
+      image.setAttribute("role", "button");
+      image.setAttribute("aria-label", body.getAttribute("data-zoom") + ": " + image.alt);
+      var open = function () {
+        opener = image;
+        large.src = image.currentSrc || image.src;
+        large.alt = image.alt;
+        dialog.showModal();
+        closeButton.focus();
+      };
+      image.addEventListener("click", open);
+      image.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(); }
+      });
+    };
+    body.querySelectorAll("img").forEach(function (image) {
+      if (image.complete) offerZoom(image);
+      else image.addEventListener("load", function () { offerZoom(image); });
+    });
+  }
+
   // Where the clipboard API is missing or refused: copy from a selected, unseen text box.
   function copyBySelection(text) {
     var area = document.createElement("textarea");
