@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
         let checked = SiteBuilder.check(site.builderOptions(strict: report.strict)) { progress.start($0) }
         var diagnostics = checked.diagnostics
         if fixLinks {
-            let (made, problems) = LinkFixer.apply(LinkFixer.changes(checked.articles), root: URL(fileURLWithPath: site.source).standardizedFileURL)
+            let (made, problems) = LinkFixer.apply(LinkFixer.changes(checked.articles + checked.introductions.values), root: URL(fileURLWithPath: site.source).standardizedFileURL)
             for change in made { print("\(change.location.description): '\(change.from)' → '\(change.to)'") }
             print("fixed \(made.count) link(s)")
             let fixed = Set(made.map(\.location))

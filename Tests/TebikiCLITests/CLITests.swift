@@ -79,17 +79,17 @@ struct CLITests {
         #expect(run.status == 1)
         let expected = try String(contentsOf: fixture.appendingPathComponent("expected-diagnostics.txt"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
-        #expect(expected.count == 49)
+        #expect(expected.count == 50)
         // Errors first, then warnings, each in file order; then the count; then the verdict.
         let lines = run.stderr.split(separator: "\n").map(String.init)
         let errorsFirst: [String] = expected.filter { $0.contains(": error: ") } + expected.filter { $0.contains(": warning: ") }
-        #expect(Array(lines.prefix(49)) == errorsFirst)
-        let count: String = "34 errors (alias-collision 1, alias-invalid 1, article-outside-category 1, bad-name 3, category-invalid 1, "
+        #expect(Array(lines.prefix(50)) == errorsFirst)
+        let count: String = "35 errors (alias-collision 1, alias-invalid 1, article-outside-category 1, bad-name 3, category-invalid 1, "
             + "config-invalid 1, container-unclosed 1, duplicate-heading-id 1, duplicate-url 1, front-matter-invalid 6, front-matter-missing 1, "
-            + "front-matter-unclosed 1, image-missing 1, include-cycle 1, include-missing 2, invalid-yaml 1, link-missing 2, link-missing-heading 1, "
+            + "front-matter-unclosed 1, image-missing 1, include-cycle 1, include-missing 2, invalid-yaml 1, link-missing 3, link-missing-heading 1, "
             + "not-utf8 1, related-missing 1, reserved-name 2, slug-collision 1, title-missing 1, variable-unknown 1), "
             + "15 warnings (case-collision 1, container-unknown 1, missing-description 3, orphan-article 9, unknown-front-matter-key 1)"
-        #expect(Array(lines.suffix(2)) == [count, "build failed with 34 error(s); the previous output was left as it was"])
+        #expect(Array(lines.suffix(2)) == [count, "build failed with 35 error(s); the previous output was left as it was"])
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
@@ -301,7 +301,7 @@ struct CLITests {
         let run = try tebiki(["check", "--quiet", "--source", fixture.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("Articles/guide/links.md:9:5: error: broken link: nothing at 'missing.md'"))
-        #expect(run.stderr.hasSuffix("check failed with 34 error(s)\n"))
+        #expect(run.stderr.hasSuffix("check failed with 35 error(s)\n"))
     }
 
     @Test func relatedExplainsEachEntry() throws {

@@ -9,16 +9,20 @@ public enum LinkChecker {
         public var byArticle: [[Diagnostic]]
         /// Warnings about the site as a whole and clashing aliases.
         public var siteWide: [Diagnostic]
+        /// The problems in the links of the categories' introductions (`index.md`).
+        public var introductions: [Diagnostic] = []
 
-        public var all: [Diagnostic] { byArticle.flatMap { $0 } + siteWide }
+        public var all: [Diagnostic] { byArticle.flatMap { $0 } + siteWide + introductions }
     }
 
-    public static func check(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite) -> Findings {
+    public static func check(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite,
+                             introductions: [ParsedArticle]) -> Findings {
         let headingIDs = headingIDs(articles)
         let titles = titles(articles)
-        let otherIDs = otherToolIDs(articles, headingIDs: headingIDs)
-        return Findings(byArticle: parallelMap(articles) { problems(in: $0, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs) },
-                        siteWide: siteWide(articles, graph: graph, site: site))
+        let otherIDs = otherToolIDs(articles + introductions, headingIDs: headingIDs)
+        let check = { problems(in: $0, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs) }
+        return Findings(byArticle: parallelMap(articles, check), siteWide: siteWide(articles, graph: graph, site: site),
+                        introductions: introductions.flatMap(check))
     }
 
     /// Every article's heading ids, by article id: what links with a `#fragment` are checked against.

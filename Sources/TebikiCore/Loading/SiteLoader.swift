@@ -41,9 +41,18 @@ public enum SiteLoader {
                                                       diagnostics: &diagnostics) else { continue }
                 site.assets.formUnion(folder.assets)
                 readSnippets(folder.snippets, in: articlesURL, into: &site, diagnostics: &diagnostics)
-                if folder.markdown.isEmpty && folder.categoryFile == nil { continue }  // e.g. Articles/images/
-                let (category, problems) = loadCategory(id: name, file: folder.categoryFile)
+                if folder.markdown.isEmpty && folder.categoryFile == nil && folder.introduction == nil { continue }  // e.g. Articles/images/
+                var (category, problems) = loadCategory(id: name, file: folder.categoryFile)
                 diagnostics += problems
+                if let introduction = folder.introduction {
+                    let (loaded, problems) = loadArticle(articlesURL: articlesURL, categoryID: name, relative: introduction,
+                                                         variables: config.variables, requiresTitle: false)
+                    diagnostics += problems
+                    if let loaded {
+                        category.introduce(loaded)
+                        site.introductions[name] = loaded
+                    }
+                }
                 site.categories.append(category)
                 articleFiles += folder.markdown.map { (name, $0) }
             case .file where name.hasSuffix(".md"):
@@ -145,8 +154,9 @@ extension SiteLoader {
 
     /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
     /// modification time until the git dates arrive.
+    /// A category's `index.md` may have no title: `requiresTitle` is false for it.
     static func loadArticle(articlesURL: URL, categoryID: String, relative: String,
-                            variables: TextVariables) -> (ArticleSource?, [Diagnostic]) {
+                            variables: TextVariables, requiresTitle: Bool = true) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(SiteLayout.articlesFolder)/\(relative)"
         let file: TextFile
         switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
@@ -161,10 +171,12 @@ extension SiteLoader {
         // A page written for VitePress or Docusaurus has its title as its first `# ` heading,
         // often with no front matter at all.
         let heading = LeadingHeading(split.body)
-        guard split.yaml != nil || heading != nil else {
+        guard split.yaml != nil || heading != nil || !requiresTitle else {
             return (nil, [.error(.frontMatterMissing, path, "no title: start the file with front matter ('---', a 'title:' line, '---') or with a '# ' heading")])
         }
-        var (frontMatter, diagnostics): (FrontMatter, [Diagnostic]) = split.yaml.map { FrontMatter.parse($0, path: path, titleFromHeading: heading != nil) } ?? (FrontMatter(), [])
+        var (frontMatter, diagnostics): (FrontMatter, [Diagnostic]) = split.yaml.map {
+            FrontMatter.parse($0, path: path, titleFromHeading: heading != nil || !requiresTitle)
+        } ?? (FrontMatter(), [])
         var markdown = String(split.body)
         if frontMatter.title.isEmpty, let heading {
             frontMatter.title = heading.title
@@ -260,6 +272,8 @@ private extension SiteLoader {
         var markdown: [String] = []
         /// `.md` files in its `_`-prefixed folders, for articles to include.
         var snippets: [String] = []
+        /// Its `index.md` or `_index.md`, the introduction of its page.
+        var introduction: String?
         var assets: [String] = []
         var categoryFile: URL?
     }
@@ -289,6 +303,8 @@ private extension SiteLoader {
                 }
             case .file where item == Category.fileName:
                 folder.categoryFile = url.appendingPathComponent(item)
+            case .file where Category.introductionFiles.contains(item) && folder.introduction == nil:
+                folder.introduction = relative
             case .file where item.hasSuffix(".md"):
                 folder.markdown.append(relative)
             case .file:

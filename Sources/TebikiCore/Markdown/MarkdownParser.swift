@@ -8,6 +8,12 @@ public enum MarkdownParser {
         }
     }
 
+    /// The categories' introductions (`index.md`), by category id, for pages one folder deep.
+    public static func introductions(_ site: LoadedSite, resolver: LinkResolver) -> [String: ParsedArticle] {
+        let options = options(for: site, resolver: resolver)
+        return site.introductions.mapValues { parse($0, resolver: resolver, options: options, depth: 1) }
+    }
+
     /// The site's choices that change how Markdown renders: raw HTML, the callouts' titles, the glossary.
     static func options(for site: LoadedSite, resolver: LinkResolver) -> MarkdownRenderer.Options {
         let strings = ThemeStrings(language: site.config.language)
@@ -24,11 +30,14 @@ public enum MarkdownParser {
         return options
     }
 
-    /// One article; article pages sit two folders below the root (`category/slug/`).
-    static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options = .init()) -> ParsedArticle {
+    /// One article; article pages sit `depth` folders below the root (`category/slug/`), a
+    /// category's page, with its introduction, one.
+    static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options = .init(),
+                      depth: Int = SiteLayout.articleDepth) -> ParsedArticle {
+        let rootPrefix = SiteLayout.rootPrefix(depth: depth)
         let resolve = { (destination: String, _: LinkReference.Kind, fromID: String) -> (LinkTarget, href: String?) in
             let target = resolver.target(of: destination, from: fromID)
-            return (target, resolver.href(for: target, destination: destination, rootPrefix: SiteLayout.rootPrefix(depth: SiteLayout.articleDepth)))
+            return (target, resolver.href(for: target, destination: destination, rootPrefix: rootPrefix))
         }
         var articleOptions = options
         articleOptions.lineOffset = article.bodyLineOffset

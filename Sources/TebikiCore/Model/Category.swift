@@ -8,5 +8,13 @@ public struct Category: Sendable, Equatable {
     public var order: Int?
 
     public static let fileName = "_category.yml"
+    static let introductionFiles = ["index.md", "_index.md"]
+
+    /// The title and description of its introduction (`index.md`) stand in for those
+    /// `_category.yml` does not give.
+    mutating func introduce(_ introduction: ArticleSource) {
+        if title == id, !introduction.title.isEmpty { title = introduction.title }
+        if description == nil { description = introduction.frontMatter.description }
+    }
     static let keys = ["title", "description", "order", "weight"]
 }

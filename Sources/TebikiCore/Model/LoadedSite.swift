@@ -13,6 +13,10 @@ public struct LoadedSite: Sendable {
     /// Markdown files in `_`-prefixed folders (`Articles/_snippets/`), which articles include
     /// and which are never pages of their own, by path from the site folder.
     public var snippets: [String: String] = [:]
+    /// `index.md` (Hugo's `_index.md`) of each category that has one, by category id: shown at
+    /// the top of the category's page, as VitePress and Docusaurus show a folder's index page.
+    /// Not an article.
+    public var introductions: [String: ArticleSource] = [:]
     /// Groups of words search treats as one, from `Articles/_synonyms.yml`.
     public var synonyms: [[String]] = []
     /// Terms explained where they are first used, from `Articles/_glossary.yml`.

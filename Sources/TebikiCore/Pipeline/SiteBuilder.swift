@@ -27,6 +27,8 @@ public enum SiteBuilder {
         public var site: LoadedSite
         public var theme: Theme?
         public var articles: [ParsedArticle]
+        /// The categories' introductions (`index.md`), by category id.
+        public var introductions: [String: ParsedArticle]
         public var graph: LinkGraph
         public var related: RelatedArticles
         /// Problems found while loading the site and its theme.
@@ -36,7 +38,7 @@ public enum SiteBuilder {
         /// Every warning counts as an error.
         public var strict = false
         /// What the parse stage found, article by article (`ParsedArticle.diagnostics`).
-        public var parseDiagnostics: [Diagnostic] { articles.flatMap(\.diagnostics) }
+        public var parseDiagnostics: [Diagnostic] { (articles + introductions.values).flatMap(\.diagnostics) }
         /// Everything found, as the site's `warnings:` and `strict` want it reported.
         public var diagnostics: [Diagnostic] {
             site.config.adjusted(loadDiagnostics + parseDiagnostics + links.all, strict: strict)
@@ -80,15 +82,17 @@ public enum SiteBuilder {
         let (theme, themeProblems) = Theme.load(site: site)
 
         progress(.render)
-        let articles = MarkdownParser.parse(site, resolver: LinkResolver(site: site))
+        let resolver = LinkResolver(site: site)
+        let articles = MarkdownParser.parse(site, resolver: resolver)
+        let introductions = MarkdownParser.introductions(site, resolver: resolver)
 
         progress(.checkLinks)
         let graph = LinkGraph(articles)
-        let links = LinkChecker.check(articles, graph: graph, site: site)
+        let links = LinkChecker.check(articles, graph: graph, site: site, introductions: introductions.values.sorted { $0.source.path < $1.source.path })
 
         progress(.relate)
         let related = relate(articles, graph: graph, site: site)
-        return CheckedSite(site: site, theme: theme, articles: articles, graph: graph, related: related,
+        return CheckedSite(site: site, theme: theme, articles: articles, introductions: introductions, graph: graph, related: related,
                            loadDiagnostics: loadProblems + themeProblems, links: links, strict: options.strict)
     }
 

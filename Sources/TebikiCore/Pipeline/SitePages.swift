@@ -16,7 +16,7 @@ extension SiteBuilder.CheckedSite {
         case .home: renderer.home()
         case .notFound: renderer.notFound()
         case .search: renderer.searchPage()
-        case .category(let index): renderer.category(site.categories[index])
+        case .category(let index): renderer.category(site.categories[index], introduction: introductions[site.categories[index].id]?.body.html)
         case .article(let index): articlePage(index, renderer: renderer)
         case .redirect(let index, let depth): renderer.redirect(to: articles[index].source, fromDepth: depth)
         }

@@ -32,11 +32,12 @@ public struct PageRenderer: Sendable {
         return theme.render("home", context)
     }
 
-    public func category(_ category: Category) -> String {
+    public func category(_ category: Category, introduction: String?) -> String {
         let root = SiteLayout.rootPrefix(depth: 1)
         var context = common(root: root, canonicalPath: category.id + "/")
         context["title"] = category.title
         context["description"] = category.description
+        context["introduction"] = introduction
         context["countText"] = strings.articleCount(site.articles(in: category).count)
         context["articles"] = site.articles(in: category).map { link(to: $0, root: root) }
         return theme.render("category", context)

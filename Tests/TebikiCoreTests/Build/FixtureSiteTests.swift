@@ -61,7 +61,7 @@ struct FixtureSiteTests {
     }
 
     /// Tables, task lists, containers, tabs, a code group, an include and variables, in pages.
-    @Test(arguments: ["guide/plans/index.html", "guide/steps/index.html"])
+    @Test(arguments: ["guide/plans/index.html", "guide/steps/index.html", "guide/index.html", "faq/index.html"])
     func markdownSiteMatchesItsSnapshots(path: String) throws {
         try expectSnapshot(of: "markdown", path)
     }
@@ -77,6 +77,24 @@ struct FixtureSiteTests {
         #expect(plans.contains("kintone の設定は管理者が変更します。"))
         let steps = try page(output, "guide/steps/index.html")
         #expect(steps.contains("Internet Explorer では <a href=\"../../guide/plans/\">kintone のプラン</a>"))
+    }
+
+    @Test func indexFilesIntroduceTheirCategoryPageAndAreNotArticles() throws {
+        let (result, output) = try build(TestSites.fixtures.appendingPathComponent("markdown"))
+        #expect(result.succeeded)
+        #expect(result.articleCount == 4)
+        for page in ["guide/index/index.html", "faq/_index/index.html", "faq/index/index.html"] {
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path))
+        }
+        let faq = try page(output, "faq/index.html")
+        // No _category.yml: the title and description come from _index.md.
+        #expect(faq.contains("<h1>よくある質問</h1>"))
+        #expect(faq.contains(#"<p class="lead">よく寄せられる質問への答えです。</p>"#))
+        // Links in an introduction are written for a page one folder deep.
+        #expect(faq.contains(#"<a href="../guide/steps/">設定の手順</a>"#))
+        let guide = try page(output, "guide/index.html")
+        #expect(guide.contains("<h1>書き方</h1>"), "_category.yml's title wins over index.md's")
+        #expect(guide.contains("<p>kintone の画面の名前は、そのまま書いてください。</p>"))
     }
 
     @Test func articlePagesLinkRelativelyAndInReadingOrder() throws {
