@@ -29,7 +29,7 @@ public enum LinkChecker {
     static func headingIDs(_ articles: [ParsedArticle]) -> [String: Set<String>] {
         var headingIDs: [String: Set<String>] = [:]
         for article in articles {
-            headingIDs[article.source.id] = Set(article.body.headings.map(\.id))
+            headingIDs[article.source.id] = article.body.fragmentIDs
         }
         return headingIDs
     }

@@ -53,8 +53,9 @@ struct MarkdownRenderer {
         state.includeStack = [options.path]
         walk(MarkdownStream(markdown), &state)
         state.endSection()
-        let body = RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
+        var body = RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
                                     wordCount: state.wordCount, sections: state.sections, steps: state.steps)
+        body.rawHTMLIDs = state.rawHTMLIDs
         return (body, state.diagnostics)
     }
 }
@@ -124,6 +125,7 @@ extension MarkdownRenderer {
         var includeStack: [String] = []
         var includeCount = 0
         var imageCount = 0
+        var rawHTMLIDs: [String] = []
 
         mutating func endSection() {
             sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text))
@@ -199,7 +201,7 @@ extension MarkdownRenderer {
         case .strikethrough: state.out += "<del>"
         case .htmlBlock:
             if options.rawHTML {
-                state.out += node.literal
+                writeRawHTML(node, &state)
             } else {
                 droppedHTML(node, &state)
             }
@@ -242,7 +244,7 @@ extension MarkdownRenderer {
             count(node.literal, &state)
         case .htmlInline:
             if options.rawHTML {
-                state.out += node.literal
+                writeRawHTML(node, &state)
             } else {
                 droppedHTML(node, &state)
             }
@@ -432,6 +434,30 @@ extension MarkdownRenderer {
         guard text.hasSuffix("}"), let range = text.range(of: #"\{#([^\s{}<>&"']+)\}$"#, options: .regularExpression)
         else { return nil }
         return (String(text[range].dropFirst(2).dropLast()), range)
+    }
+
+    /// Raw HTML the site opted into, as written, but for its images' URLs, which are resolved
+    /// and checked as Markdown images are; its `id`s become fragment targets.
+    func writeRawHTML(_ node: MarkdownNode, _ state: inout State) {
+        var html = node.literal
+        state.rawHTMLIDs += RawHTMLReferences.ids(in: html)
+        let sources = RawHTMLReferences.imageSources(in: html)
+        guard !sources.isEmpty else {
+            state.out += html
+            return
+        }
+        let hrefs = sources.map { source -> String in
+            // Where the value is written: lines and bytes into the node.
+            let before = html.utf8[..<source.range.lowerBound]
+            let lines = before.count { $0 == 0x0A }
+            let lineStart = before.lastIndex(of: 0x0A).map { html.utf8.index(after: $0) } ?? html.utf8.startIndex
+            var at = node
+            at.line += lines
+            at.column = (lines == 0 ? node.column : 1) + html.utf8.distance(from: lineStart, to: source.range.lowerBound)
+            return reference(source.value, .image, at, &state) ?? ""
+        }
+        for (source, href) in zip(sources, hrefs).reversed() { html.replaceSubrange(source.range, with: href) }
+        state.out += html
     }
 
     /// Safe mode drops raw HTML; say so once per article, where it first appears.

@@ -13,6 +13,12 @@ public struct RenderedMarkdown: Sendable {
     /// Items of the body's top-level numbered lists (`data-step` 1…n in the HTML).
     public var steps = 0
 
+    /// `id` attributes in raw HTML (kept with `rawHTML: true`).
+    public var rawHTMLIDs: [String] = []
+
+    /// What a link's `#fragment` may name: heading ids and raw HTML's ids.
+    public var fragmentIDs: Set<String> { Set(headings.map(\.id)).union(rawHTMLIDs) }
+
     /// h2 and h3, the levels a table of contents shows.
     public var tableOfContents: [Heading] { headings.filter { $0.level == 2 || $0.level == 3 } }
 }

@@ -118,7 +118,7 @@ public struct LiveSite: Sendable {
             let parsed = MarkdownParser.parse(source, resolver: resolver, options: markdownOptions)
             next.checked.site.articles[index] = source
             next.checked.articles[index] = parsed
-            next.headingIDs[source.id] = Set(parsed.body.headings.map(\.id))
+            next.headingIDs[source.id] = parsed.body.fragmentIDs
             next.checked.graph = next.checked.graph.updating(index, in: next.checked.articles, previous: old, indexByID: indexByID)
             // Its own links, and the links into it, whose anchors its headings may have broken.
             recheck.insert(index)

@@ -135,4 +135,20 @@ struct ExtendedMarkdownTests {
         let body = MarkdownParser.parse(article, resolver: LinkResolver(site: site), options: options).body
         #expect(body.html == "<p><img src=\"../../images/a.png\" alt=\"A\" width=\"800\" height=\"450\"></p>\n<p><img src=\"../../images/b.png\" alt=\"B\" loading=\"lazy\"></p>\n")
     }
+
+    @Test func rawHTMLImagesAreResolvedAndItsIDsAreFragmentTargets() {
+        let markdown = "<div id=\"plans\" class=\"x\">\n<img src=\"../images/a.png\" alt=\"A\"> <IMG SRC='../images/gone.png'>\n</div>\n\n[表](#plans) and <span id='inline'>i</span>\n"
+        let body = TestSites.render(markdown, assets: ["images/a.png"], rawHTML: true)
+        #expect(body.html.contains(#"<img src="../../images/a.png" alt="A"> <IMG SRC='../images/gone.png'>"#))
+        #expect(body.rawHTMLIDs == ["plans", "inline"])
+        #expect(body.fragmentIDs.isSuperset(of: ["plans", "inline"]))
+        let images = body.links.filter { $0.kind == .image }
+        #expect(images.map(\.target) == [.asset(path: "images/a.png"), .missing("../images/gone.png")])
+        // Line 5 of the file (three front matter lines first), at the value's first character.
+        #expect(images.map { "\($0.location.line):\($0.location.column)" } == ["5:11", "5:47"])
+        let article = ParsedArticle(source: TestSites.article("login/signin"), body: body.article.body, terms: body.article.terms,
+                                    guidance: .init(), diagnostics: [])
+        let problems = LinkChecker.problems(in: article, headingIDs: LinkChecker.headingIDs([article]), titles: [:], otherToolIDs: [:])
+        #expect(problems.map(\.description) == ["Articles/login/signin.md:5:47: error: broken image: nothing at '../images/gone.png'"])
+    }
 }
