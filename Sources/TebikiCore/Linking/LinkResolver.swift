@@ -39,11 +39,17 @@ public struct LinkResolver: Sendable {
         }
         if resolved.hasSuffix(".md") {
             let id = String(resolved.dropLast(3))
-            return articleURLs[id] != nil ? .article(id: id, fragment: fragment) : .missing(destination)
+            if articleURLs[id] != nil { return .article(id: id, fragment: fragment) }
+            // A folder's index.md is its category page's introduction.
+            let folder = id.split(separator: "/").dropLast().joined(separator: "/")
+            if let name = id.split(separator: "/").last, Category.introductionFiles.contains(name + ".md"), categoryIDs.contains(folder) {
+                return .category(id: folder, fragment: fragment)
+            }
+            return .missing(destination)
         }
         let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
-        if categoryIDs.contains(trimmed) { return .category(id: trimmed) }
-        if trimmed.isEmpty { return .category(id: "") }
+        if categoryIDs.contains(trimmed) { return .category(id: trimmed, fragment: fragment) }
+        if trimmed.isEmpty { return .category(id: "", fragment: fragment) }
         if assets.contains(resolved) { return .asset(path: resolved) }
         // As VitePress, Docusaurus and Hugo writers link: `/guide/intro`, `./intro`, `intro.html`,
         // `intro/`. The link checker suggests the `.md` form.
@@ -58,7 +64,8 @@ public struct LinkResolver: Sendable {
         case .article(let id, let fragment):
             return rootPrefix + (articleURLs[id] ?? "") + (fragment.map { "#" + $0 } ?? "")
         case .fragment(let fragment): return "#" + fragment
-        case .category(let id): return id.isEmpty ? rootPrefix : rootPrefix + id + "/"
+        case .category(let id, let fragment):
+            return (id.isEmpty ? rootPrefix : rootPrefix + id + "/") + (fragment.map { "#" + $0 } ?? "")
         case .asset(let path): return rootPrefix + path
         case .external, .missing: return destination
         case .unsafe: return nil

@@ -4,8 +4,8 @@ public enum LinkTarget: Sendable, Equatable {
     case article(id: String, fragment: String?)
     /// A heading in the same article.
     case fragment(String)
-    /// A category page.
-    case category(id: String)
+    /// A category page (its introduction may have the heading a fragment names).
+    case category(id: String, fragment: String?)
     /// A file under `Articles/` (an image, a PDF…), by its path there.
     case asset(path: String)
     /// Outside the site (http, https, mailto, tel); left as written.

@@ -45,7 +45,11 @@ struct LinkResolverTests {
     }
 
     @Test func categoriesResolveToTheirPages() {
-        #expect(resolver.target(of: "../guests/", from: "login/signin") == .category(id: "guests"))
+        #expect(resolver.target(of: "../guests/", from: "login/signin") == .category(id: "guests", fragment: nil))
+        #expect(resolver.target(of: "../guests/#invite", from: "login/signin") == .category(id: "guests", fragment: "invite"))
+        #expect(resolver.target(of: "../guests/index.md#invite", from: "login/signin") == .category(id: "guests", fragment: "invite"))
+        #expect(resolver.target(of: "_index.md", from: "guests/join") == .category(id: "guests", fragment: nil))
+        #expect(resolver.href(for: .category(id: "guests", fragment: "invite"), destination: "", rootPrefix: "../../") == "../../guests/#invite")
         #expect(href("../guests/") == "../../guests/")
     }
 
