@@ -115,7 +115,7 @@ def test_a_wide_table_scrolls_in_its_box_on_a_phone(driver, markdown_site):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page", ["guide/plans/", "guide/steps/"])
+@pytest.mark.parametrize("page", ["guide/plans/", "guide/steps/", "guide/", "faq/"])
 def test_pages_with_tables_tabs_and_boxes_have_no_serious_violations(driver, markdown_site, page, scheme):
     _, nginx = markdown_site
     set_color_scheme(driver, scheme)

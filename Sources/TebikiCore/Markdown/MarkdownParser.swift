@@ -50,7 +50,20 @@ public enum MarkdownParser {
         if !article.frontMatter.guidance.isEmpty {
             var inlineOptions = articleOptions
             inlineOptions.glossary = nil
-            let (resolved, problems, links) = ResolvedGuidance.resolve(article.frontMatter.guidance, path: article.path, body: body) { markdown in
+            // Texts are Markdown, rendered with their variables; titles are plain text.
+            var written = article.frontMatter.guidance
+            func substitute(_ title: String, at position: SourceLocation) -> String {
+                let (text, unknown) = options.variables.substitute(title)
+                diagnostics += unknown.map { .error(.variableUnknown, at: position, "unknown variable '\($0.name)': define it under 'variables:' in tebiki.yml") }
+                return text
+            }
+            if let tour = written.tour {
+                written.tour?.title = tour.title.map { substitute($0, at: tour.steps.first?.position ?? SourceLocation(article.path)) }
+                for index in tour.steps.indices {
+                    written.tour?.steps[index].title = substitute(tour.steps[index].title, at: tour.steps[index].position)
+                }
+            }
+            let (resolved, problems, links) = ResolvedGuidance.resolve(written, path: article.path, body: body) { markdown in
                 MarkdownRenderer(options: inlineOptions, resolve: resolve).render(markdown)
             }
             guidance = resolved

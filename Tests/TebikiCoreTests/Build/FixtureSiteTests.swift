@@ -76,6 +76,12 @@ struct FixtureSiteTests {
         #expect(plans.contains(#"<a href="../../guide/plans/#%E8%A8%AD%E5%AE%9A%E9%A0%85%E7%9B%AE">設定の一覧</a>"#))
         #expect(plans.contains("kintone の設定は管理者が変更します。"))
         let steps = try page(output, "guide/steps/index.html")
+        // In the tour's and hint's titles (plain text) and texts (Markdown) too.
+        #expect(steps.contains(#""title":"kintone の設定ツアー""#))
+        #expect(steps.contains(#""title":"kintone の歯車""#))
+        #expect(steps.contains("kintone の画面右上にあります。"))
+        #expect(steps.contains("kintone の設定はここから。"))
+        #expect(!steps.contains("{{ product }}"))
         #expect(steps.contains("Internet Explorer では <a href=\"../../guide/plans/\">kintone のプラン</a>"))
     }
 
