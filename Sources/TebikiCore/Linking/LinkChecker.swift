@@ -69,7 +69,7 @@ public enum LinkChecker {
         switch link.target {
         case .article(let id, let fragment):
             let mapped = fragment.flatMap { otherToolIDs[id]?[$0] }
-            let otherTool = !pathPart(of: link.destination).hasSuffix(".md")
+            let otherTool = !isMarkdownPath(link.destination)
             guard otherTool || mapped != nil else { return nil }
             if otherTool { return markdownForm(to: id, fragment: mapped ?? fragment, from: link.sourceID ?? article.source.id) }
             return pathPart(of: link.destination) + "#" + (mapped ?? "")
@@ -89,15 +89,18 @@ public enum LinkChecker {
             let count = diagnostics.count
             defer {
                 // A problem in an included file says which article included it, and where.
-                let note = link.includedFrom.map { " (included at \($0.description))" }.joined()
-                for index in count..<diagnostics.count { diagnostics[index].message += note }
+                if !link.includedFrom.isEmpty {
+                    let note = link.includedFrom.map { " (included at \($0.description))" }.joined()
+                    for index in count..<diagnostics.count { diagnostics[index].message += note }
+                }
             }
             switch link.target {
             case .missing(let destination):
                 diagnostics.append(.error(link.kind == .image ? .imageMissing : .linkMissing, at: link.location,
                                           "broken \(noun): nothing at '\(destination)'"))
             case .article(let id, let fragment):
-                let suggested = Self.suggestedDestination(link, in: article, otherToolIDs: otherToolIDs)
+                let suggested = otherToolIDs.isEmpty && Self.isMarkdownPath(link.destination)
+                    ? nil : Self.suggestedDestination(link, in: article, otherToolIDs: otherToolIDs)
                 if let fragment, headingIDs[id]?.contains(fragment) == false {
                     var hint = titles[id].map { Self.names(fragment, title: $0) } == true
                         ? ": '\(fragment)' is its title, which is not a heading id; link to the article without '#\(fragment)'" : ""
@@ -131,7 +134,13 @@ public enum LinkChecker {
 
     /// A destination without its `#fragment` and `?query`.
     static func pathPart(of destination: String) -> Substring {
-        destination.prefix { $0 != "#" && $0 != "?" }
+        let end = destination.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? destination.utf8.endIndex
+        return destination[..<end]
+    }
+
+    /// Whether a destination names a `.md` file, as Tebiki's own links do.
+    static func isMarkdownPath(_ destination: String) -> Bool {
+        pathPart(of: destination).utf8.reversed().starts(with: ".md".utf8.reversed())
     }
 
     /// Whether a fragment is the title itself or the title as a heading id would spell it.

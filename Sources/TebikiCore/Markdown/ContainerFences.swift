@@ -44,25 +44,6 @@ struct ContainerFences {
     private(set) var directives: [Int: Directive] = [:]
     private(set) var problems: [Problem] = []
 
-    /// Whether a line of `text` could be a fence: checked before any work is done.
-    static func mayHaveFences(_ text: String) -> Bool {
-        var lineStart = true, colons = 0
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                lineStart = true
-                colons = 0
-            } else if lineStart, byte == UInt8(ascii: ":") {
-                colons += 1
-                if colons == 3 { return true }
-            } else if lineStart, colons == 0, byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") {
-                continue
-            } else {
-                lineStart = false
-            }
-        }
-        return false
-    }
-
     /// `literal` holds the line ranges of code blocks and raw HTML, where fences are text.
     init(_ source: String, lines: SourceLines, literal: [ClosedRange<Int>]) {
         text = source

@@ -11,6 +11,39 @@ enum InlineExtensions {
         if events.contains(where: { $0.text?.utf8.contains(UInt8(ascii: "~")) == true }) { strike(&events) }
         if events.contains(where: { $0.text.map(mayHoldAutolink) == true }) { autolink(&events) }
     }
+
+    /// One text outside links, in a block passed on event by event (one without `~`, where
+    /// nothing pairs across its texts): its autolinks as events, or nil when it has none.
+    static func autolinked(_ node: MarkdownNode) -> [MarkdownEvent]? {
+        guard mayHoldAutolink(node.literal) else { return nil }
+        let utf8 = Array(node.literal.utf8)
+        let links = autolinks(in: utf8)
+        guard !links.isEmpty else { return nil }
+        var result: [MarkdownEvent] = []
+        var from = 0
+        for link in links {
+            if link.range.lowerBound > from { result.append(.enter(piece(node, utf8, from, link.range.lowerBound))) }
+            let text = piece(node, utf8, link.range.lowerBound, link.range.upperBound)
+            var anchor = text
+            anchor.kind = .link(url: link.url, title: "")
+            anchor.literal = ""
+            result += [.enter(anchor), .enter(text), .exit(anchor)]
+            from = link.range.upperBound
+        }
+        if from < utf8.count { result.append(.enter(piece(node, utf8, from, utf8.count))) }
+        return result
+    }
+
+    /// A task item's first text: the box, then the text without `[x]`.
+    static func taskMarked(_ text: MarkdownNode, checked: Bool) -> (marker: MarkdownNode, text: MarkdownNode) {
+        var rest = text
+        rest.literal = String(text.literal.utf8.dropFirst(3)) ?? ""
+        rest.column += 3
+        var marker = text
+        marker.kind = .taskMarker(checked: checked)
+        marker.literal = ""
+        return (marker, rest)
+    }
 }
 
 extension MarkdownEvent {
@@ -23,13 +56,9 @@ extension MarkdownEvent {
 
 private extension InlineExtensions {
     static func markTask(_ events: inout [MarkdownEvent], checked: Bool) {
-        guard let index = events.firstIndex(where: { $0.text != nil }), case .enter(var node) = events[index] else { return }
-        node.literal = String(node.literal.utf8.dropFirst(3)) ?? ""
-        node.column += 3
-        var marker = node
-        marker.kind = .taskMarker(checked: checked)
-        marker.literal = ""
-        events[index] = .enter(node)
+        guard let index = events.firstIndex(where: { $0.text != nil }), case .enter(let node) = events[index] else { return }
+        let (marker, rest) = taskMarked(node, checked: checked)
+        events[index] = .enter(rest)
         events.insert(.enter(marker), at: index)
     }
 
@@ -179,21 +208,9 @@ private extension InlineExtensions {
             case .enter(let node):
                 switch node.kind {
                 case .link, .image: linkDepth += 1
-                case .text where linkDepth == 0 && mayHoldAutolink(node.literal):
-                    let utf8 = Array(node.literal.utf8)
-                    let links = autolinks(in: utf8)
-                    guard !links.isEmpty else { break }
-                    var from = 0
-                    for link in links {
-                        if link.range.lowerBound > from { result.append(.enter(piece(node, utf8, from, link.range.lowerBound))) }
-                        let text = piece(node, utf8, link.range.lowerBound, link.range.upperBound)
-                        var anchor = text
-                        anchor.kind = .link(url: link.url, title: "")
-                        anchor.literal = ""
-                        result += [.enter(anchor), .enter(text), .exit(anchor)]
-                        from = link.range.upperBound
-                    }
-                    if from < utf8.count { result.append(.enter(piece(node, utf8, from, utf8.count))) }
+                case .text where linkDepth == 0:
+                    guard let pieces = autolinked(node) else { break }
+                    result += pieces
                     continue
                 default: break
                 }

@@ -11,6 +11,7 @@ struct MarkdownStream {
     private let fences: ContainerFences?
     /// The source's lines, when the fence scan needed them: the table finder uses the same.
     private let lines: SourceLines?
+    private let features: SourceFeatures
 
     /// Fence problems (unclosed, unknown, stray) and containers closed outside their block,
     /// with byte columns.
@@ -18,8 +19,9 @@ struct MarkdownStream {
 
     init(_ source: String) {
         self.source = source
+        features = SourceFeatures(source)
         let plain = MarkdownDocument(source)
-        if ContainerFences.mayHaveFences(source) {
+        if features.fences {
             let lines = SourceLines(source[...])
             let fences = ContainerFences(source, lines: lines, literal: plain.codeBlockLines())
             self.lines = lines
@@ -36,7 +38,7 @@ struct MarkdownStream {
     /// Every event in document order.
     mutating func walk(_ visit: (MarkdownEvent) -> Void) {
         let found = withoutActuallyEscaping(visit) { visit in
-            var walker = Walker(source: source, fences: fences, lines: lines, visit: visit)
+            var walker = Walker(source: source, features: features, fences: fences, lines: lines, visit: visit)
             document.walk { walker.handle($0) }
             return walker.problems
         }
@@ -53,12 +55,15 @@ struct MarkdownStream {
 private extension MarkdownStream {
     struct Walker {
         let source: String
+        let features: SourceFeatures
         let fences: ContainerFences?
         let visit: (MarkdownEvent) -> Void
         var lines: SourceLines?
-        lazy var hasPipes = source.utf8.contains(UInt8(ascii: "|"))
-        /// The events of the paragraph or heading being read, run through `InlineExtensions` at its end.
+        /// The events of the paragraph or heading being read, held only in a text with a `~`,
+        /// where a strikethrough pairs runs across them, and run through `InlineExtensions` at its end.
         var buffer: [MarkdownEvent]?
+        /// Set in a paragraph or heading passed on as it is read: links and images open in it.
+        var inlineLinks: Int?
         var task: Bool?
         /// How many blocks are open; a `:::` container must close at the depth it opened at.
         var depth = 0
@@ -67,8 +72,10 @@ private extension MarkdownStream {
         /// Set when a paragraph became a table: its exit is not passed on.
         var replacedParagraph = false
 
-        init(source: String, fences: ContainerFences?, lines: SourceLines?, visit: @escaping (MarkdownEvent) -> Void) {
+        init(source: String, features: SourceFeatures, fences: ContainerFences?, lines: SourceLines?,
+             visit: @escaping (MarkdownEvent) -> Void) {
             self.source = source
+            self.features = features
             self.fences = fences
             self.lines = lines
             self.visit = visit
@@ -80,6 +87,10 @@ private extension MarkdownStream {
                 if case .exit(let node) = event, node.kind.isInlineBlock { flush() }
                 return true
             }
+            if inlineLinks != nil {
+                passInline(event)
+                return true
+            }
             switch event {
             case .enter(let node):
                 switch node.kind {
@@ -87,16 +98,16 @@ private extension MarkdownStream {
                     task = state
                     depth += 1
                 case .paragraph(let paragraph):
-                    if hasPipes, paragraph.endLine > node.line, let table = table(node, paragraph) {
+                    if features.pipes, paragraph.endLine > node.line, let table = table(node, paragraph) {
                         emit(table, paragraph: paragraph, at: node)
                         replacedParagraph = true
                         return false
                     }
-                    buffer = [event]
+                    startInline(event)
                     return true
                 case .heading:
                     task = nil
-                    buffer = [event]
+                    startInline(event)
                     return true
                 case .htmlBlock:
                     task = nil
@@ -185,6 +196,49 @@ private extension MarkdownStream {
             }
             if !piece.literal.isEmpty { visit(.enter(piece)) }
             return true
+        }
+
+        mutating func startInline(_ event: MarkdownEvent) {
+            if features.tildes {
+                buffer = [event]
+            } else {
+                inlineLinks = 0
+                visit(event)
+            }
+        }
+
+        /// An event of a paragraph or heading passed on as it comes: a task's box before the
+        /// first text, autolinks in texts outside links.
+        mutating func passInline(_ event: MarkdownEvent) {
+            switch event {
+            case .enter(var node):
+                switch node.kind {
+                case .text:
+                    if let checked = task {
+                        let (marker, rest) = InlineExtensions.taskMarked(node, checked: checked)
+                        visit(.enter(marker))
+                        node = rest
+                        task = nil
+                    }
+                    if inlineLinks == 0, features.autolinks, let pieces = InlineExtensions.autolinked(node) {
+                        pieces.forEach(visit)
+                    } else {
+                        visit(.enter(node))
+                    }
+                    return
+                case .link, .image: inlineLinks? += 1
+                default: break
+                }
+            case .exit(let node):
+                switch node.kind {
+                case .link, .image: inlineLinks? -= 1
+                case .paragraph, .heading:
+                    inlineLinks = nil
+                    task = nil
+                default: break
+                }
+            }
+            visit(event)
         }
 
         mutating func flush() {

@@ -1,15 +1,15 @@
 /// A text's lines by number (1-based), found once and cut without copying.
 struct SourceLines {
     private let text: Substring
-    private let starts: [String.Index]
+    /// Byte offset of each line's start.
+    private let starts: [Int]
 
     init(_ text: Substring) {
         self.text = text
-        var starts = [text.startIndex]
-        var index = text.utf8.startIndex
-        while let newline = text.utf8[index...].firstIndex(of: 0x0A) {
-            index = text.utf8.index(after: newline)
-            starts.append(index)
+        var starts = [0]
+        var copy = text
+        copy.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         }
         self.starts = starts
     }
@@ -19,9 +19,10 @@ struct SourceLines {
     /// The line without its line break; empty past the end.
     subscript(number: Int) -> Substring {
         guard number >= 1, number <= starts.count else { return "" }
-        let start = starts[number - 1]
-        var end = number < starts.count ? text.utf8.index(before: starts[number]) : text.endIndex
-        if end > start, text.utf8[text.utf8.index(before: end)] == 0x0D { end = text.utf8.index(before: end) }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
+        var end = number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
         return text[start..<end]
     }
 }

@@ -11,8 +11,8 @@ public struct TextVariables: Sendable, Equatable {
     /// The text with every known variable replaced, and the names it does not know with the
     /// byte offset of their `{{`.
     public func substitute(_ text: String) -> (text: String, unknown: [(name: String, offset: Int)]) {
+        guard Self.mayHoldVariable(text.utf8) else { return (text, []) }
         let bytes = Array(text.utf8)
-        guard Self.mayHoldVariable(bytes) else { return (text, []) }
         var result = [UInt8]()
         result.reserveCapacity(bytes.count)
         var unknown: [(String, Int)] = []
@@ -37,7 +37,7 @@ public struct TextVariables: Sendable, Equatable {
 }
 
 private extension TextVariables {
-    static func mayHoldVariable(_ bytes: [UInt8]) -> Bool {
+    static func mayHoldVariable(_ bytes: String.UTF8View) -> Bool {
         var previous: UInt8 = 0
         for byte in bytes {
             if byte == UInt8(ascii: "{") && previous == byte { return true }
