@@ -3,6 +3,7 @@
 
 Usage: python3 Benchmarks/build-speed.py [--sizes 1000,10000,50000] [--runs 3]
                                           [--hugo-related-up-to 10000] [--work /tmp/tebiki-bench]
+                                          [--sections]
 
 For each size it generates a mixed Japanese/English corpus with ../shared/bench/gen-corpus.py,
 builds it with the release `tebiki` and with Debian's `hugo` using ../shared/bench/hugo-site,
@@ -13,8 +14,12 @@ Hugo runs twice: without its related-content lists (HUGO_PARAMS_NORELATED=true),
 them for corpora up to --hugo-related-up-to articles (at 50,000 Hugo's related content takes
 more than 15 minutes). Tebiki always builds its related lists; the time of its "Relating
 articles" step (from --timings) is printed beside Hugo's extra time for related content.
+
+With --sections, Tebiki also builds the same corpus spread over ten sections per category
+(Articles/<category>/section-<n>/<slug>.md, links, images and related entries rewritten to
+match), and the ratio to the flat build is printed.
 """
-import argparse, os, shutil, statistics, subprocess, sys, time
+import argparse, os, re, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
@@ -55,6 +60,41 @@ def measure(name, command, output, runs, env=None, step=None):
             "step": statistics.median(steps) if steps else None}
 
 
+SECTIONS_PER_CATEGORY = 10
+
+
+def sectioned(flat, out):
+    """Copies a generated corpus with each category's articles dealt over ten sections, in
+    file name order, rewriting every link, image and related entry for the new folders."""
+    if os.path.isdir(out):
+        return
+    section_of = {}
+    for category in sorted(os.listdir(flat)):
+        folder = os.path.join(flat, category)
+        if category == "images" or not os.path.isdir(folder):
+            continue
+        for number, name in enumerate(sorted(n for n in os.listdir(folder) if n.endswith(".md"))):
+            section_of[f"{category}/{name[:-3]}"] = f"section-{number % SECTIONS_PER_CATEGORY}"
+    shutil.copytree(os.path.join(flat, "images"), os.path.join(out, "images"))
+
+    def moved(article_id):
+        category, slug = article_id.split("/", 1)
+        return f"{category}/{section_of[article_id]}/{slug}" if article_id in section_of else article_id
+
+    link = re.compile(r"\]\(\.\./([^/)]+)/([^)#/]+)\.md")
+    related = re.compile(r"^related: \[(.*)\]$", re.M)
+    for article_id, section in section_of.items():
+        with open(os.path.join(flat, article_id + ".md"), encoding="utf-8") as file:
+            text = file.read()
+        text = link.sub(lambda m: f"](../../{moved(m.group(1) + '/' + m.group(2))}.md", text)
+        text = text.replace("](../images/", "](../../images/")
+        text = related.sub(lambda m: "related: [" + ", ".join(moved(i.strip()) for i in m.group(1).split(",") if i.strip()) + "]", text)
+        target = os.path.join(out, moved(article_id) + ".md")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as file:
+            file.write(text)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -62,6 +102,8 @@ def main():
     parser.add_argument("--hugo-related-up-to", type=int, default=10000,
                         help="build Hugo with its related-content lists for corpora up to this size")
     parser.add_argument("--work", default="/tmp/tebiki-bench")
+    parser.add_argument("--sections", action="store_true",
+                        help="also build the corpus spread over ten sections per category")
     args = parser.parse_args()
 
     if shutil.which("hugo") is None:
@@ -90,15 +132,23 @@ def main():
         ]
         if size <= args.hugo_related_up_to:
             results.append(measure("hugo+r", hugo, hugo_out, args.runs, dict(os.environ)))
+        if args.sections:
+            nested = os.path.join(args.work, f"corpus-{size}-sections")
+            sectioned(articles, os.path.join(nested, "Articles"))
+            results.append(measure("tebiki/s", [tebiki, "build", "--timings", "--source", nested, "--output", tebiki_out],
+                                   tebiki_out, args.runs, step="Relating articles"))
         for result in results:
             runs = " ".join(f"{w:.2f}" for w in result["walls"])
             print(f"{size:>8}  {result['name']:<6} {result['wall']:>9.2f} {result['peak']:>8.0f} "
                   f"{size / result['wall']:>9.0f}  {runs}")
         tebiki_result, hugo_result = results[0], results[1]
         print(f"{size:>8}  Hugo/Tebiki = {hugo_result['wall'] / tebiki_result['wall']:.1f}x without Hugo's related content"
-              + (f", {results[2]['wall'] / tebiki_result['wall']:.1f}x with it" if len(results) > 2 else ""))
+              + (f", {results[2]['wall'] / tebiki_result['wall']:.1f}x with it" if size <= args.hugo_related_up_to else ""))
+        if args.sections:
+            print(f"{size:>8}  sections/flat = {results[-1]['wall'] / tebiki_result['wall']:.2f} (time), "
+                  f"{results[-1]['peak'] / tebiki_result['peak']:.2f} (peak memory)")
         related = f"{size:>8}  related articles: Tebiki {tebiki_result['step']:.2f} s"
-        if len(results) > 2:
+        if size <= args.hugo_related_up_to:
             related += f", Hugo {results[2]['wall'] - hugo_result['wall']:.2f} s (its build with minus without)"
         print(related)
         sys.stdout.flush()

@@ -5,7 +5,7 @@ import TebikiCore
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new article, with its front matter filled in.",
-        discussion: "Creates Articles/<category>/<slug>.md, and the category's _category.yml when the category is new. Never overwrites a file.")
+        discussion: "Creates Articles/<category>/<slug>.md (or Articles/<category>/<section>/<slug>.md), and the category's _category.yml and the section's _section.yml when they are new. Never overwrites a file.")
 
     @Option(help: "The site folder, holding tebiki.yml and Articles/.")
     var source: String = "."
@@ -13,7 +13,7 @@ struct New: ParsableCommand {
     @Option(help: "The article's title (default: its slug).")
     var title: String?
 
-    @Argument(help: "The article as <category>/<slug>, e.g. login/reset-password.")
+    @Argument(help: "The article as <category>/<slug> or <category>/<section>/<slug>, e.g. login/reset-password.")
     var name: String
 
     func run() throws {

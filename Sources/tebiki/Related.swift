@@ -36,7 +36,7 @@ struct Related: ParsableCommand {
         if entry.linksTo { reasons.append("this article links to it") }
         if entry.linkedFrom { reasons.append("it links to this article") }
         if entry.textScore > 0 { reasons.append(String(format: "text similarity %.2f", entry.textScore)) }
-        if entry.sameCategory { reasons.append("same category") }
+        if entry.sameSection { reasons.append("same section") } else if entry.sameCategory { reasons.append("same category") }
         let score = entry.fromFrontMatter ? "" : String(format: "score %.2f: ", entry.score)
         return score + reasons.joined(separator: "; ")
     }

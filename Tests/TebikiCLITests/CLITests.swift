@@ -346,15 +346,27 @@ struct CLITests {
         #expect(untitled.stderr == "error: the title is empty: give the article a title, or leave out --title to use its slug\n")
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Articles/account/untitled.md").path))
 
-        for bad in ["../escape", "one-part", "a/b/c", "_hidden/x", "account/a#b", "account/100%", "account/q?"] {
+        // A section: its folder and _section.yml are made once, as the category's are.
+        let sectioned = try tebiki(["new", "--source", site.path, "account/security/two-factor"])
+        #expect(sectioned.status == 0, "\(sectioned.stderr)")
+        #expect(sectioned.stdout == "Created Articles/account/security/_section.yml\nCreated Articles/account/security/two-factor.md\n")
+        #expect(try String(contentsOf: site.appendingPathComponent("Articles/account/security/_section.yml"), encoding: .utf8)
+            == "title: \"security\"\ndescription:\n")
+        let sibling = try tebiki(["new", "--source", site.path, "account/security/passkeys"])
+        #expect(sibling.stdout == "Created Articles/account/security/passkeys.md\n")
+
+        for bad in ["../escape", "one-part", "a/b/c/d", "_hidden/x", "account/_parts/x", "account/a#b", "account/100%", "account/q?"] {
             let refused = try tebiki(["new", "--source", site.path, bad])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("is not an article name"))
         }
         let reserved = try tebiki(["new", "--source", site.path, "search/finding"])
         #expect(reserved.status == 1)
-        #expect(reserved.stderr == "error: the category 'search' would overwrite the site's own search/ folder; choose another category\n")
+        #expect(reserved.stderr == "error: the folder name 'search' is taken by the site's own search/ folder; choose another name\n")
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Articles/search").path))
+        let reservedSection = try tebiki(["new", "--source", site.path, "account/widget/x"])
+        #expect(reservedSection.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("Articles/account/widget").path))
 
         try "---\ntitle: Reset\ndescription:\ntags: []\n---\n\nText.\n".write(
             to: site.appendingPathComponent("Articles/account/sign-in.md"), atomically: true, encoding: .utf8)

@@ -1,53 +1,59 @@
 import Foundation
 
-/// `tebiki new`: starts an article with its front matter filled in, and its category when the
-/// category is new. Never overwrites a file.
+/// `tebiki new`: starts an article with its front matter filled in, and its category and
+/// section when they are new. Never overwrites a file.
 public enum NewArticle {
     public enum Problem: Error, CustomStringConvertible {
         case badName(String)
         case emptyTitle
-        case reservedCategory(String)
+        case reservedFolder(String)
         case exists(String)
         case io(String)
 
         public var description: String {
             switch self {
             case .badName(let name):
-                return "'\(name)' is not an article name: write <category>/<slug>, e.g. login/reset-password"
+                return "'\(name)' is not an article name: write <category>/<slug> or <category>/<section>/<slug>, e.g. login/reset-password"
             case .emptyTitle:
                 return "the title is empty: give the article a title, or leave out --title to use its slug"
-            case .reservedCategory(let name):
-                return "the category '\(name)' would overwrite the site's own \(name)/ folder; choose another category"
+            case .reservedFolder(let name):
+                return "the folder name '\(name)' is taken by the site's own \(name)/ folder; choose another name"
             case .exists(let path): return "\(path) already exists; choose another name"
             case .io(let message): return message
             }
         }
     }
 
-    /// Creates `Articles/<category>/<slug>.md` under `site`; returns the paths written,
-    /// relative to the site folder.
+    /// Creates `Articles/<category>/<slug>.md` or `Articles/<category>/<section>/<slug>.md`
+    /// under `site`; returns the paths written, relative to the site folder.
     public static func create(_ name: String, title: String?, site: URL, language: String,
                               today: Date = Date()) throws(Problem) -> [String] {
-        let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, parts.allSatisfy(isSafeSegment) else { throw .badName(name) }
+        var parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy(isSafeSegment) else { throw .badName(name) }
         // Refused here rather than written for `check` to refuse afterwards.
         if let title, title.allSatisfy(\.isWhitespace) { throw .emptyTitle }
-        let (category, slug) = (parts[0], parts[1].hasSuffix(".md") ? String(parts[1].dropLast(3)) : parts[1])
+        let file = parts.removeLast()
+        let slug = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
         guard isSafeSegment(slug) else { throw .badName(name) }
-        guard !SiteLayout.reservedFolders.contains(category) else { throw .reservedCategory(category) }
+        if let reserved = parts.first(where: SiteLayout.reservedFolders.contains) { throw .reservedFolder(reserved) }
 
-        let folder = site.appendingPathComponent(SiteLayout.articlesFolder).appendingPathComponent(category)
-        let articlePath = "\(SiteLayout.articlesFolder)/\(category)/\(slug).md"
+        let articles = site.appendingPathComponent(SiteLayout.articlesFolder)
+        let folder = parts.reduce(articles) { $0.appendingPathComponent($1) }
+        let articlePath = ([SiteLayout.articlesFolder] + parts + ["\(slug).md"]).joined(separator: "/")
         let articleURL = folder.appendingPathComponent("\(slug).md")
         guard !FileManager.default.fileExists(atPath: articleURL.path) else { throw .exists(articlePath) }
 
         var written: [String] = []
         do {
-            let categoryFile = folder.appendingPathComponent(Category.fileName)
-            if !FileManager.default.fileExists(atPath: folder.path) {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try "title: \(doubleQuoted(category))\ndescription:\n".write(to: categoryFile, atomically: true, encoding: .utf8)
-                written.append("\(SiteLayout.articlesFolder)/\(category)/\(Category.fileName)")
+            // The category, then the section: each new folder gets its file, titled with its name.
+            var url = articles
+            for (depth, part) in parts.enumerated() {
+                url.appendPathComponent(part)
+                guard !FileManager.default.fileExists(atPath: url.path) else { continue }
+                let fileName = depth == 0 ? Category.fileName : Section.fileName
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                try "title: \(doubleQuoted(part))\ndescription:\n".write(to: url.appendingPathComponent(fileName), atomically: true, encoding: .utf8)
+                written.append(([SiteLayout.articlesFolder] + parts.prefix(depth + 1) + [fileName]).joined(separator: "/"))
             }
             let japanese = language.lowercased().hasPrefix("ja")
             let text = """

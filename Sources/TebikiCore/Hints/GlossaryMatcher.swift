@@ -6,8 +6,8 @@ struct GlossaryMatcher: Sendable {
         var term: String
         var definition: String
         var articleID: String?
-        /// The term's article from an article page.
-        var href: String?
+        /// The site-relative page of the term's article (`login/signin/`).
+        var urlPath: String?
     }
 
     let terms: [Term]
@@ -26,9 +26,9 @@ struct GlossaryMatcher: Sendable {
     private let groupOf: [UInt16]
     private let astralGroups: [UInt32: Int]
 
-    init(_ entries: [(entry: GlossaryEntry, href: String?)], moreText: String) {
-        terms = entries.map { entry, href in
-            Term(term: entry.term, definition: entry.definition, articleID: entry.article?.value, href: href)
+    init(_ entries: [(entry: GlossaryEntry, urlPath: String?)], moreText: String) {
+        terms = entries.map { entry, urlPath in
+            Term(term: entry.term, definition: entry.definition, articleID: entry.article?.value, urlPath: urlPath)
         }
         let isLatin = entries.map { $0.entry.term.unicodeScalars.allSatisfy(\.isASCII) }
         let scalars = entries.enumerated().map { index, entry in

@@ -13,6 +13,7 @@ enum AliasPages {
     static func check(_ articles: [ArticleSource], assets: Set<String>) -> [Diagnostic] {
         var taken = Set(articles.map(\.urlPath))
         taken.formUnion(articles.map { $0.categoryID + "/" })
+        taken.formUnion(articles.compactMap { $0.sectionID.map { $0 + "/" } })
         // A file in the output where the alias would need a folder.
         let files = Set(assets.map { $0 + "/" }).union(SiteLayout.rootFiles.map { $0 + "/" })
         var diagnostics: [Diagnostic] = []

@@ -5,12 +5,13 @@ import Foundation
 /// at any sub-path and from disk.
 public struct LinkResolver: Sendable {
     private let articleURLs: [String: String]
-    private let categoryIDs: Set<String>
+    /// Categories and sections, whose folders are pages.
+    private let folderIDs: Set<String>
     private let assets: Set<String>
 
     public init(site: LoadedSite) {
         articleURLs = Dictionary(site.articles.map { ($0.id, $0.urlPath) }, uniquingKeysWith: { first, _ in first })
-        categoryIDs = Set(site.categories.map(\.id))
+        folderIDs = Set(site.categories.map(\.id) + site.sections.map(\.id))
         assets = site.assets
     }
 
@@ -40,15 +41,15 @@ public struct LinkResolver: Sendable {
         if resolved.hasSuffix(".md") {
             let id = String(resolved.dropLast(3))
             if articleURLs[id] != nil { return .article(id: id, fragment: fragment) }
-            // A folder's index.md is its category page's introduction.
+            // A folder's index.md is the introduction of its category's or section's page.
             let folder = id.split(separator: "/").dropLast().joined(separator: "/")
-            if let name = id.split(separator: "/").last, Category.introductionFiles.contains(name + ".md"), categoryIDs.contains(folder) {
+            if let name = id.split(separator: "/").last, Category.introductionFiles.contains(name + ".md"), folderIDs.contains(folder) {
                 return .category(id: folder, fragment: fragment)
             }
             return .missing(destination)
         }
         let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
-        if categoryIDs.contains(trimmed) { return .category(id: trimmed, fragment: fragment) }
+        if folderIDs.contains(trimmed) { return .category(id: trimmed, fragment: fragment) }
         if trimmed.isEmpty { return .category(id: "", fragment: fragment) }
         if assets.contains(resolved) { return .asset(path: resolved) }
         // As VitePress, Docusaurus and Hugo writers link: `/guide/intro`, `./intro`, `intro.html`,

@@ -17,6 +17,7 @@ public struct RelatedArticles: Sendable {
         public var linkedFrom = false
         public var textScore: Double = 0
         public var sameCategory = false
+        public var sameSection = false
     }
 
     public struct Options: Sendable {
@@ -86,6 +87,8 @@ private extension RelatedArticles {
         /// that large costs more than the scoring around it.
         let ids: [String]
         let categories: [Int32]
+        /// -1 for an article outside any section.
+        let sections: [Int32]
         /// Each article's most distinctive terms with unit-length TF-IDF weights.
         let topTerms: [[Weighted]]
         let postings: [UInt64: [(article: Int32, weight: Float)]]
@@ -102,13 +105,14 @@ private extension RelatedArticles {
             self.options = options
             indexByID = Dictionary(articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
             ids = articles.map(\.source.id)
-            var categoryNumbers: [String: Int32] = [:]
-            categories = articles.map { article in
-                categoryNumbers[article.source.categoryID] ?? {
-                    categoryNumbers[article.source.categoryID] = Int32(categoryNumbers.count)
-                    return Int32(categoryNumbers.count - 1)
-                }()
+            var folderNumbers: [String: Int32] = [:]
+            func number(_ folder: String) -> Int32 {
+                if let known = folderNumbers[folder] { return known }
+                folderNumbers[folder] = Int32(folderNumbers.count)
+                return Int32(folderNumbers.count - 1)
             }
+            categories = articles.map { number($0.source.categoryID) }
+            sections = articles.map { $0.source.sectionID.map(number) ?? -1 }
             let count = Double(max(articles.count, 1))
 
             let documentFrequency = Self.documentFrequencies(articles)
@@ -255,12 +259,14 @@ private extension RelatedArticles {
         struct Subject {
             let tags: [Int32]
             let category: Int32
+            let section: Int32
             let outgoing: Set<Int>
             let incoming: Set<Int>
 
             init(index article: Int, index: Index) {
                 tags = index.tags[article]
                 category = index.categories[article]
+                section = index.sections[article]
                 outgoing = index.graph.outgoing[article]
                 incoming = index.graph.incoming[article]
             }
@@ -273,7 +279,9 @@ private extension RelatedArticles {
                 }
                 if !outgoing.isEmpty && outgoing.contains(other) { score += 0.3 }
                 if !incoming.isEmpty && incoming.contains(other) { score += 0.2 }
-                return category == index.categories[other] ? score * 1.15 : score
+                // The same section is closer still than the same category.
+                guard category == index.categories[other] else { return score }
+                return section >= 0 && section == index.sections[other] ? score * 1.25 : score * 1.15
             }
         }
 
@@ -285,6 +293,7 @@ private extension RelatedArticles {
             entry.linksTo = graph.outgoing[index].contains(other)
             entry.linkedFrom = graph.incoming[index].contains(other)
             entry.sameCategory = categories[index] == categories[other]
+            entry.sameSection = sections[index] >= 0 && sections[index] == sections[other]
             return entry
         }
     }

@@ -22,7 +22,7 @@ public enum SiteLoader {
             return (site, diagnostics)
         }
 
-        var articleFiles: [(categoryID: String, relative: String)] = []
+        var articleFiles: [String] = []
         var walk = FolderWalk()
         _ = walk.enter(articlesURL.path, display: SiteLayout.articlesFolder)
         for entry in FolderWalk.listing(articlesURL.path) where !entry.name.hasPrefix(".") {
@@ -41,20 +41,26 @@ public enum SiteLoader {
                                                       diagnostics: &diagnostics) else { continue }
                 site.assets.formUnion(folder.assets)
                 readSnippets(folder.snippets, in: articlesURL, into: &site, diagnostics: &diagnostics)
-                if folder.markdown.isEmpty && folder.categoryFile == nil && folder.introduction == nil { continue }  // e.g. Articles/images/
-                var (category, problems) = loadCategory(id: name, file: folder.categoryFile)
+                if folder.isEmpty { continue }  // e.g. Articles/images/
+                var (category, problems) = loadFolderFile(folder.folderFile, id: name, parse: Category.parse)
                 diagnostics += problems
-                if let introduction = folder.introduction {
-                    let (loaded, problems) = loadArticle(articlesURL: articlesURL, categoryID: name, relative: introduction,
-                                                         variables: config.variables, requiresTitle: false)
-                    diagnostics += problems
-                    if let loaded {
-                        category.introduce(loaded)
-                        site.introductions[name] = loaded
-                    }
+                if let introduction = loadIntroduction(folder.introduction, articlesURL: articlesURL, config: config, diagnostics: &diagnostics) {
+                    category.introduce(introduction)
+                    site.introductions[name] = introduction
                 }
                 site.categories.append(category)
-                articleFiles += folder.markdown.map { (name, $0) }
+                articleFiles += folder.markdown
+                for sectionFolder in folder.sections {
+                    var (section, problems) = loadFolderFile(sectionFolder.folderFile, id: sectionFolder.id, parse: Section.parse)
+                    diagnostics += problems
+                    if let introduction = loadIntroduction(sectionFolder.introduction, articlesURL: articlesURL, config: config,
+                                                           diagnostics: &diagnostics) {
+                        section.introduce(introduction)
+                        site.introductions[section.id] = introduction
+                    }
+                    site.sections.append(section)
+                    articleFiles += sectionFolder.markdown
+                }
             case .file where name.hasSuffix(".md"):
                 diagnostics.append(.error(.articleOutsideCategory, display, "articles belong in a category folder, e.g. Articles/<category>/\(name)"))
             case .file:
@@ -82,13 +88,13 @@ public enum SiteLoader {
             }
         }
         let gitLog = GitDates.start(articlesFolder: articlesURL)
-        var loaded = parallelMap(articleFiles) { file in
-            loadArticle(articlesURL: articlesURL, categoryID: file.categoryID, relative: file.relative, variables: config.variables)
+        var loaded = parallelMap(articleFiles) { relative in
+            loadArticle(articlesURL: articlesURL, relative: relative, variables: config.variables)
         }
         let dates = gitLog.dates()
         if !dates.isEmpty {
             for index in loaded.indices where loaded[index].0?.frontMatter.lastmod == nil {
-                let relative = articleFiles[index].relative.nfc
+                let relative = articleFiles[index].nfc
                 if let date = dates[relative] { loaded[index].0?.lastModified = date }
             }
         }
@@ -99,11 +105,20 @@ public enum SiteLoader {
         }
         site.categories.sort(by: Category.homeOrder)
         let categoryRank = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.id, $0) })
-        let ranked = site.articles.map { (rank: categoryRank[$0.categoryID] ?? 0, article: $0) }
+        site.sections.sort { a, b in
+            a.categoryID != b.categoryID ? categoryRank[String(a.categoryID), default: 0] < categoryRank[String(b.categoryID), default: 0]
+                : Section.pageOrder(a, b)
+        }
+        // A category's own articles come before its sections'.
+        let sectionRank = Dictionary(uniqueKeysWithValues: site.sections.enumerated().map { ($1.id, $0) })
+        let ranked = site.articles.map { article in
+            (category: categoryRank[article.categoryID] ?? 0, section: article.sectionID.flatMap { sectionRank[$0] } ?? -1, article: article)
+        }
         site.articles = ranked.sorted { a, b in
-            a.rank != b.rank ? a.rank < b.rank : ArticleSource.readingOrder(a.article, b.article)
+            a.category != b.category ? a.category < b.category
+                : a.section != b.section ? a.section < b.section : ArticleSource.readingOrder(a.article, b.article)
         }.map(\.article)
-        diagnostics += nameProblems(site, articleFiles: articleFiles.map(\.relative)) + duplicateSlugs(in: site.articles)
+        diagnostics += nameProblems(site, articleFiles: articleFiles) + duplicateURLs(in: site)
         let ids = Set(site.articles.map(\.id))
         for entry in site.glossary {
             if let article = entry.article, !ids.contains(article.value) {
@@ -117,6 +132,12 @@ public enum SiteLoader {
 
 extension Category {
     static func homeOrder(_ a: Category, _ b: Category) -> Bool {
+        precedes((a.order, a.title, a.id), (b.order, b.title, b.id))
+    }
+}
+
+extension Section {
+    static func pageOrder(_ a: Section, _ b: Section) -> Bool {
         precedes((a.order, a.title, a.id), (b.order, b.title, b.id))
     }
 }
@@ -155,7 +176,7 @@ extension SiteLoader {
     /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
     /// modification time until the git dates arrive.
     /// A category's `index.md` may have no title: `requiresTitle` is false for it.
-    static func loadArticle(articlesURL: URL, categoryID: String, relative: String,
+    static func loadArticle(articlesURL: URL, relative: String,
                             variables: TextVariables, requiresTitle: Bool = true) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(SiteLayout.articlesFolder)/\(relative)"
         let file: TextFile
@@ -185,8 +206,7 @@ extension SiteLoader {
         diagnostics += substitute(variables, in: &frontMatter, text: text, path: path)
         let id = String(relative.dropLast(3)).nfc
         let modified = frontMatter.lastmod ?? file.modified
-        let article = ArticleSource(id: id, path: path, categoryID: categoryID.nfc,
-                                    frontMatter: frontMatter, markdown: markdown,
+        let article = ArticleSource(id: id, path: path, frontMatter: frontMatter, markdown: markdown,
                                     bodyLineOffset: split.bodyLineOffset, lastModified: modified)
         return (diagnostics.hasErrors ? nil : article, diagnostics)
     }
@@ -268,41 +288,79 @@ private extension SiteLoader {
         return config
     }
 
-    struct CategoryFolder {
+    /// What a category's or section's folder holds, as paths under `Articles/`.
+    struct ArticleFolder {
+        /// `admin` or `admin/users`.
+        var id: String
         var markdown: [String] = []
         /// `.md` files in its `_`-prefixed folders, for articles to include.
         var snippets: [String] = []
         /// Its `index.md` or `_index.md`, the introduction of its page.
         var introduction: String?
         var assets: [String] = []
-        var categoryFile: URL?
+        /// `_category.yml` or `_section.yml`.
+        var folderFile: URL?
+        /// A category's sections, in file name order.
+        var sections: [ArticleFolder] = []
+
+        /// Only other files (images, most often): not a category or section.
+        var isEmpty: Bool { markdown.isEmpty && folderFile == nil && introduction == nil && sections.isEmpty }
     }
 
-    /// The articles and other files of one category folder; nil when the folder is a link
-    /// to a folder already read.
+    /// The articles, sections and other files of one category folder; nil when the folder is a
+    /// link to a folder already read.
     static func scanCategoryFolder(_ url: URL, name: String, walk: inout FolderWalk,
-                                   diagnostics: inout [Diagnostic]) -> CategoryFolder? {
-        guard walk.enter(url.path, display: "\(SiteLayout.articlesFolder)/\(name)") else { return nil }
+                                   diagnostics: inout [Diagnostic]) -> ArticleFolder? {
+        scanFolder(url, id: name, fileName: Category.fileName, walk: &walk, diagnostics: &diagnostics)
+    }
+
+    /// One folder of articles. In a category, a subfolder with a `.md` file is a section;
+    /// in a section, a subfolder holds images and the like, and a `.md` file there is an error
+    /// at that subfolder.
+    static func scanFolder(_ url: URL, id: String, fileName: String, walk: inout FolderWalk,
+                           diagnostics: inout [Diagnostic]) -> ArticleFolder? {
+        let display = "\(SiteLayout.articlesFolder)/\(id)"
+        guard walk.enter(url.path, display: display) else { return nil }
         defer { walk.leave() }
-        var folder = CategoryFolder()
+        let isCategory = fileName == Category.fileName
+        var folder = ArticleFolder(id: id)
         for entry in FolderWalk.listing(url.path) where !entry.name.hasPrefix(".") {
             let item = entry.name
-            let relative = "\(name)/\(item)"
-            let display = "\(SiteLayout.articlesFolder)/\(relative)"
+            let relative = "\(id)/\(item)"
+            let itemDisplay = "\(SiteLayout.articlesFolder)/\(relative)"
             switch entry.kind {
+            case .folder where item.hasPrefix("_"):
+                for nested in walk.files(under: url.path + "/" + item, relative: relative, display: itemDisplay) {
+                    if nested.hasSuffix(".md") { folder.snippets.append(nested) } else { folder.assets.append(nested) }
+                }
+            case .folder where isCategory:
+                guard let section = scanFolder(url.appendingPathComponent(item), id: relative, fileName: Section.fileName,
+                                               walk: &walk, diagnostics: &diagnostics) else { continue }
+                folder.assets += section.assets
+                folder.snippets += section.snippets
+                guard !section.isEmpty else { continue }
+                if SiteLayout.reservedFolders.contains(item) {
+                    diagnostics.append(.error(.reservedName, itemDisplay, "the name '\(item)' is kept for the site's own \(item)/ folder; rename the section's folder"))
+                    continue
+                }
+                folder.sections.append(section)
             case .folder:
-                for nested in walk.files(under: url.path + "/" + item, relative: relative, display: display) {
-                    if nested.hasSuffix(".md") && nested.split(separator: "/").dropFirst().dropLast().contains(where: { $0.hasPrefix("_") }) {
+                var deep = false
+                for nested in walk.files(under: url.path + "/" + item, relative: relative, display: itemDisplay) {
+                    if nested.hasSuffix(".md") && nested.split(separator: "/").dropFirst(2).dropLast().contains(where: { $0.hasPrefix("_") }) {
                         folder.snippets.append(nested)
                     } else if nested.hasSuffix(".md") {
-                        diagnostics.append(.error(.articleTooDeep, "\(SiteLayout.articlesFolder)/\(nested)",
-                                                  "articles go one folder deep: Articles/<category>/<slug>.md"))
+                        deep = true
                     } else {
                         folder.assets.append(nested)
                     }
                 }
-            case .file where item == Category.fileName:
-                folder.categoryFile = url.appendingPathComponent(item)
+                if deep {
+                    diagnostics.append(.error(.articleTooDeep, itemDisplay,
+                                              "articles go at most two folders deep: Articles/<category>/<section>/<slug>.md; move the .md files of this folder up into \(display)/"))
+                }
+            case .file where item == fileName:
+                folder.folderFile = url.appendingPathComponent(item)
             case .file where Category.introductionFiles.contains(item) && folder.introduction == nil:
                 folder.introduction = relative
             case .file where item.hasSuffix(".md"):
@@ -310,19 +368,29 @@ private extension SiteLoader {
             case .file:
                 if !item.hasPrefix("_") { folder.assets.append(relative) }
             case .special, .brokenLink:
-                walk.report(entry, at: display)
+                walk.report(entry, at: itemDisplay)
             }
         }
         return folder
     }
 
-    static func loadCategory(id: String, file: URL?) -> (Category, [Diagnostic]) {
-        let path = "\(SiteLayout.articlesFolder)/\(id)/\(Category.fileName)"
-        guard let file else { return (Category(id: id, title: id), []) }
+    /// A category's or section's description; without its file, its title is the folder's name.
+    static func loadFolderFile<Folder>(_ file: URL?, id: String, parse: (String, String, String) -> (Folder, [Diagnostic]))
+        -> (Folder, [Diagnostic]) {
+        let path = file.map { "\(SiteLayout.articlesFolder)/\(id)/\($0.lastPathComponent)" } ?? ""
+        guard let file else { return parse("", id, path) }
         switch TextFile.read(file.path, displayPath: path) {
-        case .success(let read): return Category.parse(read.text, id: id, path: path)
-        case .failure(let problem): return (Category(id: id, title: id), [problem])
+        case .success(let read): return parse(read.text, id, path)
+        case .failure(let problem): return (parse("", id, path).0, [problem])
         }
+    }
+
+    /// A folder's `index.md`, which needs no title.
+    static func loadIntroduction(_ relative: String?, articlesURL: URL, config: SiteConfig, diagnostics: inout [Diagnostic]) -> ArticleSource? {
+        guard let relative else { return nil }
+        let (loaded, problems) = loadArticle(articlesURL: articlesURL, relative: relative, variables: config.variables, requiresTitle: false)
+        diagnostics += problems
+        return loaded
     }
 
     /// Names under `Articles/` that cannot be part of a URL, and slugs that would land on a file
@@ -352,11 +420,11 @@ private extension SiteLoader {
             }
         }
         for article in site.articles {
-            let segment = article.urlPath.dropFirst(article.categoryID.count + 1).dropLast()
-            guard segment == "index.html" || site.assets.contains("\(article.categoryID)/\(segment)") else { continue }
+            let segment = article.urlPath.dropFirst(article.folderID.count + 1).dropLast()
+            guard segment == "index.html" || site.assets.contains("\(article.folderID)/\(segment)") else { continue }
             let slug = article.frontMatter.slug
             diagnostics.append(.error(.slugCollision, at: slug?.location ?? SourceLocation(article.path),
-                                      "the page's address \(article.urlPath) is a file of the category in the output; set a different 'slug'"))
+                                      "the page's address \(article.urlPath) is a file of \(SiteLayout.articlesFolder)/\(article.folderID)/ in the output; set a different 'slug'"))
         }
         return diagnostics
     }
@@ -379,14 +447,20 @@ private extension SiteLoader {
         return (sizes, unsafe)
     }
 
-    /// Two articles at one URL are an error; two whose URLs differ only in case are a warning,
-    /// since they collide on hosts with case-insensitive file systems.
-    static func duplicateSlugs(in articles: [ArticleSource]) -> [Diagnostic] {
+    /// Two articles, or an article and a section, at one URL are an error; two whose URLs differ
+    /// only in case are a warning, since they collide on hosts with case-insensitive file systems.
+    static func duplicateURLs(in site: LoadedSite) -> [Diagnostic] {
         var seen: [String: ArticleSource] = [:]
         var folded: [String: ArticleSource] = [:]
         var diagnostics: [Diagnostic] = []
-        for article in articles {
+        let sections = Set(site.sections.map { $0.id + "/" })
+        for article in site.articles {
             let slug = article.frontMatter.slug
+            if sections.contains(article.urlPath) {
+                diagnostics.append(.error(.duplicateURL, at: slug?.location ?? SourceLocation(article.path),
+                                          "URL \(article.urlPath) is also the page of the section \(SiteLayout.articlesFolder)/\(article.urlPath); rename the file or the folder, or set a different 'slug'"))
+                continue
+            }
             if let first = seen[article.urlPath] {
                 diagnostics.append(.error(.duplicateURL, at: slug?.location ?? SourceLocation(article.path),
                                           "URL \(article.urlPath) is already used by \(first.path); set a different 'slug'"))

@@ -8,10 +8,10 @@ public enum MarkdownParser {
         }
     }
 
-    /// The categories' introductions (`index.md`), by category id, for pages one folder deep.
+    /// The categories' and sections' introductions (`index.md`), by folder id, for the folders' pages.
     public static func introductions(_ site: LoadedSite, resolver: LinkResolver) -> [String: ParsedArticle] {
         let options = options(for: site, resolver: resolver)
-        return site.introductions.mapValues { parse($0, resolver: resolver, options: options, depth: 1) }
+        return site.introductions.mapValues { parse($0, resolver: resolver, options: options, depth: $0.pageDepth - 1) }
     }
 
     /// The site's choices that change how Markdown renders: raw HTML, the callouts' titles, the glossary.
@@ -25,16 +25,16 @@ public enum MarkdownParser {
         options.variables = site.config.variables
         options.imageSizes = site.imageSizes
         options.glossary = GlossaryMatcher(site.glossary.map { entry in
-            (entry, entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) }.map { SiteLayout.rootPrefix(depth: SiteLayout.articleDepth) + $0 })
+            (entry, entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) })
         }, moreText: strings["glossaryMore"])
         return options
     }
 
-    /// One article; article pages sit `depth` folders below the root (`category/slug/`), a
-    /// category's page, with its introduction, one.
+    /// One article, for its page (`category/slug/`, `category/section/slug/`), or the folder's
+    /// introduction for its page one folder higher.
     static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options = .init(),
-                      depth: Int = SiteLayout.articleDepth) -> ParsedArticle {
-        let rootPrefix = SiteLayout.rootPrefix(depth: depth)
+                      depth: Int? = nil) -> ParsedArticle {
+        let rootPrefix = SiteLayout.rootPrefix(depth: depth ?? article.pageDepth)
         let resolve = { (destination: String, _: LinkReference.Kind, fromID: String) -> (LinkTarget, href: String?) in
             let target = resolver.target(of: destination, from: fromID)
             return (target, resolver.href(for: target, destination: destination, rootPrefix: rootPrefix))
@@ -44,6 +44,7 @@ public enum MarkdownParser {
         articleOptions.path = article.path
         articleOptions.articleID = article.id
         articleOptions.sourceID = article.id
+        articleOptions.rootPrefix = rootPrefix
         var (body, diagnostics) = MarkdownRenderer(options: articleOptions, resolve: resolve).render(article.markdown)
 
         var guidance = ResolvedGuidance()

@@ -31,6 +31,8 @@ struct MarkdownRenderer {
         var variables = TextVariables()
         /// Sizes of the site's images, by path under `Articles/`.
         var imageSizes: [String: ImageSize] = [:]
+        /// From the page to the site root (`../../`), for the links the renderer makes itself.
+        var rootPrefix = "./"
     }
 
     /// A Markdown file an article includes.
@@ -420,8 +422,8 @@ extension MarkdownRenderer {
             state.out += HTMLEscaping.escape(String(rest[range])) + "</button>"
             state.out += "<span class=\"term-definition\" id=\"\(id)\"><span class=\"term-name\">\(HTMLEscaping.escape(term.term))</span> "
             state.out += HTMLEscaping.escape(term.definition)
-            if let href = term.href {
-                state.out += " <a href=\"\(HTMLEscaping.escapeURL(href))\">\(HTMLEscaping.escape(glossary.moreText))</a>"
+            if let urlPath = term.urlPath {
+                state.out += " <a href=\"\(HTMLEscaping.escapeURL(options.rootPrefix + HTMLEscaping.percentEncode(urlPath)))\">\(HTMLEscaping.escape(glossary.moreText))</a>"
             }
             state.out += "</span></span>"
             rest = rest[range.upperBound...]

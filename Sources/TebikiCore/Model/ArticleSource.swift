@@ -6,7 +6,10 @@ public struct ArticleSource: Sendable {
     public let id: String
     /// Path from the site folder, for diagnostics, e.g. `Articles/login/signin.md`.
     public var path: String
+    /// The first folder of `id`.
     public let categoryID: String
+    /// `<category>/<section>` when the article is in a section's folder, else nil.
+    public let sectionID: String?
     public let frontMatter: FrontMatter
     public var markdown: String
     /// Lines before the Markdown body, so body line N is file line N + bodyLineOffset.
@@ -14,22 +17,28 @@ public struct ArticleSource: Sendable {
     /// When the file last changed: front matter `lastmod`, else its last commit, else its mtime.
     public var lastModified: Date?
 
-    /// The site-relative folder of the article's page, e.g. `login/signin/`: its category and
-    /// front matter `slug`, else its file name.
+    /// The site-relative folder of the article's page, e.g. `login/signin/` or
+    /// `admin/users/invite/`: its folders and front matter `slug`, else its file name.
     public let urlPath: String
 
-    public init(id: String, path: String, categoryID: String, frontMatter: FrontMatter, markdown: String,
+    public init(id: String, path: String, frontMatter: FrontMatter, markdown: String,
                 bodyLineOffset: Int, lastModified: Date?) {
         self.id = id
         self.path = path
-        self.categoryID = categoryID
+        let folders = id.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        categoryID = folders.first.map(String.init) ?? ""
+        sectionID = folders.count >= 2 ? folders.prefix(2).joined(separator: "/") : nil
         self.frontMatter = frontMatter
         self.markdown = markdown
         self.bodyLineOffset = bodyLineOffset
         self.lastModified = lastModified
         let fileName = id.lastIndex(of: "/").map { String(id[id.index(after: $0)...]) } ?? id
-        urlPath = "\(categoryID)/\(frontMatter.slug?.value ?? fileName)/"
+        urlPath = "\(sectionID ?? categoryID)/\(frontMatter.slug?.value ?? fileName)/"
     }
 
     public var title: String { frontMatter.title }
+    /// The folder whose articles it is listed and ordered with: its section, else its category.
+    public var folderID: String { sectionID ?? categoryID }
+    /// How many folders below the site root its page is: 2, or 3 in a section.
+    public var pageDepth: Int { sectionID == nil ? 2 : 3 }
 }

@@ -16,5 +16,4 @@ public struct Category: Sendable, Equatable {
         if title == id, !introduction.title.isEmpty { title = introduction.title }
         if description == nil { description = introduction.frontMatter.description }
     }
-    static let keys = ["title", "description", "order", "weight"]
 }

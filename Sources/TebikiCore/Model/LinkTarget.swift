@@ -4,7 +4,8 @@ public enum LinkTarget: Sendable, Equatable {
     case article(id: String, fragment: String?)
     /// A heading in the same article.
     case fragment(String)
-    /// A category page (its introduction may have the heading a fragment names).
+    /// A category's or section's page, by its folder (`admin`, `admin/users`); its
+    /// introduction may have the heading a fragment names. An empty id is the home page.
     case category(id: String, fragment: String?)
     /// A file under `Articles/` (an image, a PDF…), by its path there.
     case asset(path: String)

@@ -8,14 +8,16 @@ public struct LoadedSite: Sendable {
     public var categories: [Category]
     /// Grouped by category in home-page order, then in reading order within each category.
     public var articles: [ArticleSource]
+    /// Grouped by category in home-page order, then in the order of the category's page.
+    public var sections: [Section] = []
     /// Files under `Articles/` that are not articles (images and the like), as paths under `Articles/`.
     public var assets: Set<String>
     /// Markdown files in `_`-prefixed folders (`Articles/_snippets/`), which articles include
     /// and which are never pages of their own, by path from the site folder.
     public var snippets: [String: String] = [:]
-    /// `index.md` (Hugo's `_index.md`) of each category that has one, by category id: shown at
-    /// the top of the category's page, as VitePress and Docusaurus show a folder's index page.
-    /// Not an article.
+    /// `index.md` (Hugo's `_index.md`) of each category or section that has one, by the folder's
+    /// id (`admin`, `admin/users`): shown at the top of its page, as VitePress and Docusaurus
+    /// show a folder's index page. Not an article.
     public var introductions: [String: ArticleSource] = [:]
     /// Groups of words search treats as one, from `Articles/_synonyms.yml`.
     public var synonyms: [[String]] = []
@@ -28,9 +30,30 @@ public struct LoadedSite: Sendable {
     /// The size of each image under `Articles/` whose header says it, by path there.
     public var imageSizes: [String: ImageSize] = [:]
 
+    /// All of a category's articles, its sections' included: its own first, then each section's.
     public func articles(in category: Category) -> ArraySlice<ArticleSource> {
-        guard let first = articles.firstIndex(where: { $0.categoryID == category.id }) else { return [] }
-        let end = articles[first...].firstIndex(where: { $0.categoryID != category.id }) ?? articles.endIndex
-        return articles[first..<end]
+        slice(of: articles) { $0.categoryID == category.id }
+    }
+
+    /// The articles directly in a category's folder, outside its sections.
+    public func ownArticles(of category: Category) -> ArraySlice<ArticleSource> {
+        articles(in: category).prefix { $0.sectionID == nil }
+    }
+
+    public func articles(in section: Section) -> ArraySlice<ArticleSource> {
+        slice(of: articles) { $0.sectionID == section.id }
+    }
+
+    public func sections(in category: Category) -> ArraySlice<Section> {
+        slice(of: sections) { $0.categoryID == category.id }
+    }
+}
+
+private extension LoadedSite {
+    /// The run of elements that `belongs` picks out of a list grouped that way.
+    func slice<Element>(of list: [Element], where belongs: (Element) -> Bool) -> ArraySlice<Element> {
+        guard let first = list.firstIndex(where: belongs) else { return [] }
+        let end = list[first...].firstIndex(where: { !belongs($0) }) ?? list.endIndex
+        return list[first..<end]
     }
 }

@@ -23,9 +23,6 @@ public enum SiteLayout {
     /// Files every build writes at the root of the output.
     static let rootFiles: Set<String> = ["index.html", "404.html", sitemapFile]
 
-    /// How many folders below the root an article's page is (`<category>/<slug>/`).
-    static let articleDepth = 2
-
     /// The relative path from a page `depth` folders below the root back to it: `./`, `../`, `../../`…
     static func rootPrefix(depth: Int) -> String {
         depth == 0 ? "./" : String(repeating: "../", count: depth)

@@ -4,6 +4,8 @@ enum SitePage: Sendable, Equatable {
     case home, notFound, search
     /// `site.categories[index]`.
     case category(Int)
+    /// `site.sections[index]`.
+    case section(Int)
     /// `articles[index]`.
     case article(Int)
     /// An old address of `articles[index]` (front matter `aliases`), `depth` folders below the root.

@@ -93,7 +93,7 @@ private extension SiteWriter {
     func source(of page: SitePage) -> ArticleSource? {
         switch page {
         case .article(let index), .redirect(let index, _): articles[index].source
-        case .home, .notFound, .search, .category: nil
+        case .home, .notFound, .search, .category, .section: nil
         }
     }
 }

@@ -15,6 +15,7 @@ struct Sitemap {
         }
         add("", site.articles.compactMap(\.lastModified).max())
         for category in site.categories { add(category.id + "/", nil) }
+        for section in site.sections { add(section.id + "/", nil) }
         for article in site.articles { add(article.urlPath, article.lastModified) }
         return xml + "</urlset>\n"
     }

@@ -106,7 +106,7 @@ public struct LiveSite: Sendable {
             guard let index = checked.articles.firstIndex(where: { $0.source.path == path }) else { return .needsReload }
             let old = checked.articles[index]
             let relative = String(path.dropFirst(SiteLayout.articlesFolder.count + 1))
-            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, categoryID: old.source.categoryID, relative: relative,
+            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, relative: relative,
                                                           variables: checked.site.config.variables)
             loadDiagnostics += problems
             guard let source = loaded else {
@@ -210,9 +210,9 @@ private extension LiveSite {
     /// Whether `source` can replace the article at `index` without moving in the reading order.
     func keepsReadingOrder(_ source: ArticleSource, at index: Int) -> Bool {
         let articles = checked.site.articles
-        if index > 0, articles[index - 1].categoryID == source.categoryID,
+        if index > 0, articles[index - 1].folderID == source.folderID,
            !ArticleSource.readingOrder(articles[index - 1], source) { return false }
-        if index + 1 < articles.count, articles[index + 1].categoryID == source.categoryID,
+        if index + 1 < articles.count, articles[index + 1].folderID == source.folderID,
            !ArticleSource.readingOrder(source, articles[index + 1]) { return false }
         return true
     }

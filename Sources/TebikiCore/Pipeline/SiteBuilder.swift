@@ -27,7 +27,7 @@ public enum SiteBuilder {
         public var site: LoadedSite
         public var theme: Theme?
         public var articles: [ParsedArticle]
-        /// The categories' introductions (`index.md`), by category id.
+        /// The categories' and sections' introductions (`index.md`), by folder id.
         public var introductions: [String: ParsedArticle]
         public var graph: LinkGraph
         public var related: RelatedArticles

@@ -4,6 +4,7 @@ extension SiteBuilder.CheckedSite {
     func pages() -> [(path: String, page: SitePage)] {
         var pages: [(path: String, page: SitePage)] = [("index.html", .home), ("404.html", .notFound), ("search/index.html", .search)]
         pages += site.categories.enumerated().map { ($1.id + "/index.html", .category($0)) }
+        pages += site.sections.enumerated().map { ($1.id + "/index.html", .section($0)) }
         pages += articles.enumerated().map { ($1.source.urlPath + "index.html", .article($0)) }
         pages += AliasPages.pages(site.articles).map { article, folder in
             (folder + "index.html", .redirect(to: article, depth: folder.split(separator: "/").count))
@@ -17,6 +18,7 @@ extension SiteBuilder.CheckedSite {
         case .notFound: renderer.notFound()
         case .search: renderer.searchPage()
         case .category(let index): renderer.category(site.categories[index], introduction: introductions[site.categories[index].id]?.body.html)
+        case .section(let index): renderer.section(site.sections[index], introduction: introductions[site.sections[index].id]?.body.html)
         case .article(let index): articlePage(index, renderer: renderer)
         case .redirect(let index, let depth): renderer.redirect(to: articles[index].source, fromDepth: depth)
         }
@@ -24,13 +26,26 @@ extension SiteBuilder.CheckedSite {
 }
 
 private extension SiteBuilder.CheckedSite {
-    /// The page of `articles[index]`, with its neighbours in the category, related articles and backlinks.
+    /// The page of `articles[index]`, with its neighbours in the category (through its sections
+    /// in their order), the articles of its section, related articles and backlinks.
     func articlePage(_ index: Int, renderer: PageRenderer) -> String {
         let category = articles[index].source.categoryID
         let previous = index > 0 && articles[index - 1].source.categoryID == category ? articles[index - 1].source : nil
         let next = index + 1 < articles.count && articles[index + 1].source.categoryID == category ? articles[index + 1].source : nil
         let related = self.related.lists[index].map { articles[$0.index].source }
         let backlinks = site.config.backlinks ? graph.backlinks(of: index).map { articles[$0].source } : []
-        return renderer.article(articles[index], previous: previous, next: next, related: related, backlinks: backlinks)
+        return renderer.article(articles[index], previous: previous, next: next, siblings: siblings(of: index),
+                                related: related, backlinks: backlinks)
+    }
+
+    /// The run of the reading order that is the article's section, found from the article
+    /// outwards: the cost is the section's size, not the site's.
+    func siblings(of index: Int) -> SectionSiblings? {
+        let all = site.articles
+        guard let sectionID = all[index].sectionID, let section = site.sections.first(where: { $0.id == sectionID }) else { return nil }
+        var start = index, end = index + 1
+        while start > 0 && all[start - 1].sectionID == sectionID { start -= 1 }
+        while end < all.count && all[end].sectionID == sectionID { end += 1 }
+        return SectionSiblings(section: section, articles: all[start..<end], position: index - start)
     }
 }

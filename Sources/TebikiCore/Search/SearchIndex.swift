@@ -155,10 +155,14 @@ private extension SearchIndex {
             + "\"synonyms\":[\(synonyms.joined(separator: ","))]});\n"
     }
 
-    /// Each article as `[title, category, url, description, [[section id, heading, text]…]]`,
-    /// section texts cut to their first characters (enough for a snippet), written on bytes.
+    /// Each article as `[title, where, url, description, [[section id, heading, text]…]]`, where
+    /// is its category's title, or `category › section` in a section; the texts cut to their
+    /// first characters (enough for a snippet), written on bytes.
     static func chunkScript(_ chunk: Int, _ articles: ArraySlice<ParsedArticle>, site: LoadedSite) -> String {
-        let categories = Dictionary(site.categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        var categories = Dictionary(site.categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        for section in site.sections {
+            categories[section.id] = (categories[String(section.categoryID)] ?? String(section.categoryID)) + " › " + section.title
+        }
         var out = Array("TebikiSearch.docs(\(chunk),[".utf8)
         func string(_ text: some StringProtocol) {
             out.append(0x22)
@@ -168,7 +172,7 @@ private extension SearchIndex {
         for (number, article) in articles.enumerated() {
             let source = article.source
             out += Array((number == 0 ? "[" : ",\n[").utf8)
-            for field in [source.title, categories[source.categoryID] ?? source.categoryID, source.urlPath,
+            for field in [source.title, categories[source.folderID] ?? source.folderID, source.urlPath,
                           source.frontMatter.description ?? ""] {
                 string(field)
                 out.append(0x2C)

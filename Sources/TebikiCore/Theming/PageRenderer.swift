@@ -32,6 +32,7 @@ public struct PageRenderer: Sendable {
         return theme.render("home", context)
     }
 
+    /// A category's page: its own articles, then its sections with their first articles.
     public func category(_ category: Category, introduction: String?) -> String {
         let root = SiteLayout.rootPrefix(depth: 1)
         var context = common(root: root, canonicalPath: category.id + "/")
@@ -39,20 +40,63 @@ public struct PageRenderer: Sendable {
         context["description"] = category.description
         context["introduction"] = introduction
         context["countText"] = strings.articleCount(site.articles(in: category).count)
-        context["articles"] = site.articles(in: category).map { link(to: $0, root: root) }
+        context["articles"] = site.ownArticles(of: category).map { link(to: $0, root: root) }
+        context["hasArticles"] = !site.ownArticles(of: category).isEmpty
+        let sections = site.sections(in: category)
+        context["hasSections"] = !sections.isEmpty
+        context["sections"] = sections.map { section -> [String: Any] in
+            let articles = site.articles(in: section)
+            return Self.values([
+                "title": section.title,
+                "description": section.description,
+                "url": root + Self.encode(section.id) + "/",
+                "countText": strings.articleCount(articles.count),
+                "articles": articles.prefix(Self.articlesPerSectionCard).map { link(to: $0, root: root) },
+                "hasMore": articles.count > Self.articlesPerSectionCard,
+            ])
+        }
         return theme.render("category", context)
     }
 
-    /// An article page; `previous` and `next` are its neighbours in the category.
-    public func article(_ article: ParsedArticle, previous: ArticleSource?, next: ArticleSource?,
+    /// A section's page, made with the category page's template: its articles, and its
+    /// category as a parent in the breadcrumbs.
+    public func section(_ section: Section, introduction: String?) -> String {
+        let root = SiteLayout.rootPrefix(depth: 2)
+        var context = common(root: root, canonicalPath: section.id + "/")
+        let articles = site.articles(in: section)
+        context["title"] = section.title
+        context["description"] = section.description
+        context["introduction"] = introduction
+        context["parent"] = categoryLink(String(section.categoryID), root: root)
+        context["countText"] = strings.articleCount(articles.count)
+        context["articles"] = articles.map { link(to: $0, root: root) }
+        context["hasArticles"] = !articles.isEmpty
+        context["hasSections"] = false
+        return theme.render("category", context)
+    }
+
+    /// An article page; `previous` and `next` are its neighbours in the category's reading order,
+    /// `siblings` the articles of its section.
+    public func article(_ article: ParsedArticle, previous: ArticleSource?, next: ArticleSource?, siblings: SectionSiblings?,
                         related: [ArticleSource], backlinks: [ArticleSource]) -> String {
         let source = article.source
-        let root = SiteLayout.rootPrefix(depth: SiteLayout.articleDepth)
+        let root = SiteLayout.rootPrefix(depth: source.pageDepth)
         var context = common(root: root, canonicalPath: source.urlPath)
-        let category = site.categories.first { $0.id == source.categoryID }
         context["title"] = source.title
         context["description"] = source.frontMatter.description
-        context["category"] = ["title": category?.title ?? source.categoryID, "url": "../"]
+        context["category"] = categoryLink(source.categoryID, root: root)
+        if let siblings {
+            context["section"] = Self.values([
+                "title": siblings.section.title,
+                "url": root + Self.encode(siblings.section.id) + "/",
+                "articles": siblings.shown.map { sibling -> [String: Any] in
+                    var values = link(to: sibling, root: root)
+                    values["current"] = sibling.id == source.id
+                    return values
+                },
+                "hasMore": siblings.shown.count < siblings.count,
+            ])
+        }
         context["body"] = article.body.html
         context["tags"] = source.frontMatter.tags
         context["hasTags"] = !source.frontMatter.tags.isEmpty
@@ -67,6 +111,7 @@ public struct PageRenderer: Sendable {
         context["backlinks"] = backlinks.map { link(to: $0, root: root) }
         context["hasBacklinks"] = !backlinks.isEmpty
         context["hasTOC"] = toc.count >= 2
+        context["hasAside"] = toc.count >= 2 || siblings != nil
         context["hasPager"] = previous != nil || next != nil
         context["previous"] = previous.map { link(to: $0, root: root) }
         context["next"] = next.map { link(to: $0, root: root) }
@@ -101,6 +146,28 @@ public struct PageRenderer: Sendable {
     }
 
     static let homeArticlesPerCategory = 5
+    static let articlesPerSectionCard = 5
+}
+
+/// The articles of an article's section that its page lists beside it: a window of the
+/// section's reading order around the article, so a section of 200 does not add 200 links to
+/// each of its pages.
+public struct SectionSiblings: Sendable {
+    public var section: Section
+    public var shown: ArraySlice<ArticleSource>
+    /// How many articles the section has.
+    public var count: Int
+
+    static let limit = 10
+
+    /// `articles` is the section's run of the site's reading order; `position` the article's place in it.
+    init(section: Section, articles: ArraySlice<ArticleSource>, position: Int) {
+        self.section = section
+        count = articles.count
+        let start = max(0, min(position - Self.limit / 2, articles.count - Self.limit))
+        let from = articles.index(articles.startIndex, offsetBy: start)
+        shown = articles[from..<min(articles.endIndex, from + Self.limit)]
+    }
 }
 
 private extension PageRenderer {
@@ -114,6 +181,11 @@ private extension PageRenderer {
             context["canonical"] = base + Self.encode(canonicalPath)
         }
         return context
+    }
+
+    func categoryLink(_ id: String, root: String) -> [String: Any] {
+        let category = site.categories.first { $0.id == id }
+        return ["title": category?.title ?? id, "url": root + Self.encode(id) + "/"]
     }
 
     func link(to article: ArticleSource, root: String) -> [String: Any] {

@@ -135,8 +135,11 @@ struct FixtureSiteTests {
         #expect(!plain.contains("Related articles"))
     }
 
-    @Test func invalidContentReportsEveryProblemAndWritesNothing() throws {
-        let fixture = TestSites.fixtures.appendingPathComponent("invalid-content")
+    /// `invalid-sections`: a folder three deep, a bad `_section.yml`, a section with a reserved
+    /// name, an article and an article's slug at a section's address.
+    @Test(arguments: ["invalid-content", "invalid-sections"])
+    func invalidContentReportsEveryProblemAndWritesNothing(fixture name: String) throws {
+        let fixture = TestSites.fixtures.appendingPathComponent(name)
         let (result, output) = try build(fixture)
         #expect(!result.succeeded)
         let expectedURL = fixture.appendingPathComponent("expected-diagnostics.txt")

@@ -36,7 +36,7 @@ struct SampleHelpCentreTests {
 
     @Test func loginArticleHasBreadcrumbsContentsAndRelatedArticles() throws {
         let login = try page("login/login/index.html")
-        #expect(login.contains(#"<li><a href="../">ログインとログアウト</a></li>"#))
+        #expect(login.contains(#"<li><a href="../../login/">ログインとログアウト</a></li>"#))
         #expect(login.contains("このページの内容"))
         #expect(login.contains(#"<h2 id="ログインの手順">"#))
         let related = try #require(login.range(of: "関連記事").map { String(login[$0.lowerBound...]) })

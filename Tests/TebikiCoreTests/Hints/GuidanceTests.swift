@@ -8,7 +8,7 @@ struct GuidanceTests {
     func parse(_ file: String, glossary: [GlossaryEntry] = [], others: [ArticleSource] = []) -> (ParsedArticle?, [String]) {
         let split = FrontMatterSplit(file)
         let (matter, problems) = FrontMatter.parse(split.yaml ?? "", path: "Articles/login/signin.md")
-        let article = ArticleSource(id: "login/signin", path: "Articles/login/signin.md", categoryID: "login", frontMatter: matter,
+        let article = ArticleSource(id: "login/signin", path: "Articles/login/signin.md", frontMatter: matter,
                                     markdown: String(split.body), bodyLineOffset: split.bodyLineOffset, lastModified: nil)
         var site = TestSites.site([article] + others, assets: ["images/screen.png"])
         site.glossary = glossary

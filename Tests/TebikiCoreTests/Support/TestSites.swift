@@ -14,15 +14,16 @@ enum TestSites {
         var matter = FrontMatter()
         matter.title = title
         configure(&matter)
-        let category = String(id.split(separator: "/").first ?? "")
-        return ArticleSource(id: id, path: "Articles/\(id).md", categoryID: category, frontMatter: matter,
+        return ArticleSource(id: id, path: "Articles/\(id).md", frontMatter: matter,
                              markdown: markdown, bodyLineOffset: lineOffset, lastModified: nil)
     }
 
     static func site(_ articles: [ArticleSource], assets: Set<String> = []) -> LoadedSite {
         let categories = Set(articles.map(\.categoryID)).sorted().map { Category(id: $0, title: $0) }
-        return LoadedSite(root: URL(fileURLWithPath: "/nonexistent"), config: SiteConfig(), categories: categories,
-                          articles: articles, assets: assets)
+        var site = LoadedSite(root: URL(fileURLWithPath: "/nonexistent"), config: SiteConfig(), categories: categories,
+                              articles: articles, assets: assets)
+        site.sections = Set(articles.compactMap(\.sectionID)).sorted().map { Section(id: $0, title: $0) }
+        return site
     }
 
     /// A rendered body, read like `RenderedMarkdown`, with what the parse stage reported.
