@@ -5,7 +5,8 @@ import os
 import pytest
 
 SCREENSHOTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "screenshots")
-PAGES = {"home": "", "category": "login/", "article": "login/login/"}
+PAGES = {"home": "", "category": "login/", "article": "login/login/", "sections": "troubleshooting/",
+         "section-article": "troubleshooting/password/reset-password/"}
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 
 

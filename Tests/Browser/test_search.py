@@ -44,7 +44,7 @@ def test_every_query_returns_its_article_first(driver, server, sample_sites, mod
 
 def test_results_link_to_the_matching_section(driver, server):
     hrefs = results_page(driver, server.root_url, "パスワードを忘れた")
-    assert hrefs[0] == server.root_url + "troubleshooting/reset-password/#パスワードを再設定する手順"
+    assert hrefs[0] == server.root_url + "troubleshooting/password/reset-password/#パスワードを再設定する手順"
     driver.get(hrefs[0].replace("#", "#" + "").split("#")[0] + "#" + urllib.parse.quote("パスワードを再設定する手順"))
     assert driver.execute_script("return document.getElementById('パスワードを再設定する手順') !== null")
 

@@ -64,8 +64,8 @@ struct SearchIndexTests {
         let logout = try postings("アウ", in: index)
         let best = try #require(logout.max { $0.1 < $1.1 })
         #expect(ids[best.0] == "login/logout")
-        let reset = try #require(try postings("再設", in: index).first { ids[$0.0] == "troubleshooting/reset-password" })
-        let sections = checked.articles[ids.firstIndex(of: "troubleshooting/reset-password")!].body.sections
+        let reset = try #require(try postings("再設", in: index).first { ids[$0.0] == "troubleshooting/password/reset-password" })
+        let sections = checked.articles[ids.firstIndex(of: "troubleshooting/password/reset-password")!].body.sections
         #expect(sections[reset.2].id == "パスワードを再設定する手順")
     }
 
