@@ -180,6 +180,32 @@ struct LiveSiteTests {
         #expect(isReload(site.updating(["Articles/account/sign-out.md"])))
     }
 
+    /// An edit in a section is applied in place like any other; a new weight that moves it
+    /// within its section asks for a full load, which puts it in its new place.
+    @Test func anArticleInASectionIsEditedInPlaceAndReorderedByAFullLoad() throws {
+        let root = try TestSites.copyOfFixture("sections")
+        let options = SiteBuilder.Options(source: root)
+        let site = try #require(LiveSite.load(options).0)
+        #expect(text(site, "admin/users/")?.contains("権限を変える") == true)
+        try edit(root, "Articles/admin/users/roles.md") { $0.replacingOccurrences(of: "操作をします。", with: "操作を管理画面でします。") }
+        guard case .updated(let updated, let pages) = site.updating(["Articles/admin/users/roles.md"]) else {
+            Issue.record("the edit was not applied")
+            return
+        }
+        #expect(pages == ["admin/users/roles/", "admin/overview/"])
+        #expect(text(updated, "admin/users/roles/")?.contains("操作を管理画面でします。") == true)
+        #expect(text(updated, "admin/users/roles/")?.contains(#"<li><a href="../../../admin/users/">ユーザー管理</a></li>"#) == true)
+
+        try edit(root, "Articles/admin/users/audit.md") { $0.replacingOccurrences(of: "weight: 6", with: "weight: 0") }
+        #expect(isReload(updated.updating(["Articles/admin/users/audit.md"])))
+        guard case .updated(let reloaded, nil) = LiveSite.rebuilt(after: ["Articles/admin/users/audit.md"], from: updated, options: options) else {
+            Issue.record("the full load failed")
+            return
+        }
+        let section = try #require(reloaded.checked.site.sections.first { $0.id == "admin/users" })
+        #expect(reloaded.checked.site.articles(in: section).first?.id == "admin/users/audit")
+    }
+
     func isReload(_ outcome: LiveSite.Outcome) -> Bool {
         if case .needsReload = outcome { return true }
         return false
