@@ -17,16 +17,45 @@ extension SiteConfig {
     static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
         var yaml = YAMLDocument(text: text, path: path, lineOffset: 0, code: .configInvalid)
         var config = SiteConfig()
+        // `language:` and `languages:` say the same thing: the second one written is the error.
+        var languageKey: String?
+        func claimLanguage(_ key: String, at node: Node) -> Bool {
+            if let first = languageKey {
+                yaml.report(yaml.error(at: node, "'\(key)' and '\(first)' both set the site's languages: keep one ('languages: [ja, en]' for several)"))
+                return false
+            }
+            languageKey = key
+            return true
+        }
+        func isLanguageCode(_ code: String, node: Node) -> Bool {
+            guard code.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"#, options: .regularExpression) != nil else {
+                yaml.report(yaml.error(at: node, "'\(code)' is not a language code such as ja, en or zh-TW"))
+                return false
+            }
+            return true
+        }
         for (key, keyNode, value) in yaml.pairs {
             switch key {
             case "title": config.title = yaml.nonEmptyString(value, key: key)
             case "language":
-                if let language = yaml.nonEmptyString(value, key: key) {
-                    if language.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"#, options: .regularExpression) == nil {
-                        yaml.report(yaml.error(at: value, "'language' must be a language code such as ja or en"))
+                guard claimLanguage(key, at: keyNode), let language = yaml.nonEmptyString(value, key: key),
+                      isLanguageCode(language, node: value) else { continue }
+                config.languages = [language]
+            case "languages":
+                guard claimLanguage(key, at: keyNode), let list = yaml.strings(value, key: key) else { continue }
+                var seen: Set<String> = []
+                var languages: [String] = []
+                for (code, node) in list where isLanguageCode(code, node: node) {
+                    if !seen.insert(code.lowercased()).inserted {
+                        yaml.report(yaml.error(at: node, "'\(code)' is listed twice in 'languages'"))
                     } else {
-                        config.language = language
+                        languages.append(code)
                     }
+                }
+                if languages.isEmpty {
+                    yaml.report(yaml.error(at: value, "'languages' needs at least one language code, the first being the default"))
+                } else {
+                    config.languages = languages
                 }
             case "baseURL":
                 if let base = yaml.nonEmptyString(value, key: key) {

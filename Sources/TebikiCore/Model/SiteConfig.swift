@@ -3,8 +3,14 @@ import Foundation
 /// The site's settings from `tebiki.yml`. Every key is optional.
 public struct SiteConfig: Sendable {
     public var title: String?
-    /// BCP 47 language of the content and of the theme's words; `ja` unless set.
-    public var language: String = "ja"
+    /// BCP 47 codes of the site's languages (`languages:`, or `language:` for one), the
+    /// default first: its articles are `Articles/<category>/…` and its pages at the site's root;
+    /// each other language's are `Articles/<code>/<category>/…` and `<code>/…`. `ja` unless set.
+    public var languages: [String] = ["ja"]
+    /// The default language, of the content and of the theme's words.
+    public var language: String { languages[0] }
+    /// Languages besides the default, whose articles are in a folder of their own.
+    public var translationLanguages: ArraySlice<String> { languages.dropFirst() }
     /// Where the site will be published, e.g. `https://example.com/help/`. Optional: pages link
     /// relatively, so this only feeds absolute URLs (sitemap, canonical links, the 404 page).
     public var baseURL: String?
@@ -30,7 +36,7 @@ public struct SiteConfig: Sendable {
 
     public init() {}
 
-    static let keys = ["title", "language", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings", "variables"]
+    static let keys = ["title", "language", "languages", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings", "variables"]
 
     /// `diagnostics` as the site's `warnings:` wants them: some kinds left out, some raised to
     /// errors; with `strict`, every warning an error. Errors stay errors.

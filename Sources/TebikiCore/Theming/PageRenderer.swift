@@ -89,11 +89,7 @@ public struct PageRenderer: Sendable {
             context["section"] = Self.values([
                 "title": siblings.section.title,
                 "url": root + Self.encode(siblings.section.id) + "/",
-                "articles": siblings.shown.map { sibling -> [String: Any] in
-                    var values = link(to: sibling, root: root)
-                    values["current"] = sibling.id == source.id
-                    return values
-                },
+                "items": Self.sectionItems(siblings, current: source.id, root: root),
                 "hasMore": siblings.shown.count < siblings.count,
             ])
         }
@@ -199,4 +195,19 @@ private extension PageRenderer {
     static func values(_ dictionary: [String: Any?]) -> [String: Any] { dictionary.mapValues { $0 ?? false } }
 
     static func encode(_ path: String) -> String { HTMLEscaping.percentEncode(path) }
+
+    /// The `<li>`s of the section's list beside an article, the article itself marked: made
+    /// here rather than in the template, because at ten links on each of 10,000 pages the
+    /// template engine's lookups made a sectioned site build a third slower than a flat one.
+    static func sectionItems(_ siblings: SectionSiblings, current: String, root: String) -> String {
+        var html = ""
+        for sibling in siblings.shown {
+            html += "<li><a href=\""
+            html += HTMLEscaping.escapeURL(root + encode(sibling.urlPath))
+            html += sibling.id == current ? "\" aria-current=\"page\">" : "\">"
+            html += HTMLEscaping.escape(sibling.frontMatter.linkTitle ?? sibling.title)
+            html += "</a></li>\n"
+        }
+        return html
+    }
 }
