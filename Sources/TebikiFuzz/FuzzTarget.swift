@@ -40,12 +40,12 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             var matter = FrontMatter()
             matter.title = "T"
             matter.aliases = text.split(separator: "\n").prefix(16).map { FrontMatter.Reference(value: String($0), location: SourceLocation("Articles/c/a.md")) }
-            let article = ArticleSource(id: "c/a", path: "Articles/c/a.md", frontMatter: matter,
+            let article = ArticleSource(id: "c/a", path: "Articles/c/a.md", languageFolder: nil, frontMatter: matter,
                                         markdown: "", bodyLineOffset: 3, lastModified: nil)
             _ = AliasPages.check([article], assets: ["c/x.png"])
             _ = AliasPages.pages([article])
         case .markdown:
-            let article = ArticleSource(id: "login/login", path: "Articles/login/login.md", frontMatter: Self.matter, markdown: text, bodyLineOffset: 3, lastModified: nil)
+            let article = ArticleSource(id: "login/login", path: "Articles/login/login.md", languageFolder: nil, frontMatter: Self.matter, markdown: text, bodyLineOffset: 3, lastModified: nil)
             let parsed = MarkdownParser.parse(article, resolver: Self.resolver, options: .init(rawHTML: bytes.first.map { $0 & 1 == 1 } ?? false))
             _ = TermVector(parsed.body.sections.enumerated().map { .init($1.text, weight: 1, section: $0) })
         case .http:
@@ -97,7 +97,7 @@ private extension FuzzTarget {
 
     static let resolver: LinkResolver = {
         let articles = ["login/login", "login/logout", "help/faq"].map { id in
-            ArticleSource(id: id, path: "Articles/\(id).md", frontMatter: matter,
+            ArticleSource(id: id, path: "Articles/\(id).md", languageFolder: nil, frontMatter: matter,
                           markdown: "", bodyLineOffset: 3, lastModified: nil)
         }
         let site = LoadedSite(root: URL(fileURLWithPath: "/nonexistent"), config: SiteConfig(),

@@ -17,18 +17,20 @@ enum GuideData {
         return "{" + fields.joined(separator: ",") + "}"
     }
 
-    /// For `widget/tebiki.js`: article URLs are relative to the help centre's root, which the
-    /// widget learns from its own address.
-    static func widget(_ articles: [ParsedArticle], site: LoadedSite) -> String {
-        let strings = ThemeStrings(language: site.config.language)
+    /// For a language's `widget/tebiki.js` (`en/widget/tebiki.js`): its articles' tours and
+    /// hints, with article URLs relative to the language's home, which the widget learns from
+    /// its own address.
+    static func widget(_ articles: [ParsedArticle], site: LoadedSite, language: String) -> String {
+        let strings = site.strings(for: language)
+        let prefix = site.urlPrefix(of: language)
         var used: [String] = []
         var tours: [String] = []
         var hints: [String] = []
         func articleNumber(_ article: ParsedArticle) -> Int {
-            used.append(object(["title": article.source.title, "url": HTMLEscaping.percentEncode(article.source.urlPath)]))
+            used.append(object(["title": article.source.title, "url": HTMLEscaping.percentEncode(String(article.source.urlPath.dropFirst(prefix.count)))]))
             return used.count - 1
         }
-        for article in articles where !article.guidance.isEmpty {
+        for article in articles where !article.guidance.isEmpty && site.language(ofPath: article.source.id) == language {
             let guidance = article.guidance
             let steps = guidance.steps.compactMap { step in
                 step.product.map { object(["title": step.title, "html": step.html, "url": $0.url, "selector": $0.selector]) }
@@ -45,7 +47,7 @@ enum GuideData {
             }
             hints += productHints.map { "{\"article\":\(number)," + $0.dropFirst() }
         }
-        return "{\"mode\":\"product\",\"site\":\(JSONText.string(strings.title(site: site.config.title))),"
+        return "{\"mode\":\"product\",\"site\":\(JSONText.string(strings.title(site: site.config.title(in: language)))),"
             + "\"strings\":\(self.strings(strings)),\"articles\":[\(used.joined(separator: ","))],"
             + "\"tours\":[\(tours.joined(separator: ","))],\"hints\":[\(hints.joined(separator: ","))]}"
     }

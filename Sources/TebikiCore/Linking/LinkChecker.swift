@@ -20,7 +20,8 @@ public enum LinkChecker {
         let headingIDs = headingIDs(articles)
         let titles = titles(articles)
         let otherIDs = otherToolIDs(articles + introductions, headingIDs: headingIDs)
-        let check = { problems(in: $0, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs) }
+        let folders = languageFolders(site)
+        let check = { problems(in: $0, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs, languageFolders: folders) }
         return Findings(byArticle: parallelMap(articles, check), siteWide: siteWide(articles, graph: graph, site: site),
                         introductions: introductions.flatMap(check))
     }
@@ -32,6 +33,18 @@ public enum LinkChecker {
             headingIDs[article.source.id] = article.body.fragmentIDs
         }
         return headingIDs
+    }
+
+    /// The language folders of a site with several languages; none for one language.
+    static func languageFolders(_ site: LoadedSite) -> Set<String> {
+        site.config.languages.count > 1 ? Set(site.config.translationLanguages) : []
+    }
+
+    /// The language folder an article id starts with, nil for the default language.
+    static func languageFolder(of id: String, in folders: Set<String>) -> String? {
+        guard let slash = id.firstIndex(of: "/") else { return nil }
+        let first = String(id[..<slash])
+        return folders.contains(first) ? first : nil
     }
 
     /// Every article's title, by article id: a fragment that names one gets a hint.
@@ -82,7 +95,7 @@ public enum LinkChecker {
 
     /// The errors in one article's links, images and `related:` entries.
     static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>], titles: [String: String],
-                         otherToolIDs: [String: [String: String]]) -> [Diagnostic] {
+                         otherToolIDs: [String: [String: String]], languageFolders: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for link in article.body.links {
             let noun = link.kind == .image ? "image" : "link"
@@ -112,6 +125,13 @@ public enum LinkChecker {
                 } else if let suggested {
                     diagnostics.append(.warning(.linkOtherTool, at: link.location,
                                                 "'\(link.destination)' is written the way other tools link; it goes to Articles/\(id).md: write '\(suggested)' (tebiki check --fix-links rewrites it)"))
+                }
+                if !languageFolders.isEmpty, link.kind == .link, case let target = Self.languageFolder(of: id, in: languageFolders),
+                   target != article.source.languageFolder {
+                    let message = article.source.languageFolder.map {
+                        "Articles/\(id).md has no '\($0)' translation yet: the link goes to the original"
+                    } ?? "the link goes to a translation (Articles/\(id).md) from an article in the default language"
+                    diagnostics.append(.warning(.linkOtherLanguage, at: link.location, message))
                 }
             case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
                 let hint = otherToolIDs[article.source.id]?[fragment].map {

@@ -8,11 +8,14 @@ public struct LinkResolver: Sendable {
     /// Categories and sections, whose folders are pages.
     private let folderIDs: Set<String>
     private let assets: Set<String>
+    /// The language folders of a site with several languages.
+    private let languageFolders: Set<String>
 
     public init(site: LoadedSite) {
         articleURLs = Dictionary(site.articles.map { ($0.id, $0.urlPath) }, uniquingKeysWith: { first, _ in first })
         folderIDs = Set(site.categories.map(\.id) + site.sections.map(\.id))
         assets = site.assets
+        languageFolders = site.config.languages.count > 1 ? Set(site.config.translationLanguages) : []
     }
 
     /// The site-relative page path of an article (`login/signin/`).
@@ -35,27 +38,14 @@ public struct LinkResolver: Sendable {
         }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
         let folder = fromID.lastIndex(of: "/").map { fromID[..<$0] } ?? ""
-        guard let resolved = Self.join(base: path.hasPrefix("/") ? "" : folder, Self.decoded(String(path))) else {
+        guard let joined = Self.join(base: path.hasPrefix("/") ? "" : folder, Self.decoded(String(path))) else {
             return .missing(destination)
         }
-        if resolved.hasSuffix(".md") {
-            let id = String(resolved.dropLast(3))
-            if articleURLs[id] != nil { return .article(id: id, fragment: fragment) }
-            // A folder's index.md is the introduction of its category's or section's page.
-            let folder = id.split(separator: "/").dropLast().joined(separator: "/")
-            if let name = id.split(separator: "/").last, Category.introductionFiles.contains(name + ".md"), folderIDs.contains(folder) {
-                return .category(id: folder, fragment: fragment)
-            }
-            return .missing(destination)
+        // In a translation, a path names what the original's would: its language's own, else the
+        // original (images are shared that way; for articles the link check warns).
+        for resolved in candidates(joined, from: fromID) {
+            if let target = target(ofPath: resolved, fragment: fragment) { return target }
         }
-        let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
-        if folderIDs.contains(trimmed) { return .category(id: trimmed, fragment: fragment) }
-        if trimmed.isEmpty { return .category(id: "", fragment: fragment) }
-        if assets.contains(resolved) { return .asset(path: resolved) }
-        // As VitePress, Docusaurus and Hugo writers link: `/guide/intro`, `./intro`, `intro.html`,
-        // `intro/`. The link checker suggests the `.md` form.
-        let page = trimmed.hasSuffix(".html") ? String(trimmed.dropLast(5)) : trimmed
-        if articleURLs[page] != nil { return .article(id: page, fragment: fragment) }
         return .missing(destination)
     }
 
@@ -93,6 +83,38 @@ extension LinkResolver {
 }
 
 private extension LinkResolver {
+    /// What a resolved path may name, in order: for a translation (`en/…`), its language's
+    /// file first, then the original's; the path alone otherwise.
+    func candidates(_ path: String, from fromID: String) -> [String] {
+        guard !languageFolders.isEmpty, let slash = fromID.firstIndex(of: "/"), languageFolders.contains(String(fromID[..<slash])) else {
+            return [path]
+        }
+        let lead = fromID[...slash]
+        return path.hasPrefix(lead) ? [path, String(path.dropFirst(lead.count))] : [String(lead) + path, path]
+    }
+
+    func target(ofPath resolved: String, fragment: String?) -> LinkTarget? {
+        if resolved.hasSuffix(".md") {
+            let id = String(resolved.dropLast(3))
+            if articleURLs[id] != nil { return .article(id: id, fragment: fragment) }
+            // A folder's index.md is the introduction of its category's or section's page.
+            let folder = id.split(separator: "/").dropLast().joined(separator: "/")
+            if let name = id.split(separator: "/").last, Category.introductionFiles.contains(name + ".md"), folderIDs.contains(folder) {
+                return .category(id: folder, fragment: fragment)
+            }
+            return nil
+        }
+        let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
+        if folderIDs.contains(trimmed) { return .category(id: trimmed, fragment: fragment) }
+        if trimmed.isEmpty || languageFolders.contains(trimmed) { return .category(id: trimmed, fragment: fragment) }
+        if assets.contains(resolved) { return .asset(path: resolved) }
+        // As VitePress, Docusaurus and Hugo writers link: `/guide/intro`, `./intro`, `intro.html`,
+        // `intro/`. The link checker suggests the `.md` form.
+        let page = trimmed.hasSuffix(".html") ? String(trimmed.dropLast(5)) : trimmed
+        if articleURLs[page] != nil { return .article(id: page, fragment: fragment) }
+        return nil
+    }
+
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// On bytes: every link of every article passes through here.

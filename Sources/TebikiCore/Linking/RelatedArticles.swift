@@ -89,6 +89,9 @@ private extension RelatedArticles {
         let categories: [Int32]
         /// -1 for an article outside any section.
         let sections: [Int32]
+        /// Each article's language folder as a number (0: the default language): related
+        /// articles are found within an article's language.
+        let languages: [Int32]
         /// Each article's most distinctive terms with unit-length TF-IDF weights.
         let topTerms: [[Weighted]]
         let postings: [UInt64: [(article: Int32, weight: Float)]]
@@ -113,6 +116,13 @@ private extension RelatedArticles {
             }
             categories = articles.map { number($0.source.categoryID) }
             sections = articles.map { $0.source.sectionID.map(number) ?? -1 }
+            var languageNumbers: [String: Int32] = [:]
+            languages = articles.map { article in
+                guard let folder = article.source.languageFolder else { return 0 }
+                if let known = languageNumbers[folder] { return known }
+                languageNumbers[folder] = Int32(languageNumbers.count + 1)
+                return Int32(languageNumbers.count)
+            }
             let count = Double(max(articles.count, 1))
 
             let documentFrequency = Self.documentFrequencies(articles)
@@ -229,7 +239,7 @@ private extension RelatedArticles {
             for candidate in scores.touched {
                 let other = Int(candidate)
                 let text = Double(scores.values[other])
-                guard !taken.contains(other) else { continue }
+                guard !taken.contains(other), languages[other] == languages[index] else { continue }
                 let score = subject.score(other, text: text, index: self)
                 guard score >= options.threshold else { continue }
                 let item = (other: other, text: text, score: score)

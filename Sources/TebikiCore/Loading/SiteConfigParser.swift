@@ -36,11 +36,17 @@ extension SiteConfig {
         }
         for (key, keyNode, value) in yaml.pairs {
             switch key {
+            case "title" where value.mapping != nil:
+                for (languageNode, titleNode) in value.mapping! {
+                    guard let language = languageNode.scalar?.string, let title = yaml.nonEmptyString(titleNode, key: key) else { continue }
+                    config.titles[language] = title
+                }
             case "title": config.title = yaml.nonEmptyString(value, key: key)
             case "language":
                 guard claimLanguage(key, at: keyNode), let language = yaml.nonEmptyString(value, key: key),
                       isLanguageCode(language, node: value) else { continue }
                 config.languages = [language]
+                config.languagesLocation = yaml.location(of: keyNode)
             case "languages":
                 guard claimLanguage(key, at: keyNode), let list = yaml.strings(value, key: key) else { continue }
                 var seen: Set<String> = []
@@ -56,6 +62,7 @@ extension SiteConfig {
                     yaml.report(yaml.error(at: value, "'languages' needs at least one language code, the first being the default"))
                 } else {
                     config.languages = languages
+                    config.languagesLocation = yaml.location(of: keyNode)
                 }
             case "baseURL":
                 if let base = yaml.nonEmptyString(value, key: key) {
@@ -91,6 +98,7 @@ extension SiteConfig {
                 yaml.report(yaml.error(at: keyNode, "unknown key '\(key)' (known keys: \(keys.joined(separator: ", ")))"))
             }
         }
+        if config.title == nil { config.title = config.titles[config.language] }
         return (config, yaml.diagnostics)
     }
 }

@@ -22,53 +22,11 @@ public enum SiteLoader {
             return (site, diagnostics)
         }
 
-        var articleFiles: [String] = []
+        var articleFiles: [ArticleFile] = []
         var walk = FolderWalk()
         _ = walk.enter(articlesURL.path, display: SiteLayout.articlesFolder)
-        for entry in FolderWalk.listing(articlesURL.path) where !entry.name.hasPrefix(".") {
-            let name = entry.name
-            let display = "\(SiteLayout.articlesFolder)/\(name)"
-            switch entry.kind {
-            case .folder where name.hasPrefix("_"):
-                // Files to include (`Articles/_snippets/`), never pages of their own.
-                let files = walk.files(under: articlesURL.path + "/" + name, relative: name, display: display)
-                site.assets.formUnion(files.filter { !$0.hasSuffix(".md") })
-                readSnippets(files, in: articlesURL, into: &site, diagnostics: &diagnostics)
-            case .folder where SiteLayout.reservedFolders.contains(name):
-                diagnostics.append(.error(.reservedName, display, "the folder name '\(name)' is taken by the site's own files (\(name)/ in the output); rename the folder"))
-            case .folder:
-                guard let folder = scanCategoryFolder(articlesURL.appendingPathComponent(name), name: name, walk: &walk,
-                                                      diagnostics: &diagnostics) else { continue }
-                site.assets.formUnion(folder.assets)
-                readSnippets(folder.snippets, in: articlesURL, into: &site, diagnostics: &diagnostics)
-                if folder.isEmpty { continue }  // e.g. Articles/images/
-                var (category, problems) = loadFolderFile(folder.folderFile, id: name, parse: Category.parse)
-                diagnostics += problems
-                if let introduction = loadIntroduction(folder.introduction, articlesURL: articlesURL, config: config, diagnostics: &diagnostics) {
-                    category.introduce(introduction)
-                    site.introductions[name] = introduction
-                }
-                site.categories.append(category)
-                articleFiles += folder.markdown
-                for sectionFolder in folder.sections {
-                    var (section, problems) = loadFolderFile(sectionFolder.folderFile, id: sectionFolder.id, parse: Section.parse)
-                    diagnostics += problems
-                    if let introduction = loadIntroduction(sectionFolder.introduction, articlesURL: articlesURL, config: config,
-                                                           diagnostics: &diagnostics) {
-                        section.introduce(introduction)
-                        site.introductions[section.id] = introduction
-                    }
-                    site.sections.append(section)
-                    articleFiles += sectionFolder.markdown
-                }
-            case .file where name.hasSuffix(".md"):
-                diagnostics.append(.error(.articleOutsideCategory, display, "articles belong in a category folder, e.g. Articles/<category>/\(name)"))
-            case .file:
-                if !name.hasPrefix("_") { site.assets.insert(name) }
-            case .special, .brokenLink:
-                walk.report(entry, at: display)
-            }
-        }
+        readTree(articlesURL, languageFolder: nil, articlesURL: articlesURL, config: config, site: &site,
+                 articleFiles: &articleFiles, walk: &walk, diagnostics: &diagnostics)
         walk.leave()
         let staticURL = root.appendingPathComponent(SiteLayout.staticFolder)
         if isDirectory(staticURL) {
@@ -77,24 +35,28 @@ public enum SiteLoader {
         diagnostics += walk.diagnostics
 
         (site.imageSizes, site.unsafeImages) = readImages(site.assets, in: articlesURL)
-        site.synonyms = readOptional(Synonyms.fileName, in: articlesURL, parse: Synonyms.parse, diagnostics: &diagnostics) ?? []
-        site.glossary = readOptional(GlossaryEntry.fileName, in: articlesURL, parse: GlossaryEntry.parse, diagnostics: &diagnostics) ?? []
-        for index in site.glossary.indices {
-            let (definition, unknown) = config.variables.substitute(site.glossary[index].definition)
-            site.glossary[index].definition = definition
-            for (name, _) in unknown {
-                diagnostics.append(.error(.variableUnknown, at: site.glossary[index].definitionLocation,
-                                          "unknown variable '\(name)' in the definition of '\(site.glossary[index].term)': define it under 'variables:' in tebiki.yml"))
+        for language in config.languages {
+            let folder = language == config.language ? "" : language + "/"
+            site.synonyms[language] = readOptional(folder + Synonyms.fileName, in: articlesURL, parse: Synonyms.parse, diagnostics: &diagnostics) ?? []
+            var glossary = readOptional(folder + GlossaryEntry.fileName, in: articlesURL, parse: GlossaryEntry.parse, diagnostics: &diagnostics) ?? []
+            for index in glossary.indices {
+                let (definition, unknown) = config.variables.substitute(glossary[index].definition)
+                glossary[index].definition = definition
+                for (name, _) in unknown {
+                    diagnostics.append(.error(.variableUnknown, at: glossary[index].definitionLocation,
+                                              "unknown variable '\(name)' in the definition of '\(glossary[index].term)': define it under 'variables:' in tebiki.yml"))
+                }
             }
+            site.glossary[language] = glossary
         }
         let gitLog = GitDates.start(articlesFolder: articlesURL)
-        var loaded = parallelMap(articleFiles) { relative in
-            loadArticle(articlesURL: articlesURL, relative: relative, variables: config.variables)
+        var loaded = parallelMap(articleFiles) { file in
+            loadArticle(articlesURL: articlesURL, relative: file.relative, languageFolder: file.languageFolder, variables: config.variables)
         }
         let dates = gitLog.dates()
         if !dates.isEmpty {
             for index in loaded.indices where loaded[index].0?.frontMatter.lastmod == nil {
-                let relative = articleFiles[index].nfc
+                let relative = articleFiles[index].relative.nfc
                 if let date = dates[relative] { loaded[index].0?.lastModified = date }
             }
         }
@@ -103,10 +65,18 @@ public enum SiteLoader {
             guard let article, options.includeDrafts || !article.frontMatter.draft else { continue }
             site.articles.append(article)
         }
-        site.categories.sort(by: Category.homeOrder)
+        if !config.translationLanguages.isEmpty {
+            diagnostics += matchTranslations(&site, written: loaded.compactMap(\.0))
+        }
+        let languageRank = Dictionary(uniqueKeysWithValues: config.languages.enumerated().map { ($1, $0) })
+        let languages = site
+        site.categories.sort { a, b in
+            let (x, y) = (languageRank[languages.language(ofPath: a.id)] ?? 0, languageRank[languages.language(ofPath: b.id)] ?? 0)
+            return x != y ? x < y : Category.homeOrder(a, b)
+        }
         let categoryRank = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.id, $0) })
         site.sections.sort { a, b in
-            a.categoryID != b.categoryID ? categoryRank[String(a.categoryID), default: 0] < categoryRank[String(b.categoryID), default: 0]
+            a.categoryID != b.categoryID ? categoryRank[a.categoryID, default: 0] < categoryRank[b.categoryID, default: 0]
                 : Section.pageOrder(a, b)
         }
         // A category's own articles come before its sections'.
@@ -118,12 +88,16 @@ public enum SiteLoader {
             a.category != b.category ? a.category < b.category
                 : a.section != b.section ? a.section < b.section : ArticleSource.readingOrder(a.article, b.article)
         }.map(\.article)
-        diagnostics += nameProblems(site, articleFiles: articleFiles) + duplicateURLs(in: site)
+        diagnostics += nameProblems(site, articleFiles: articleFiles.map(\.relative)) + duplicateURLs(in: site)
         let ids = Set(site.articles.map(\.id))
-        for entry in site.glossary {
-            if let article = entry.article, !ids.contains(article.value) {
-                diagnostics.append(.error(.glossaryArticleMissing, at: article.location,
-                                          "glossary article '\(article.value)' not found: name it by its path under Articles/ without .md"))
+        for (language, entries) in site.glossary.sorted(by: { $0.key < $1.key }) {
+            let lead = language == config.language ? "" : language + "/"
+            for entry in entries {
+                // A translation's glossary names articles as the original's does.
+                if let article = entry.article, !ids.contains(lead + article.value), !ids.contains(article.value) {
+                    diagnostics.append(.error(.glossaryArticleMissing, at: article.location,
+                                              "glossary article '\(article.value)' not found: name it by its path under Articles/ without .md"))
+                }
             }
         }
         return (site, diagnostics)
@@ -176,7 +150,7 @@ extension SiteLoader {
     /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
     /// modification time until the git dates arrive.
     /// A category's `index.md` may have no title: `requiresTitle` is false for it.
-    static func loadArticle(articlesURL: URL, relative: String,
+    static func loadArticle(articlesURL: URL, relative: String, languageFolder: String?,
                             variables: TextVariables, requiresTitle: Bool = true) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(SiteLayout.articlesFolder)/\(relative)"
         let file: TextFile
@@ -206,13 +180,148 @@ extension SiteLoader {
         diagnostics += substitute(variables, in: &frontMatter, text: text, path: path)
         let id = String(relative.dropLast(3)).nfc
         let modified = frontMatter.lastmod ?? file.modified
-        let article = ArticleSource(id: id, path: path, frontMatter: frontMatter, markdown: markdown,
+        let article = ArticleSource(id: id, path: path, languageFolder: languageFolder, frontMatter: frontMatter, markdown: markdown,
                                     bodyLineOffset: split.bodyLineOffset, lastModified: modified)
         return (diagnostics.hasErrors ? nil : article, diagnostics)
     }
 }
 
 private extension SiteLoader {
+    /// An article file to read: its path under `Articles/`, and its language folder when it is a translation.
+    struct ArticleFile: Sendable {
+        var relative: String
+        var languageFolder: String?
+    }
+
+    /// One language's tree: `Articles/` for the default language, `Articles/<code>/` for a
+    /// translation, whose categories, sections and files keep the language folder in their ids.
+    static func readTree(_ url: URL, languageFolder: String?, articlesURL: URL, config: SiteConfig, site: inout LoadedSite,
+                         articleFiles: inout [ArticleFile], walk: inout FolderWalk, diagnostics: inout [Diagnostic]) {
+        let lead = languageFolder.map { $0 + "/" } ?? ""
+        let multilingual = config.languages.count > 1
+        // With several languages, a language code cannot name a category or section either.
+        let reserved = multilingual ? SiteLayout.reservedFolders.union(config.languages) : SiteLayout.reservedFolders
+        for entry in FolderWalk.listing(url.path) where !entry.name.hasPrefix(".") {
+            let name = entry.name
+            let relative = lead + name
+            let display = "\(SiteLayout.articlesFolder)/\(relative)"
+            switch entry.kind {
+            case .folder where name.hasPrefix("_"):
+                // Files to include (`Articles/_snippets/`), never pages of their own.
+                let files = walk.files(under: url.path + "/" + name, relative: relative, display: display)
+                site.assets.formUnion(files.filter { !$0.hasSuffix(".md") })
+                readSnippets(files, in: articlesURL, into: &site, diagnostics: &diagnostics)
+            case .folder where languageFolder == nil && config.translationLanguages.contains(name):
+                guard walk.enter(url.path + "/" + name, display: display) else { continue }
+                readTree(url.appendingPathComponent(name), languageFolder: name, articlesURL: articlesURL, config: config, site: &site,
+                         articleFiles: &articleFiles, walk: &walk, diagnostics: &diagnostics)
+                walk.leave()
+            case .folder where languageFolder == nil && multilingual && name == config.language:
+                diagnostics.append(.error(.languageFolder, display,
+                                          "the articles of the default language (\(name)) go directly in Articles/<category>/; only translations have a language folder"))
+            case .folder where languageFolder == nil && multilingual && LanguageCodes.common.contains(name.lowercased()):
+                diagnostics.append(.error(.languageFolder, display,
+                                          "'\(name)' is a language that tebiki.yml's 'languages' does not list (\(config.languages.joined(separator: ", "))): add it there to publish this folder as a translation, or rename the folder"))
+            case .folder where reserved.contains(name):
+                let why = SiteLayout.reservedFolders.contains(name) ? "the site's own files (\(name)/ in the output)" : "the site's languages"
+                diagnostics.append(.error(.reservedName, display, "the folder name '\(name)' is taken by \(why); rename the folder"))
+            case .folder:
+                guard let folder = scanFolder(url.appendingPathComponent(name), id: relative, fileName: Category.fileName, reserved: reserved,
+                                              walk: &walk, diagnostics: &diagnostics) else { continue }
+                site.assets.formUnion(folder.assets)
+                readSnippets(folder.snippets, in: articlesURL, into: &site, diagnostics: &diagnostics)
+                if folder.isEmpty { continue }  // e.g. Articles/images/
+                var (category, problems) = loadFolderFile(folder.folderFile, id: relative, parse: Category.parse)
+                diagnostics += problems
+                if let introduction = loadIntroduction(folder.introduction, languageFolder: languageFolder, articlesURL: articlesURL,
+                                                       config: config, diagnostics: &diagnostics) {
+                    category.introduce(introduction)
+                    site.introductions[relative] = introduction
+                }
+                site.categories.append(category)
+                articleFiles += folder.markdown.map { ArticleFile(relative: $0, languageFolder: languageFolder) }
+                for sectionFolder in folder.sections {
+                    var (section, problems) = loadFolderFile(sectionFolder.folderFile, id: sectionFolder.id, parse: Section.parse)
+                    diagnostics += problems
+                    if let introduction = loadIntroduction(sectionFolder.introduction, languageFolder: languageFolder, articlesURL: articlesURL,
+                                                           config: config, diagnostics: &diagnostics) {
+                        section.introduce(introduction)
+                        site.introductions[section.id] = introduction
+                    }
+                    site.sections.append(section)
+                    articleFiles += sectionFolder.markdown.map { ArticleFile(relative: $0, languageFolder: languageFolder) }
+                }
+            case .file where name.hasSuffix(".md"):
+                diagnostics.append(.error(.articleOutsideCategory, display, "articles belong in a category folder, e.g. Articles/\(lead)<category>/\(name)"))
+            case .file:
+                if !name.hasPrefix("_") { site.assets.insert(relative) }
+            case .special, .brokenLink:
+                walk.report(entry, at: display)
+            }
+        }
+    }
+
+    /// Ties each translation to its original, the article at its path without the language
+    /// folder: one without an original, or a second one of the same original, is an error. A
+    /// translation without its own `weight` takes the original's, and a translated category or
+    /// section without its own file takes the original's title, description and order, so
+    /// every language lists things in the same order.
+    static func matchTranslations(_ site: inout LoadedSite, written: [ArticleSource]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let originals = Dictionary(written.filter { $0.languageFolder == nil }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var claimed: [String: String] = [:]
+        var refused: Set<String> = []
+        for article in written.sorted(by: { $0.path < $1.path }) where article.languageFolder != nil {
+            let key = String(article.translationKey)
+            guard originals[key] != nil else {
+                diagnostics.append(.error(.translationOrphan, article.path,
+                                          "no original for this translation: Articles/\(key).md does not exist (a translation has the path of the article it translates)"))
+                refused.insert(article.path)
+                continue
+            }
+            if let first = claimed.updateValue(article.path, forKey: article.id) {
+                diagnostics.append(.error(.translationDuplicate, article.path,
+                                          "\(first) already translates Articles/\(key).md into '\(article.languageFolder ?? "")'; keep one of the two files"))
+                refused.insert(article.path)
+            }
+        }
+        site.articles.removeAll { refused.contains($0.path) }
+        let ids = Set(site.articles.map(\.id))
+        for index in site.articles.indices {
+            guard let folder = site.articles[index].languageFolder else { continue }
+            if site.articles[index].frontMatter.weight == nil {
+                site.articles[index].frontMatter.weight = originals[String(site.articles[index].translationKey)]?.frontMatter.weight
+            }
+            // `related:` names articles as the original's does: the translations, where there are some.
+            site.articles[index].frontMatter.related = site.articles[index].frontMatter.related.map { reference in
+                let translated = folder + "/" + reference.value
+                if ids.contains(translated) { return FrontMatter.Reference(value: translated, location: reference.location) }
+                if ids.contains(reference.value) {
+                    diagnostics.append(.warning(.linkOtherLanguage, at: reference.location,
+                                                "related article '\(reference.value)' has no '\(folder)' translation yet: the list shows the original"))
+                }
+                return reference
+            }
+        }
+        let categories = Dictionary(site.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in site.categories.indices {
+            let id = site.categories[index].id
+            guard let folder = site.languageFolder(ofPath: id), let original = categories[String(id.dropFirst(folder.count + 1))] else { continue }
+            site.categories[index].inherit(from: original)
+        }
+        let sections = Dictionary(site.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in site.sections.indices {
+            let id = site.sections[index].id
+            guard let folder = site.languageFolder(ofPath: id), let original = sections[String(id.dropFirst(folder.count + 1))] else { continue }
+            site.sections[index].inherit(from: original)
+        }
+        for language in site.config.translationLanguages where !site.articles.contains(where: { $0.languageFolder == language }) {
+            diagnostics.append(.warning(.languageUnused, at: site.config.languagesLocation,
+                                        "no article is translated into '\(language)': its translations go in Articles/\(language)/<category>/<slug>.md"))
+        }
+        return diagnostics
+    }
+
     /// `{{ name }}` in the title and description; an unknown one is an error on the key's line.
     static func substitute(_ variables: TextVariables, in frontMatter: inout FrontMatter, text: String, path: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -309,15 +418,10 @@ private extension SiteLoader {
 
     /// The articles, sections and other files of one category folder; nil when the folder is a
     /// link to a folder already read.
-    static func scanCategoryFolder(_ url: URL, name: String, walk: inout FolderWalk,
-                                   diagnostics: inout [Diagnostic]) -> ArticleFolder? {
-        scanFolder(url, id: name, fileName: Category.fileName, walk: &walk, diagnostics: &diagnostics)
-    }
-
     /// One folder of articles. In a category, a subfolder with a `.md` file is a section;
     /// in a section, a subfolder holds images and the like, and a `.md` file there is an error
     /// at that subfolder.
-    static func scanFolder(_ url: URL, id: String, fileName: String, walk: inout FolderWalk,
+    static func scanFolder(_ url: URL, id: String, fileName: String, reserved: Set<String>, walk: inout FolderWalk,
                            diagnostics: inout [Diagnostic]) -> ArticleFolder? {
         let display = "\(SiteLayout.articlesFolder)/\(id)"
         guard walk.enter(url.path, display: display) else { return nil }
@@ -335,12 +439,13 @@ private extension SiteLoader {
                 }
             case .folder where isCategory:
                 guard let section = scanFolder(url.appendingPathComponent(item), id: relative, fileName: Section.fileName,
-                                               walk: &walk, diagnostics: &diagnostics) else { continue }
+                                               reserved: reserved, walk: &walk, diagnostics: &diagnostics) else { continue }
                 folder.assets += section.assets
                 folder.snippets += section.snippets
                 guard !section.isEmpty else { continue }
-                if SiteLayout.reservedFolders.contains(item) {
-                    diagnostics.append(.error(.reservedName, itemDisplay, "the name '\(item)' is kept for the site's own \(item)/ folder; rename the section's folder"))
+                if reserved.contains(item) {
+                    let why = SiteLayout.reservedFolders.contains(item) ? "the site's own \(item)/ folder" : "the site's languages"
+                    diagnostics.append(.error(.reservedName, itemDisplay, "the name '\(item)' is kept for \(why); rename the section's folder"))
                     continue
                 }
                 folder.sections.append(section)
@@ -386,9 +491,11 @@ private extension SiteLoader {
     }
 
     /// A folder's `index.md`, which needs no title.
-    static func loadIntroduction(_ relative: String?, articlesURL: URL, config: SiteConfig, diagnostics: inout [Diagnostic]) -> ArticleSource? {
+    static func loadIntroduction(_ relative: String?, languageFolder: String?, articlesURL: URL, config: SiteConfig,
+                                 diagnostics: inout [Diagnostic]) -> ArticleSource? {
         guard let relative else { return nil }
-        let (loaded, problems) = loadArticle(articlesURL: articlesURL, relative: relative, variables: config.variables, requiresTitle: false)
+        let (loaded, problems) = loadArticle(articlesURL: articlesURL, relative: relative, languageFolder: languageFolder,
+                                             variables: config.variables, requiresTitle: false)
         diagnostics += problems
         return loaded
     }

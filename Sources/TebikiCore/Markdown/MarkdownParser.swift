@@ -4,19 +4,26 @@ public enum MarkdownParser {
     public static func parse(_ site: LoadedSite, resolver: LinkResolver) -> [ParsedArticle] {
         let options = options(for: site, resolver: resolver)
         return parallelMap(site.articles) { article in
-            parse(article, resolver: resolver, options: options)
+            parse(article, resolver: resolver, options: options[site.language(ofPath: article.id)] ?? .init())
         }
     }
 
     /// The categories' and sections' introductions (`index.md`), by folder id, for the folders' pages.
     public static func introductions(_ site: LoadedSite, resolver: LinkResolver) -> [String: ParsedArticle] {
         let options = options(for: site, resolver: resolver)
-        return site.introductions.mapValues { parse($0, resolver: resolver, options: options, depth: $0.pageDepth - 1) }
+        return site.introductions.mapValues {
+            parse($0, resolver: resolver, options: options[site.language(ofPath: $0.id)] ?? .init(), depth: $0.pageDepth - 1)
+        }
     }
 
-    /// The site's choices that change how Markdown renders: raw HTML, the callouts' titles, the glossary.
-    static func options(for site: LoadedSite, resolver: LinkResolver) -> MarkdownRenderer.Options {
-        let strings = ThemeStrings(language: site.config.language)
+    /// The site's choices that change how Markdown renders (raw HTML, the callouts' titles, the
+    /// glossary), for each of its languages.
+    static func options(for site: LoadedSite, resolver: LinkResolver) -> [String: MarkdownRenderer.Options] {
+        Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, options(for: site, resolver: resolver, language: $0)) })
+    }
+
+    static func options(for site: LoadedSite, resolver: LinkResolver, language: String) -> MarkdownRenderer.Options {
+        let strings = site.strings(for: language)
         var options = MarkdownRenderer.Options(rawHTML: site.config.rawHTML)
         options.calloutTitles = Dictionary(uniqueKeysWithValues: MarkdownNode.calloutKinds.map { ($0, strings["callout." + $0]) })
         options.taskLabels = (strings["taskDone"], strings["taskOpen"])
@@ -24,8 +31,10 @@ public enum MarkdownParser {
         options.includes = includeReader(site)
         options.variables = site.config.variables
         options.imageSizes = site.imageSizes
-        options.glossary = GlossaryMatcher(site.glossary.map { entry in
-            (entry, entry.article.flatMap { resolver.urlPath(ofArticle: $0.value) })
+        // A translation's glossary names articles by the original's paths: its own translation when there is one.
+        let lead = site.urlPrefix(of: language)
+        options.glossary = GlossaryMatcher((site.glossary[language] ?? []).map { entry in
+            (entry, entry.article.flatMap { resolver.urlPath(ofArticle: lead + $0.value) ?? resolver.urlPath(ofArticle: $0.value) })
         }, moreText: strings["glossaryMore"])
         return options
     }

@@ -12,6 +12,13 @@ public struct Category: Sendable, Equatable {
 
     /// The title and description of its introduction (`index.md`) stand in for those
     /// `_category.yml` does not give.
+    /// A translated category takes from the original what its own `_category.yml` leaves out.
+    mutating func inherit(from original: Category) {
+        if title == id { title = original.title }
+        if description == nil { description = original.description }
+        if order == nil { order = original.order }
+    }
+
     mutating func introduce(_ introduction: ArticleSource) {
         if title == id, !introduction.title.isEmpty { title = introduction.title }
         if description == nil { description = introduction.frontMatter.description }

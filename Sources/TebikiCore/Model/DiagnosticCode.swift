@@ -16,6 +16,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case specialFile = "special-file"
     case brokenSymlink = "broken-symlink"
     case symlinkLoop = "symlink-loop"
+    // Languages
+    case languageFolder = "language-folder"
+    case languageUnused = "language-unused"
+    case translationOrphan = "translation-orphan"
+    case translationDuplicate = "translation-duplicate"
     // Front matter and the site's YAML files
     case invalidYAML = "invalid-yaml"
     case frontMatterMissing = "front-matter-missing"
@@ -50,6 +55,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case includeCycle = "include-cycle"
     case variableUnknown = "variable-unknown"
     case linkOtherTool = "link-other-tool"
+    case linkOtherLanguage = "link-other-language"
     // What readers cannot reach or will not understand
     case missingDescription = "missing-description"
     case orphanArticle = "orphan-article"
@@ -58,6 +64,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case themeMissing = "theme-missing"
     case templateError = "template-error"
     case templateMissing = "template-missing"
+    case themeWordMissing = "theme-word-missing"
     // Output
     case outputFolder = "output-folder"
     case writeFailed = "write-failed"
@@ -69,7 +76,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     public var isWarning: Bool {
         switch self {
         case .duplicateDescription, .unknownFrontMatterKey, .rawHTML, .unsafeURL, .missingDescription, .orphanArticle,
-             .unusedImage, .caseCollision, .staticReplaces, .unsafeSVG, .containerUnknown, .containerStray, .linkOtherTool:
+             .unusedImage, .caseCollision, .staticReplaces, .unsafeSVG, .containerUnknown, .containerStray, .linkOtherTool,
+             .languageUnused, .linkOtherLanguage, .themeWordMissing:
             true
         default:
             false
@@ -102,6 +110,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .configInvalid: "A `tebiki.yml` key or value Tebiki does not accept (or a `--base-url` that is not an absolute http(s) URL). Fix it."
         case .categoryInvalid: "A `_category.yml` key or value Tebiki does not accept. Fix it."
         case .sectionInvalid: "A `_section.yml` key or value Tebiki does not accept. Fix it."
+        case .themeWordMissing: "A word of the theme (`strings/<code>.yml`) missing for a language Tebiki has no words built in for, or a key it does not know. The English word is shown."
+        case .languageFolder: "A folder of `Articles/` named like a language that is not a translation folder: the default language's own code, or a language `languages:` does not list. Add the language to `languages:` or rename the folder."
+        case .languageUnused: "A language listed in `languages:` that no article is translated into. Add its folder, `Articles/<code>/`, or take it off the list."
+        case .translationOrphan: "A translation (`Articles/<code>/…`) without the original at the same path in the default language. Move or rename it to the original's path."
+        case .translationDuplicate: "Two files that are translations of the same original into the same language (file names that differ only in Unicode normalization). Keep one."
+        case .linkOtherLanguage: "A link from an article into another language: a translation linking to an original that has no translation in its language, or an article linking into another language's folder. Translate the target, or link to the translation."
         case .glossaryInvalid: "A `_glossary.yml` entry without a term or definition, a repeated term, or an unknown key. Fix the entry."
         case .glossaryArticleMissing: "A glossary entry names an article that does not exist. Name it by its path under `Articles/` without `.md`."
         case .synonymsInvalid: "A `_synonyms.yml` group that is not a list of two or more words. Fix the group."

@@ -19,16 +19,20 @@ public struct LoadedSite: Sendable {
     /// id (`admin`, `admin/users`): shown at the top of its page, as VitePress and Docusaurus
     /// show a folder's index page. Not an article.
     public var introductions: [String: ArticleSource] = [:]
-    /// Groups of words search treats as one, from `Articles/_synonyms.yml`.
-    public var synonyms: [[String]] = []
-    /// Terms explained where they are first used, from `Articles/_glossary.yml`.
-    public var glossary: [GlossaryEntry] = []
+    /// Groups of words search treats as one, from `Articles/_synonyms.yml` (a translation's
+    /// from `Articles/<code>/_synonyms.yml`), by language code.
+    public var synonyms: [String: [[String]]] = [:]
+    /// Terms explained where they are first used, from `Articles/_glossary.yml` (a
+    /// translation's from `Articles/<code>/_glossary.yml`), by language code.
+    public var glossary: [String: [GlossaryEntry]] = [:]
     /// Files of `Static/`, copied as they are to the root of the output, as paths under it.
     public var staticFiles: [String] = []
     /// SVG files under `Articles/` that could run code when opened, with what was found.
     public var unsafeImages: [String: String] = [:]
     /// The size of each image under `Articles/` whose header says it, by path there.
     public var imageSizes: [String: ImageSize] = [:]
+    /// The theme's words for languages it gives them for (`strings/<code>.yml`), by language code.
+    public var themeWords: [String: [String: String]] = [:]
 
     /// All of a category's articles, its sections' included: its own first, then each section's.
     public func articles(in category: Category) -> ArraySlice<ArticleSource> {
@@ -47,6 +51,28 @@ public struct LoadedSite: Sendable {
     public func sections(in category: Category) -> ArraySlice<Section> {
         slice(of: sections) { $0.categoryID == category.id }
     }
+}
+
+extension LoadedSite {
+    /// The language folder (`en`) that a path under `Articles/` or a site-relative URL path is
+    /// in; nil in the default language.
+    public func languageFolder(ofPath path: String) -> String? {
+        guard config.languages.count > 1, let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? (path.isEmpty ? nil : path.endIndex)
+        else { return nil }
+        let first = String(path[..<slash])
+        return config.translationLanguages.contains(first) ? first : nil
+    }
+
+    /// The language code of a path: its language folder, else the default language.
+    public func language(ofPath path: String) -> String { languageFolder(ofPath: path) ?? config.language }
+
+    /// The theme's words in a language.
+    public func strings(for language: String) -> ThemeStrings {
+        ThemeStrings(language: language, words: themeWords[language])
+    }
+
+    /// `en/` for a language folder, `""` for the default language.
+    public func urlPrefix(of language: String) -> String { language == config.language ? "" : language + "/" }
 }
 
 private extension LoadedSite {

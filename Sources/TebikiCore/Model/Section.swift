@@ -15,11 +15,19 @@ public struct Section: Sendable, Equatable {
         self.order = order
     }
 
-    public var categoryID: Substring { id.prefix { $0 != "/" } }
+    /// Its category's id: the id without the last folder (`admin`, `en/admin`).
+    public var categoryID: String { id.lastIndex(of: "/").map { String(id[..<$0]) } ?? "" }
     /// The folder's own name, the title when `_section.yml` gives none.
-    public var name: Substring { id.drop { $0 != "/" }.dropFirst() }
+    public var name: String { id.lastIndex(of: "/").map { String(id[id.index(after: $0)...]) } ?? id }
 
     public static let fileName = "_section.yml"
+
+    /// As `Category.inherit`.
+    mutating func inherit(from original: Section) {
+        if title == name { title = original.title }
+        if description == nil { description = original.description }
+        if order == nil { order = original.order }
+    }
 
     /// As `Category.introduce`.
     mutating func introduce(_ introduction: ArticleSource) {

@@ -3,12 +3,20 @@ import Foundation
 /// The site's settings from `tebiki.yml`. Every key is optional.
 public struct SiteConfig: Sendable {
     public var title: String?
+    /// `title:` written as a mapping of language codes to titles, for a site with several
+    /// languages; a language without one shows `title`, the default language's.
+    public var titles: [String: String] = [:]
+
+    /// The site's title in a language, when `tebiki.yml` gives one.
+    public func title(in language: String) -> String? { titles[language] ?? title }
     /// BCP 47 codes of the site's languages (`languages:`, or `language:` for one), the
     /// default first: its articles are `Articles/<category>/…` and its pages at the site's root;
     /// each other language's are `Articles/<code>/<category>/…` and `<code>/…`. `ja` unless set.
     public var languages: [String] = ["ja"]
     /// The default language, of the content and of the theme's words.
     public var language: String { languages[0] }
+    /// Where `languages:` (or `language:`) was written, for warnings about a language.
+    var languagesLocation = SourceLocation(SiteLayout.configFile)
     /// Languages besides the default, whose articles are in a folder of their own.
     public var translationLanguages: ArraySlice<String> { languages.dropFirst() }
     /// Where the site will be published, e.g. `https://example.com/help/`. Optional: pages link

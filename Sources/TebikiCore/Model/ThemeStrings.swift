@@ -1,17 +1,26 @@
 import Foundation
 
-/// The theme's own words in the site's language. Japanese and English are built in; other
-/// languages fall back to English.
+/// The theme's own words in one of the site's languages. Japanese and English are built in;
+/// a theme gives another language's with `strings/<code>.yml`, and what it leaves out is
+/// English.
 public struct ThemeStrings: Sendable {
     public let language: String
     let words: [String: String]
     let isJapanese: Bool
 
-    public init(language: String) {
+    /// `themeWords`: a theme's words for the language, over the built-in ones.
+    public init(language: String, words themeWords: [String: String]? = nil) {
         self.language = language
-        let base = language.split(separator: "-").first.map { $0.lowercased() } ?? "en"
-        isJapanese = base == "ja"
-        words = isJapanese ? Self.japanese : Self.english
+        isJapanese = Self.base(of: language) == "ja"
+        let builtIn = isJapanese ? Self.japanese : Self.english
+        words = themeWords.map { builtIn.merging($0) { _, theirs in theirs } } ?? builtIn
+    }
+
+    /// Every key a theme's words file may give.
+    static var keys: [String] { english.keys.sorted() }
+
+    static func base(of language: String) -> String {
+        language.split(separator: "-").first.map { $0.lowercased() } ?? "en"
     }
 
     public subscript(key: String) -> String { words[key] ?? Self.english[key] ?? key }
@@ -65,6 +74,7 @@ private extension ThemeStrings {
         "viewAll": "すべての記事を見る",
         "sectionArticles": "このセクションの記事",
         "sections": "セクション",
+        "languages": "言語",
         "searchLabel": "ヘルプセンターを検索",
         "searchPlaceholder": "キーワードで検索（例: ログイン）",
         "searchButton": "検索",
@@ -128,6 +138,7 @@ private extension ThemeStrings {
         "viewAll": "View all articles",
         "sectionArticles": "Articles in this section",
         "sections": "Sections",
+        "languages": "Languages",
         "searchLabel": "Search the help centre",
         "searchPlaceholder": "Search (e.g. log in)",
         "searchButton": "Search",

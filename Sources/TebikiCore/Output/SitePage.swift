@@ -1,7 +1,8 @@
 /// An HTML page of the site. The build renders every one into the output folder; `tebiki serve`
 /// renders one when a browser asks for its path.
 enum SitePage: Sendable, Equatable {
-    case home, notFound, search
+    /// Each language has its own, by language code.
+    case home(String), notFound(String), search(String)
     /// `site.categories[index]`.
     case category(Int)
     /// `site.sections[index]`.

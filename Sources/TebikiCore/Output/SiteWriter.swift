@@ -8,7 +8,7 @@ struct SiteWriter {
     /// Every HTML page with its file in the output, and how to render one.
     let pages: [(path: String, page: SitePage)]
     let html: (SitePage, PageRenderer) -> String
-    let search: SearchIndex
+    let search: [SearchIndex.File]
     let theme: Theme
     let folder: OutputFolder
 
@@ -28,8 +28,9 @@ struct SiteWriter {
         var paths = Set(pages.map(\.path))
         paths.formUnion(theme.assets.map(\.outputPath))
         paths.formUnion(articles.referencedAssets)
-        paths.formUnion(search.files.map(\.path))
-        paths.formUnion([WidgetScript.path, SiteLayout.sitemapFile])
+        paths.formUnion(search.map(\.path))
+        paths.formUnion(site.config.languages.map { WidgetScript.path(for: $0, in: site) })
+        paths.insert(SiteLayout.sitemapFile)
         return paths
     }
 
@@ -50,10 +51,12 @@ struct SiteWriter {
         } catch {
             throw Failure(problem: error)
         }
-        try writeInParallel(search.files, source: { _ in nil }) { ($0.path, $0.text) }
+        try writeInParallel(search, source: { _ in nil }) { ($0.path, $0.text) }
         do throws(OutputFolder.Problem) {
-            if let widget = WidgetScript.text(theme: theme, articles: articles, site: site) {
-                try folder.write(widget, to: WidgetScript.path)
+            for language in site.config.languages {
+                if let widget = WidgetScript.text(theme: theme, articles: articles, site: site, language: language) {
+                    try folder.write(widget, to: WidgetScript.path(for: language, in: site))
+                }
             }
             if let sitemap = Sitemap(site: site).xml() {
                 try folder.write(sitemap, to: SiteLayout.sitemapFile)

@@ -5,15 +5,18 @@ import Foundation
 /// no CORS settings there.
 enum WidgetScript {
     static let path = "widget/tebiki.js"
+
+    /// Each language has its own: `widget/tebiki.js`, `en/widget/tebiki.js`.
+    static func path(for language: String, in site: LoadedSite) -> String { site.urlPrefix(of: language) + path }
     static let guidePath = "assets/guide.js"
     /// Where `guide.js` takes its data when it runs as the widget.
     static let dataMarker = "/*tebiki-widget-data*/null"
 
     /// Nil when the theme has no `guide.js` to build the widget from.
-    static func text(theme: Theme, articles: [ParsedArticle], site: LoadedSite) -> String? {
+    static func text(theme: Theme, articles: [ParsedArticle], site: LoadedSite, language: String) -> String? {
         guard let source = theme.assets.first(where: { $0.outputPath == guidePath })?.source,
               let data = FileManager.default.contents(atPath: source.path) else { return nil }
         let script = String(decoding: data, as: UTF8.self)
-        return script.replacingOccurrences(of: dataMarker, with: GuideData.widget(articles, site: site))
+        return script.replacingOccurrences(of: dataMarker, with: GuideData.widget(articles, site: site, language: language))
     }
 }

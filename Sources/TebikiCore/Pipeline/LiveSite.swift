@@ -39,9 +39,10 @@ public struct LiveSite: Sendable {
     public var isSettled: Bool { unsettled.isEmpty }
     private let theme: Theme
     private let resolver: LinkResolver
-    private let markdownOptions: MarkdownRenderer.Options
+    /// By language code.
+    private let markdownOptions: [String: MarkdownRenderer.Options]
     private var searchFiles: [String: String]
-    private var searchPostings: SearchPostings
+    private var search: SiteSearch
     /// Articles edited since related lists and the search index were last brought up to date.
     private var unsettled: Set<Int> = []
     private var routes: [String: Route] = [:]
@@ -89,7 +90,7 @@ public struct LiveSite: Sendable {
         switch route {
         case .page(let page): return .text(checked.html(of: page, renderer: renderer))
         case .searchFile: return searchFiles[key].map(Resource.text)
-        case .widget: return WidgetScript.text(theme: theme, articles: checked.articles, site: checked.site).map(Resource.text)
+        case .widget(let language): return WidgetScript.text(theme: theme, articles: checked.articles, site: checked.site, language: language).map(Resource.text)
         case .file(let url): return .file(url)
         }
     }
@@ -106,7 +107,7 @@ public struct LiveSite: Sendable {
             guard let index = checked.articles.firstIndex(where: { $0.source.path == path }) else { return .needsReload }
             let old = checked.articles[index]
             let relative = String(path.dropFirst(SiteLayout.articlesFolder.count + 1))
-            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, relative: relative,
+            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, relative: relative, languageFolder: old.source.languageFolder,
                                                           variables: checked.site.config.variables)
             loadDiagnostics += problems
             guard let source = loaded else {
@@ -115,7 +116,7 @@ public struct LiveSite: Sendable {
             }
             guard source.urlPath == old.source.urlPath, !(source.frontMatter.draft && !options.includeDrafts),
                   next.keepsReadingOrder(source, at: index) else { return .needsReload }
-            let parsed = MarkdownParser.parse(source, resolver: resolver, options: markdownOptions)
+            let parsed = MarkdownParser.parse(source, resolver: resolver, options: markdownOptions[checked.site.language(ofPath: source.id)] ?? .init())
             next.checked.site.articles[index] = source
             next.checked.articles[index] = parsed
             next.headingIDs[source.id] = parsed.body.fragmentIDs
@@ -141,7 +142,8 @@ public struct LiveSite: Sendable {
         let otherToolIDs = recheck.isEmpty ? [:] : LinkChecker.otherToolIDs(next.checked.articles, headingIDs: next.headingIDs)
         for index in recheck {
             next.checked.links.byArticle[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs,
-                                                                       titles: titles, otherToolIDs: otherToolIDs)
+                                                                       titles: titles, otherToolIDs: otherToolIDs,
+                                                                       languageFolders: LinkChecker.languageFolders(checked.site))
         }
         next.checked.links.siteWide = LinkChecker.siteWide(next.checked.articles, graph: next.checked.graph, site: checked.site)
         if next.checked.diagnostics.hasErrors { return .failed(next.checked.diagnostics) }
@@ -156,7 +158,7 @@ public struct LiveSite: Sendable {
     public func settled() -> (LiveSite, changedPages: Set<String>) {
         var next = self
         next.checked.related = SiteBuilder.relate(checked.articles, graph: checked.graph, site: checked.site)
-        for file in SearchIndex.updatedFiles(&next.searchPostings, edited: unsettled, articles: checked.articles, site: checked.site) {
+        for file in next.search.updatedFiles(edited: unsettled, articles: checked.articles, site: checked.site) {
             next.searchFiles[file.path] = file.text
         }
         next.unsettled = []
@@ -172,7 +174,8 @@ public struct LiveSite: Sendable {
 private extension LiveSite {
     enum Route: Sendable {
         case page(SitePage)
-        case searchFile, widget
+        case searchFile
+        case widget(String)
         case file(URL)
     }
 
@@ -182,8 +185,8 @@ private extension LiveSite {
         self.options = options
         resolver = LinkResolver(site: checked.site)
         markdownOptions = MarkdownParser.options(for: checked.site, resolver: resolver)
-        searchPostings = SearchPostings(checked.articles)
-        searchFiles = Dictionary(SearchIndex(searchPostings, articles: checked.articles, site: checked.site).files.map { ($0.path, $0.text) },
+        search = SiteSearch(articles: checked.articles, site: checked.site)
+        searchFiles = Dictionary(search.files(articles: checked.articles, site: checked.site).map { ($0.path, $0.text) },
                                  uniquingKeysWith: { first, _ in first })
         indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
         headingIDs = LinkChecker.headingIDs(checked.articles)
@@ -195,7 +198,8 @@ private extension LiveSite {
     }
 
     func makeRoutes() -> [String: Route] {
-        var routes: [String: Route] = [WidgetScript.path: .widget]
+        var routes: [String: Route] = [:]
+        for language in checked.site.config.languages { routes[WidgetScript.path(for: language, in: checked.site)] = .widget(language) }
         for (path, page) in checked.pages() { routes[path] = .page(page) }
         for (outputPath, source) in theme.assets { routes[outputPath] = .file(source) }
         let articlesFolder = checked.site.root.appendingPathComponent(SiteLayout.articlesFolder)

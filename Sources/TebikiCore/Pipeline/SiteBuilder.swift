@@ -77,9 +77,10 @@ public enum SiteBuilder {
     /// Loads, parses and checks the site without writing anything.
     public static func check(_ options: Options, progress: (Step) -> Void = { _ in }) -> CheckedSite {
         progress(.load)
-        let (site, loadProblems) = SiteLoader.load(
+        var (site, loadProblems) = SiteLoader.load(
             root: options.source, options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
         let (theme, themeProblems) = Theme.load(site: site)
+        site.themeWords = theme?.words ?? [:]
 
         progress(.render)
         let resolver = LinkResolver(site: site)
@@ -111,7 +112,7 @@ public enum SiteBuilder {
         guard !checked.diagnostics.hasErrors, let theme = checked.theme else { return result }
 
         progress(.index)
-        let search = SearchIndex(articles: checked.articles, site: checked.site)
+        let search = SiteSearch(articles: checked.articles, site: checked.site).files(articles: checked.articles, site: checked.site)
 
         progress(.write)
         let site = checked.site

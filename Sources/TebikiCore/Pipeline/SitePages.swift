@@ -2,7 +2,11 @@
 extension SiteBuilder.CheckedSite {
     /// Every page with its file in the output (`login/signin/index.html`).
     func pages() -> [(path: String, page: SitePage)] {
-        var pages: [(path: String, page: SitePage)] = [("index.html", .home), ("404.html", .notFound), ("search/index.html", .search)]
+        var pages: [(path: String, page: SitePage)] = site.config.languages.flatMap { language -> [(path: String, page: SitePage)] in
+            let prefix = site.urlPrefix(of: language)
+            return [(prefix + "index.html", .home(language)), (prefix + "404.html", .notFound(language)),
+                    (prefix + "search/index.html", .search(language))]
+        }
         pages += site.categories.enumerated().map { ($1.id + "/index.html", .category($0)) }
         pages += site.sections.enumerated().map { ($1.id + "/index.html", .section($0)) }
         pages += articles.enumerated().map { ($1.source.urlPath + "index.html", .article($0)) }
@@ -14,9 +18,9 @@ extension SiteBuilder.CheckedSite {
 
     func html(of page: SitePage, renderer: PageRenderer) -> String {
         switch page {
-        case .home: renderer.home()
-        case .notFound: renderer.notFound()
-        case .search: renderer.searchPage()
+        case .home(let language): renderer.home(language: language)
+        case .notFound(let language): renderer.notFound(language: language)
+        case .search(let language): renderer.searchPage(language: language)
         case .category(let index): renderer.category(site.categories[index], introduction: introductions[site.categories[index].id]?.body.html)
         case .section(let index): renderer.section(site.sections[index], introduction: introductions[site.sections[index].id]?.body.html)
         case .article(let index): articlePage(index, renderer: renderer)
@@ -33,7 +37,10 @@ private extension SiteBuilder.CheckedSite {
         let previous = index > 0 && articles[index - 1].source.categoryID == category ? articles[index - 1].source : nil
         let next = index + 1 < articles.count && articles[index + 1].source.categoryID == category ? articles[index + 1].source : nil
         let related = self.related.lists[index].map { articles[$0.index].source }
-        let backlinks = site.config.backlinks ? graph.backlinks(of: index).map { articles[$0].source } : []
+        // Within the article's language: a link from another language is warned about, not listed.
+        let language = articles[index].source.languageFolder
+        let backlinks = site.config.backlinks
+            ? graph.backlinks(of: index).map { articles[$0].source }.filter { $0.languageFolder == language } : []
         return renderer.article(articles[index], previous: previous, next: next, siblings: siblings(of: index),
                                 related: related, backlinks: backlinks)
     }

@@ -24,18 +24,22 @@ public struct SearchIndex: Sendable {
     public static let articlesPerChunk = 16
     static let sectionTextLimit = 240
 
+    /// The index of the site's default language, over `articles`.
     public init(articles: [ParsedArticle], site: LoadedSite) {
-        self.init(SearchPostings(articles), articles: articles, site: site)
+        self.init(SearchPostings(articles), articles: articles, site: site, language: site.config.language)
     }
 
-    init(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite) {
+    /// The index of one language, over its articles, in its folder (`search/`, `en/search/`).
+    init(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite, language: String) {
         let byShard = postings.gather()
-        var files = [File(path: "search/meta.js", text: Self.meta(site: site, shardCount: postings.shardCount, articles: articles.count))]
+        let prefix = site.urlPrefix(of: language)
+        var files = [File(path: prefix + "search/meta.js",
+                          text: Self.meta(site: site, language: language, shardCount: postings.shardCount, articles: articles.count))]
         files += parallelMap(Array(byShard.indices)) { shard in
-            File(path: Self.shardPath(shard), text: postings.shardScript(shard, byShard[shard]))
+            File(path: prefix + Self.shardPath(shard), text: postings.shardScript(shard, byShard[shard]))
         }
         files += parallelMap(Array(stride(from: 0, to: articles.count, by: Self.articlesPerChunk))) { start in
-            Self.chunkFile(start / Self.articlesPerChunk, articles: articles, site: site)
+            Self.chunkFile(start / Self.articlesPerChunk, articles: articles, site: site, prefix: prefix)
         }
         self.files = files
         shardCount = postings.shardCount
@@ -45,7 +49,7 @@ public struct SearchIndex: Sendable {
     /// the edited articles' chunks. Scores in other shards keep the site's old average article
     /// length until the next full build, a difference that rarely moves a score by one step.
     static func updatedFiles(_ postings: inout SearchPostings, edited: Set<Int>, articles: [ParsedArticle],
-                             site: LoadedSite) -> [File] {
+                             site: LoadedSite, prefix: String) -> [File] {
         var shards = Set<Int>()
         for article in edited { shards.formUnion(postings.replace(article, with: articles[article].terms)) }
         var wanted = Array(repeating: false, count: postings.shardCount)
@@ -53,20 +57,20 @@ public struct SearchIndex: Sendable {
         let byShard = postings.gather(only: wanted)
         let snapshot = postings
         var files = parallelMap(shards.sorted()) { shard in
-            File(path: shardPath(shard), text: snapshot.shardScript(shard, byShard[shard]))
+            File(path: prefix + shardPath(shard), text: snapshot.shardScript(shard, byShard[shard]))
         }
         for chunk in Set(edited.map { $0 / articlesPerChunk }).sorted() {
-            files.append(chunkFile(chunk, articles: articles, site: site))
+            files.append(chunkFile(chunk, articles: articles, site: site, prefix: prefix))
         }
         return files
     }
 
     static func shardPath(_ shard: Int) -> String { "search/t/\(shard).js" }
 
-    static func chunkFile(_ chunk: Int, articles: [ParsedArticle], site: LoadedSite) -> File {
+    static func chunkFile(_ chunk: Int, articles: [ParsedArticle], site: LoadedSite, prefix: String) -> File {
         let start = chunk * articlesPerChunk
-        return File(path: "search/d/\(chunk).js",
-                    text: chunkScript(chunk, articles[start..<min(start + articlesPerChunk, articles.count)], site: site))
+        return File(path: prefix + "search/d/\(chunk).js",
+                    text: chunkScript(chunk, articles[start..<min(start + articlesPerChunk, articles.count)], site: site, prefix: prefix))
     }
 
     /// Each kanji of an article's bigrams as a term of its own, for one-character queries
@@ -149,19 +153,20 @@ public struct SearchIndex: Sendable {
 
 private extension SearchIndex {
     /// One article's terms: how much each weighs (fields weighted) and the section it occurs in most.
-    static func meta(site: LoadedSite, shardCount: Int, articles: Int) -> String {
-        let synonyms = site.synonyms.map { group in "[" + group.map(JSONText.string).joined(separator: ",") + "]" }
+    static func meta(site: LoadedSite, language: String, shardCount: Int, articles: Int) -> String {
+        let synonyms = (site.synonyms[language] ?? []).map { group in "[" + group.map(JSONText.string).joined(separator: ",") + "]" }
         return "TebikiSearch.meta({\"version\":1,\"shards\":\(shardCount),\"chunk\":\(articlesPerChunk),\"articles\":\(articles),"
             + "\"synonyms\":[\(synonyms.joined(separator: ","))]});\n"
     }
 
     /// Each article as `[title, where, url, description, [[section id, heading, text]…]]`, where
-    /// is its category's title, or `category › section` in a section; the texts cut to their
-    /// first characters (enough for a snippet), written on bytes.
-    static func chunkScript(_ chunk: Int, _ articles: ArraySlice<ParsedArticle>, site: LoadedSite) -> String {
+    /// is its category's title, or `category › section` in a section, and the URL is from the
+    /// language's home (`prefix`); the texts cut to their first characters (enough for a
+    /// snippet), written on bytes.
+    static func chunkScript(_ chunk: Int, _ articles: ArraySlice<ParsedArticle>, site: LoadedSite, prefix: String) -> String {
         var categories = Dictionary(site.categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         for section in site.sections {
-            categories[section.id] = (categories[String(section.categoryID)] ?? String(section.categoryID)) + " › " + section.title
+            categories[section.id] = (categories[section.categoryID] ?? section.categoryID) + " › " + section.title
         }
         var out = Array("TebikiSearch.docs(\(chunk),[".utf8)
         func string(_ text: some StringProtocol) {
@@ -172,7 +177,7 @@ private extension SearchIndex {
         for (number, article) in articles.enumerated() {
             let source = article.source
             out += Array((number == 0 ? "[" : ",\n[").utf8)
-            for field in [source.title, categories[source.folderID] ?? source.folderID, source.urlPath,
+            for field in [source.title, categories[source.folderID] ?? source.folderID, String(source.urlPath.dropFirst(prefix.count)),
                           source.frontMatter.description ?? ""] {
                 string(field)
                 out.append(0x2C)

@@ -1,41 +1,51 @@
 import Foundation
 
 /// Stage 6: fills the theme's templates. Every URL in a page is relative (`root` climbs to the
-/// site root), so the output works at a domain root, under a sub-path and from disk.
+/// site root, `home` to the home page of the page's language), so the output works at a domain
+/// root, under a sub-path and from disk.
 public struct PageRenderer: Sendable {
     let site: LoadedSite
     let theme: Theme
-    let strings: ThemeStrings
+    /// By language code.
+    let strings: [String: ThemeStrings]
+    let translations: Translations
 
     public init(site: LoadedSite, theme: Theme) {
         self.site = site
         self.theme = theme
-        strings = ThemeStrings(language: site.config.language)
+        strings = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, site.strings(for: $0)) })
+        translations = Translations(site: site)
     }
 
-    public var siteTitle: String { strings.title(site: site.config.title) }
+    public var siteTitle: String { words(site.config.language).title(site: site.config.title(in: site.config.language)) }
 
-    public func home() -> String {
-        var context = common(root: "./", canonicalPath: "")
+    /// A language's home page, at the site's root for the default language, at `en/` for English.
+    public func home(language: String) -> String {
+        let prefix = site.urlPrefix(of: language)
+        let root = SiteLayout.rootPrefix(depth: prefix.isEmpty ? 0 : 1)
+        let strings = words(language)
+        var context = common(root: root, canonicalPath: prefix, language: language, key: "")
         context["isHome"] = true
-        context["categories"] = site.categories.map { category -> [String: Any] in
+        context["categories"] = site.categories.filter { site.language(ofPath: $0.id) == language }.map { category -> [String: Any] in
             let articles = site.articles(in: category)
             return Self.values([
                 "title": category.title,
                 "description": category.description,
-                "url": "./" + Self.encode(category.id) + "/",
+                "url": root + Self.encode(category.id) + "/",
                 "countText": strings.articleCount(articles.count),
-                "articles": articles.prefix(Self.homeArticlesPerCategory).map { link(to: $0, root: "./") },
+                "articles": articles.prefix(Self.homeArticlesPerCategory).map { link(to: $0, root: root) },
                 "hasMore": articles.count > Self.homeArticlesPerCategory,
             ])
         }
-        return theme.render("home", context)
+        return theme.render("home", context, language: language)
     }
 
     /// A category's page: its own articles, then its sections with their first articles.
     public func category(_ category: Category, introduction: String?) -> String {
-        let root = SiteLayout.rootPrefix(depth: 1)
-        var context = common(root: root, canonicalPath: category.id + "/")
+        let language = site.language(ofPath: category.id)
+        let strings = words(language)
+        let root = SiteLayout.rootPrefix(depth: category.id.split(separator: "/").count)
+        var context = common(root: root, canonicalPath: category.id + "/", language: language, key: Translations.key(of: category.id, in: site))
         context["title"] = category.title
         context["description"] = category.description
         context["introduction"] = introduction
@@ -55,24 +65,26 @@ public struct PageRenderer: Sendable {
                 "hasMore": articles.count > Self.articlesPerSectionCard,
             ])
         }
-        return theme.render("category", context)
+        return theme.render("category", context, language: language)
     }
 
     /// A section's page, made with the category page's template: its articles, and its
     /// category as a parent in the breadcrumbs.
     public func section(_ section: Section, introduction: String?) -> String {
-        let root = SiteLayout.rootPrefix(depth: 2)
-        var context = common(root: root, canonicalPath: section.id + "/")
+        let language = site.language(ofPath: section.id)
+        let strings = words(language)
+        let root = SiteLayout.rootPrefix(depth: section.id.split(separator: "/").count)
+        var context = common(root: root, canonicalPath: section.id + "/", language: language, key: Translations.key(of: section.id, in: site))
         let articles = site.articles(in: section)
         context["title"] = section.title
         context["description"] = section.description
         context["introduction"] = introduction
-        context["parent"] = categoryLink(String(section.categoryID), root: root)
+        context["parent"] = categoryLink(section.categoryID, root: root)
         context["countText"] = strings.articleCount(articles.count)
         context["articles"] = articles.map { link(to: $0, root: root) }
         context["hasArticles"] = !articles.isEmpty
         context["hasSections"] = false
-        return theme.render("category", context)
+        return theme.render("category", context, language: language)
     }
 
     /// An article page; `previous` and `next` are its neighbours in the category's reading order,
@@ -80,8 +92,10 @@ public struct PageRenderer: Sendable {
     public func article(_ article: ParsedArticle, previous: ArticleSource?, next: ArticleSource?, siblings: SectionSiblings?,
                         related: [ArticleSource], backlinks: [ArticleSource]) -> String {
         let source = article.source
+        let language = site.language(ofPath: source.id)
+        let strings = words(language)
         let root = SiteLayout.rootPrefix(depth: source.pageDepth)
-        var context = common(root: root, canonicalPath: source.urlPath)
+        var context = common(root: root, canonicalPath: source.urlPath, language: language, key: String(source.translationKey))
         context["title"] = source.title
         context["description"] = source.frontMatter.description
         context["category"] = categoryLink(source.categoryID, root: root)
@@ -115,30 +129,33 @@ public struct PageRenderer: Sendable {
             context["guide"] = guide
             context["hasTour"] = !article.guidance.steps.isEmpty
         }
-        return theme.render("article", context)
+        return theme.render("article", context, language: language)
     }
 
-    /// The full search results page, `search/?q=…`, which a reader can share.
-    public func searchPage() -> String {
-        var context = common(root: SiteLayout.rootPrefix(depth: 1), canonicalPath: "search/")
-        context["title"] = strings["searchTitle"]
-        return theme.render("search", context)
+    /// A language's full search results page, `search/?q=…` (`en/search/?q=…`), which a reader can share.
+    public func searchPage(language: String) -> String {
+        let prefix = site.urlPrefix(of: language)
+        var context = common(root: SiteLayout.rootPrefix(depth: prefix.isEmpty ? 1 : 2), canonicalPath: prefix + "search/",
+                             language: language, key: nil)
+        context["title"] = words(language)["searchTitle"]
+        return theme.render("search", context, language: language)
     }
 
     /// Served by the web server at any depth, so it links from the site's base path, not relatively.
-    public func notFound() -> String {
-        var context = common(root: site.config.basePath, canonicalPath: nil)
-        context["title"] = strings["notFoundTitle"]
-        return theme.render("404", context)
+    public func notFound(language: String) -> String {
+        var context = common(root: site.config.basePath, canonicalPath: nil, language: language, key: nil)
+        context["title"] = words(language)["notFoundTitle"]
+        return theme.render("404", context, language: language)
     }
 
     /// A page left at an old address (front matter `aliases`) that sends the reader on.
     public func redirect(to article: ArticleSource, fromDepth depth: Int) -> String {
         let root = SiteLayout.rootPrefix(depth: depth)
-        var context = common(root: root, canonicalPath: article.urlPath)
+        let language = site.language(ofPath: article.id)
+        var context = common(root: root, canonicalPath: article.urlPath, language: language, key: nil)
         context["title"] = article.title
         context["target"] = root + Self.encode(article.urlPath)
-        return theme.render("redirect", context)
+        return theme.render("redirect", context, language: language)
     }
 
     static let homeArticlesPerCategory = 5
@@ -167,19 +184,45 @@ public struct SectionSiblings: Sendable {
 }
 
 private extension PageRenderer {
-    func common(root: String, canonicalPath: String?) -> [String: Any] {
+    func words(_ language: String) -> ThemeStrings { strings[language] ?? ThemeStrings(language: language) }
+
+    /// What every page has; `key` names the page among its translations (nil: none, as the
+    /// search page and the 404 page, whose switcher goes to each language's home).
+    func common(root: String, canonicalPath: String?, language: String, key: String?) -> [String: Any] {
+        let strings = words(language)
         var context: [String: Any] = [
             "root": root,
-            "site": ["title": siteTitle, "language": site.config.language],
+            "home": root + Self.encode(site.urlPrefix(of: language)),
+            "site": ["title": strings.title(site: site.config.title(in: language)), "language": language],
             "strings": strings.all,
         ]
         if let base = site.config.baseURL, let canonicalPath {
             context["canonical"] = base + Self.encode(canonicalPath)
         }
+        guard !translations.isEmpty else { return context }
+        let versions = translations.versions(of: key ?? "\u{0}")
+        // Search engines get the pages that exist; the switcher goes to each language's home
+        // where the page has no translation, so it never leads to a missing page.
+        if let base = site.config.baseURL, key != nil {
+            var alternates = versions.compactMap { version in
+                version.urlPath.map { ["hreflang": version.language, "href": base + Self.encode($0)] }
+            }
+            if alternates.count > 1, let original = versions.first?.urlPath {
+                alternates.append(["hreflang": "x-default", "href": base + Self.encode(original)])
+                context["alternates"] = alternates
+            }
+        }
+        context["hasLanguages"] = true
+        context["languages"] = versions.map { version -> [String: Any] in
+            let target = version.urlPath ?? site.urlPrefix(of: version.language)
+            return ["code": version.language, "name": LanguageCodes.name(of: version.language),
+                    "url": root + Self.encode(target), "current": version.language == language]
+        }
         return context
     }
 
     func categoryLink(_ id: String, root: String) -> [String: Any] {
+        // Linear: a site has few categories, and a dictionary made per page would cost more.
         let category = site.categories.first { $0.id == id }
         return ["title": category?.title ?? id, "url": root + Self.encode(id) + "/"]
     }

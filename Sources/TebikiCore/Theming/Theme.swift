@@ -5,7 +5,8 @@ import Mustache
 /// A theme: Mustache templates and static assets. A site's `Themes/<name>/` overrides the
 /// bundled default theme file by file, so a writer copies only what they change.
 public struct Theme: Sendable {
-    public let library: MustacheLibrary
+    /// The templates with each language's words folded in, by language code.
+    let libraries: [String: MustacheLibrary]
     /// Static files to publish, by their path in the output (`assets/style.css`) to where they are read from.
     public let assets: [(outputPath: String, source: URL)]
 
@@ -31,9 +32,8 @@ public struct Theme: Sendable {
         }
 
         FastHTMLEscaping.register()
-        let constants = siteConstants(site)
         var diagnostics = walk.diagnostics
-        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: (text: String, display: String)] = [:]
         var assets: [(String, URL)] = []
         for (relative, file) in files.sorted(by: { $0.key < $1.key }) {
             if relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
@@ -45,35 +45,55 @@ public struct Theme: Sendable {
                     diagnostics.append(problem)
                     continue
                 }
-                do {
-                    templates[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + fold(text, constants))
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(.templateError, file.display, line: error.context.lineNumber,
-                                              column: error.context.columnNumber, "template error: \(error.error)"))
-                } catch {
-                    diagnostics.append(.error(.templateError, file.display, "template error: \(error)"))
-                }
+                texts[name] = (text, file.display)
             } else if relative.hasPrefix("assets/") {
                 assets.append((relative, file.url))
             }
         }
-        for name in templateNames where templates[name] == nil && !diagnostics.hasErrors {
+        var words: [String: [String: String]] = [:]
+        for language in site.config.languages {
+            let (found, problems) = ThemeStrings.words(for: language, files: files)
+            words[language] = found
+            diagnostics += problems
+        }
+        var libraries: [String: MustacheLibrary] = [:]
+        for language in site.config.languages {
+            let constants = siteConstants(site, strings: ThemeStrings(language: language, words: words[language]), language: language)
+            var templates: [String: MustacheTemplate] = [:]
+            for (name, file) in texts {
+                do {
+                    templates[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + fold(file.text, constants))
+                } catch let error as MustacheTemplate.ParserError {
+                    if language == site.config.language {
+                        diagnostics.append(.error(.templateError, file.display, line: error.context.lineNumber,
+                                                  column: error.context.columnNumber, "template error: \(error.error)"))
+                    }
+                } catch {
+                    if language == site.config.language { diagnostics.append(.error(.templateError, file.display, "template error: \(error)")) }
+                }
+            }
+            libraries[language] = MustacheLibrary(templates: templates)
+        }
+        for name in templateNames where texts[name] == nil && !diagnostics.hasErrors {
             diagnostics.append(.error(.templateMissing, "Themes/\(site.config.theme)/templates/\(name).mustache", "the theme has no '\(name)' template"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(library: MustacheLibrary(templates: templates), assets: assets), diagnostics)
+        return (Theme(libraries: libraries, assets: assets, words: words), diagnostics)
     }
 
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// The words a theme's `strings/<code>.yml` gives, by language code; none for a language
+    /// whose words are the built-in ones.
+    public let words: [String: [String: String]]
+
+    func render(_ template: String, _ context: [String: Any], language: String) -> String {
+        (libraries[language] ?? libraries.first?.value)?.render(context, withTemplate: template) ?? ""
     }
 }
 
 private extension Theme {
-    /// Values that are the same on every page of the site: the theme's words and the site's name.
-    static func siteConstants(_ site: LoadedSite) -> [String: String] {
-        let strings = ThemeStrings(language: site.config.language)
-        var constants = ["site.title": strings.title(site: site.config.title), "site.language": site.config.language]
+    /// Values that are the same on every page of a language: the theme's words and the site's name.
+    static func siteConstants(_ site: LoadedSite, strings: ThemeStrings, language: String) -> [String: String] {
+        var constants = ["site.title": strings.title(site: site.config.title(in: language)), "site.language": language]
         for (key, value) in strings.all { constants["strings." + key] = value }
         return constants
     }

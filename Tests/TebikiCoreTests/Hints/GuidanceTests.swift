@@ -8,12 +8,12 @@ struct GuidanceTests {
     func parse(_ file: String, glossary: [GlossaryEntry] = [], others: [ArticleSource] = []) -> (ParsedArticle?, [String]) {
         let split = FrontMatterSplit(file)
         let (matter, problems) = FrontMatter.parse(split.yaml ?? "", path: "Articles/login/signin.md")
-        let article = ArticleSource(id: "login/signin", path: "Articles/login/signin.md", frontMatter: matter,
+        let article = ArticleSource(id: "login/signin", path: "Articles/login/signin.md", languageFolder: nil, frontMatter: matter,
                                     markdown: String(split.body), bodyLineOffset: split.bodyLineOffset, lastModified: nil)
         var site = TestSites.site([article] + others, assets: ["images/screen.png"])
-        site.glossary = glossary
+        site.glossary = [site.config.language: glossary]
         let resolver = LinkResolver(site: site)
-        let parsed = MarkdownParser.parse(article, resolver: resolver, options: MarkdownParser.options(for: site, resolver: resolver))
+        let parsed = MarkdownParser.parse(article, resolver: resolver, options: MarkdownParser.options(for: site, resolver: resolver, language: "ja"))
         return (parsed, (problems + parsed.diagnostics).map(\.description))
     }
 
@@ -147,7 +147,8 @@ struct GuidanceTests {
             \(Self.body)
             """)
         let article = try #require(parsed)
-        let problems = LinkChecker.problems(in: article, headingIDs: LinkChecker.headingIDs([article]), titles: [:], otherToolIDs: [:]).map(\.description)
+        let problems = LinkChecker.problems(in: article, headingIDs: LinkChecker.headingIDs([article]), titles: [:], otherToolIDs: [:],
+                                            languageFolders: []).map(\.description)
         #expect(problems == ["Articles/login/signin.md:6:13: error: broken link: nothing at 'nowhere.md'",
                              "Articles/login/signin.md:9:11: error: broken link: nothing at '../gone/away.md#x'"])
     }

@@ -148,7 +148,8 @@ struct ExtendedMarkdownTests {
         #expect(images.map { "\($0.location.line):\($0.location.column)" } == ["5:11", "5:47"])
         let article = ParsedArticle(source: TestSites.article("login/signin"), body: body.article.body, terms: body.article.terms,
                                     guidance: .init(), diagnostics: [])
-        let problems = LinkChecker.problems(in: article, headingIDs: LinkChecker.headingIDs([article]), titles: [:], otherToolIDs: [:])
+        let problems = LinkChecker.problems(in: article, headingIDs: LinkChecker.headingIDs([article]), titles: [:], otherToolIDs: [:],
+                                            languageFolders: [])
         #expect(problems.map(\.description) == ["Articles/login/signin.md:5:47: error: broken image: nothing at '../images/gone.png'"])
     }
 }

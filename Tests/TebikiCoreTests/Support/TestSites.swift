@@ -9,12 +9,13 @@ enum TestSites {
 
     static let repositoryRoot = fixtures.deletingLastPathComponent().deletingLastPathComponent()
 
-    static func article(_ id: String, title: String = "T", markdown: String = "", lineOffset: Int = 3,
+    /// An article by its id; `languageFolder` for a translation (`en/…`).
+    static func article(_ id: String, title: String = "T", markdown: String = "", lineOffset: Int = 3, languageFolder: String? = nil,
                         configure: (inout FrontMatter) -> Void = { _ in }) -> ArticleSource {
         var matter = FrontMatter()
         matter.title = title
         configure(&matter)
-        return ArticleSource(id: id, path: "Articles/\(id).md", frontMatter: matter,
+        return ArticleSource(id: id, path: "Articles/\(id).md", languageFolder: languageFolder, frontMatter: matter,
                              markdown: markdown, bodyLineOffset: lineOffset, lastModified: nil)
     }
 

@@ -1,0 +1,43 @@
+/// The search index of every language of the site: each over its own articles, tokenized and
+/// scored apart, in its own folder (`search/`, `en/search/`), so a reader's query on an
+/// English page finds English articles.
+struct SiteSearch: Sendable {
+    struct Part: Sendable {
+        var language: String
+        var prefix: String
+        /// Positions in the site's articles of this language's articles, in order.
+        var members: [Int]
+        var postings: SearchPostings
+    }
+
+    private(set) var parts: [Part]
+
+    init(articles: [ParsedArticle], site: LoadedSite) {
+        var members: [String: [Int]] = [:]
+        for (index, article) in articles.enumerated() { members[site.language(ofPath: article.source.id), default: []].append(index) }
+        parts = site.config.languages.map { language in
+            let mine = members[language] ?? []
+            return Part(language: language, prefix: site.urlPrefix(of: language), members: mine,
+                        postings: SearchPostings(mine.map { articles[$0] }))
+        }
+    }
+
+    func files(articles: [ParsedArticle], site: LoadedSite) -> [SearchIndex.File] {
+        parts.flatMap { part in
+            SearchIndex(part.postings, articles: part.members.map { articles[$0] }, site: site, language: part.language).files
+        }
+    }
+
+    /// The files the edits to `edited` (positions in the site's articles) changed, in each language.
+    mutating func updatedFiles(edited: Set<Int>, articles: [ParsedArticle], site: LoadedSite) -> [SearchIndex.File] {
+        var files: [SearchIndex.File] = []
+        for index in parts.indices {
+            let local = Dictionary(uniqueKeysWithValues: parts[index].members.enumerated().map { ($1, $0) })
+            let touched = Set(edited.compactMap { local[$0] })
+            guard !touched.isEmpty else { continue }
+            files += SearchIndex.updatedFiles(&parts[index].postings, edited: touched, articles: parts[index].members.map { articles[$0] },
+                                              site: site, prefix: parts[index].prefix)
+        }
+        return files
+    }
+}
