@@ -34,6 +34,13 @@ struct Check: ParsableCommand {
         }
         if !report.isQuiet {
             print("Checked \(checked.articles.count) articles: \(diagnostics.warningCount) warning(s), no errors")
+            // One line a language: not a warning per article, which would bury the real ones.
+            for (language, missing) in Translations.untranslated(in: checked.site) where !missing.isEmpty {
+                let total = checked.site.articles.count { $0.languageFolder == nil }
+                print("'\(language)': \(missing.count) of \(total) articles not translated yet"
+                      + (report.verbose ? ":" : " (tebiki check --verbose lists them)"))
+                if report.verbose { for article in missing { print("  \(article.path)") } }
+            }
         }
     }
 }

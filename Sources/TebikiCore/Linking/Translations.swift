@@ -30,6 +30,15 @@ public struct Translations: Sendable {
 
     public var isEmpty: Bool { pages.isEmpty }
 
+    /// For each language besides the default, the articles of the default language it has no
+    /// translation of, in reading order.
+    public static func untranslated(in site: LoadedSite) -> [(language: String, articles: [ArticleSource])] {
+        let translated = Set(site.articles.filter { $0.languageFolder != nil }.map(\.id))
+        return site.config.translationLanguages.map { language in
+            (language, site.articles.filter { $0.languageFolder == nil && !translated.contains(language + "/" + $0.id) })
+        }
+    }
+
     /// The key of a page: its id without the language folder.
     public static func key(of id: String, in site: LoadedSite) -> String {
         String(id.dropFirst(site.urlPrefix(of: site.language(ofPath: id)).count))

@@ -280,8 +280,9 @@ private extension SiteLoader {
                 continue
             }
             if let first = claimed.updateValue(article.path, forKey: article.id) {
+                let why = first.nfc == article.path.nfc ? " (the two file names differ only in Unicode normalization, NFC and NFD)" : ""
                 diagnostics.append(.error(.translationDuplicate, article.path,
-                                          "\(first) already translates Articles/\(key).md into '\(article.languageFolder ?? "")'; keep one of the two files"))
+                                          "\(first) already translates Articles/\(key).md into '\(article.languageFolder ?? "")'\(why); keep one of the two files"))
                 refused.insert(article.path)
             }
         }

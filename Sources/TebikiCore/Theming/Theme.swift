@@ -52,7 +52,7 @@ public struct Theme: Sendable {
         }
         var words: [String: [String: String]] = [:]
         for language in site.config.languages {
-            let (found, problems) = ThemeStrings.words(for: language, files: files)
+            let (found, problems) = ThemeStrings.words(for: language, files: files, theme: site.config.theme)
             words[language] = found
             diagnostics += problems
         }

@@ -8,11 +8,11 @@ extension ThemeStrings {
     /// The words of `language` in the theme's files (paths under the theme, with where they are
     /// read from); nil when there is no file. A language without built-in words is warned about
     /// once when it has no file, and once per key its file leaves out.
-    static func words(for language: String, files: [String: (url: URL, display: String)]) -> ([String: String]?, [Diagnostic]) {
+    static func words(for language: String, files: [String: (url: URL, display: String)], theme: String) -> ([String: String]?, [Diagnostic]) {
         let builtIn = ["ja", "en"].contains(base(of: language))
         guard let file = files["\(wordsFolder)/\(language).yml"] else {
             if builtIn { return (nil, []) }
-            return (nil, [.about(.warning, .themeWordMissing, "\(SiteLayout.themesFolder)/…/\(wordsFolder)/\(language).yml",
+            return (nil, [.about(.warning, .themeWordMissing, "\(SiteLayout.themesFolder)/\(theme)/\(wordsFolder)/\(language).yml",
                                  "the theme has no words for '\(language)': its pages show the English ones; add \(wordsFolder)/\(language).yml to the theme (keys as in the README)")])
         }
         let text: String

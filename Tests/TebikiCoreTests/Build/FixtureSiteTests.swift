@@ -136,8 +136,10 @@ struct FixtureSiteTests {
     }
 
     /// `invalid-sections`: a folder three deep, a bad `_section.yml`, a section with a reserved
-    /// name, an article and an article's slug at a section's address.
-    @Test(arguments: ["invalid-content", "invalid-sections"])
+    /// name, an article and an article's slug at a section's address. `invalid-languages`: a
+    /// translation without an original, two of one original, folders named like the default
+    /// language and like one not listed, a section named like a language, a language unused.
+    @Test(arguments: ["invalid-content", "invalid-sections", "invalid-languages"])
     func invalidContentReportsEveryProblemAndWritesNothing(fixture name: String) throws {
         let fixture = TestSites.fixtures.appendingPathComponent(name)
         let (result, output) = try build(fixture)
