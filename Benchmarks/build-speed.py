@@ -3,7 +3,7 @@
 
 Usage: python3 Benchmarks/build-speed.py [--sizes 1000,10000,50000] [--runs 3]
                                           [--hugo-related-up-to 10000] [--work /tmp/tebiki-bench]
-                                          [--sections]
+                                          [--sections] [--languages]
 
 For each size it generates a mixed Japanese/English corpus with ../shared/bench/gen-corpus.py,
 builds it with the release `tebiki` and with Debian's `hugo` using ../shared/bench/hugo-site,
@@ -17,7 +17,10 @@ articles" step (from --timings) is printed beside Hugo's extra time for related 
 
 With --sections, Tebiki also builds the same corpus spread over ten sections per category
 (Articles/<category>/section-<n>/<slug>.md, links, images and related entries rewritten to
-match), and the ratio to the flat build is printed.
+match), and the ratio to the flat build is printed. With --languages, it also builds a
+two-language site: the corpus plus an English translation (Articles/en/…) of the first half
+of its articles in file name order, and prints its time and peak memory against the corpus
+alone, with the ratio per article.
 """
 import argparse, os, re, shutil, statistics, subprocess, sys, time
 
@@ -95,6 +98,22 @@ def sectioned(flat, out):
             file.write(text)
 
 
+def translated(flat, out):
+    """Copies a generated corpus and adds a translation of half its articles in Articles/en/,
+    so the site has 1.5 times the articles in two languages."""
+    if os.path.isdir(out):
+        return
+    shutil.copytree(flat, os.path.join(out, "Articles"))
+    articles = sorted(os.path.relpath(os.path.join(folder, name), flat)
+                      for folder, _, names in os.walk(flat) for name in names if name.endswith(".md"))
+    for relative in articles[:len(articles) // 2]:
+        target = os.path.join(out, "Articles", "en", relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(os.path.join(flat, relative), target)
+    with open(os.path.join(out, "tebiki.yml"), "w", encoding="utf-8") as file:
+        file.write("languages: [ja, en]\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -104,6 +123,8 @@ def main():
     parser.add_argument("--work", default="/tmp/tebiki-bench")
     parser.add_argument("--sections", action="store_true",
                         help="also build the corpus spread over ten sections per category")
+    parser.add_argument("--languages", action="store_true",
+                        help="also build the corpus with an English translation of half its articles")
     args = parser.parse_args()
 
     if shutil.which("hugo") is None:
@@ -137,16 +158,28 @@ def main():
             sectioned(articles, os.path.join(nested, "Articles"))
             results.append(measure("tebiki/s", [tebiki, "build", "--timings", "--source", nested, "--output", tebiki_out],
                                    tebiki_out, args.runs, step="Relating articles"))
+        if args.languages:
+            bilingual = os.path.join(args.work, f"corpus-{size}-languages")
+            translated(articles, bilingual)
+            results.append(measure("tebiki/l", [tebiki, "build", "--timings", "--source", bilingual, "--output", tebiki_out],
+                                   tebiki_out, args.runs, step="Relating articles"))
         for result in results:
             runs = " ".join(f"{w:.2f}" for w in result["walls"])
+            count = size * 3 // 2 if result["name"] == "tebiki/l" else size
             print(f"{size:>8}  {result['name']:<6} {result['wall']:>9.2f} {result['peak']:>8.0f} "
-                  f"{size / result['wall']:>9.0f}  {runs}")
+                  f"{count / result['wall']:>9.0f}  {runs}")
         tebiki_result, hugo_result = results[0], results[1]
         print(f"{size:>8}  Hugo/Tebiki = {hugo_result['wall'] / tebiki_result['wall']:.1f}x without Hugo's related content"
               + (f", {results[2]['wall'] / tebiki_result['wall']:.1f}x with it" if size <= args.hugo_related_up_to else ""))
+        by_name = {result["name"]: result for result in results}
         if args.sections:
-            print(f"{size:>8}  sections/flat = {results[-1]['wall'] / tebiki_result['wall']:.2f} (time), "
-                  f"{results[-1]['peak'] / tebiki_result['peak']:.2f} (peak memory)")
+            nested_result = by_name["tebiki/s"]
+            print(f"{size:>8}  sections/flat = {nested_result['wall'] / tebiki_result['wall']:.2f} (time), "
+                  f"{nested_result['peak'] / tebiki_result['peak']:.2f} (peak memory)")
+        if args.languages:
+            bilingual_result = by_name["tebiki/l"]
+            print(f"{size:>8}  two languages ({size * 3 // 2} articles)/one = {bilingual_result['wall'] / tebiki_result['wall']:.2f} (time), "
+                  f"{bilingual_result['peak'] / tebiki_result['peak']:.2f} (peak memory); articles 1.50")
         related = f"{size:>8}  related articles: Tebiki {tebiki_result['step']:.2f} s"
         if size <= args.hugo_related_up_to:
             related += f", Hugo {results[2]['wall'] - hugo_result['wall']:.2f} s (its build with minus without)"

@@ -13,14 +13,14 @@ struct New: ParsableCommand {
     @Option(help: "The article's title (default: its slug).")
     var title: String?
 
-    @Argument(help: "The article as <category>/<slug> or <category>/<section>/<slug>, e.g. login/reset-password.")
+    @Argument(help: "The article as <category>/<slug> or <category>/<section>/<slug>, e.g. login/reset-password; a translation starts with its language folder, e.g. en/login/reset-password.")
     var name: String
 
     func run() throws {
         let site = URL(fileURLWithPath: source).standardizedFileURL
-        let language = SiteLoader.config(root: site).language
+        let languages = SiteLoader.config(root: site).languages
         do {
-            for path in try NewArticle.create(name, title: title, site: site, language: language) {
+            for path in try NewArticle.create(name, title: title, site: site, languages: languages) {
                 print("Created \(path)")
             }
         } catch {

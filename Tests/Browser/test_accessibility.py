@@ -7,7 +7,8 @@ from axe_selenium_python import Axe
 
 from harness import set_color_scheme
 
-PAGES = ["", "login/", "login/login/", "troubleshooting/cannot-login/", "troubleshooting/", "troubleshooting/password/",
+PAGES = ["", "login/", "login/login/", "troubleshooting/cannot-login/", "troubleshooting/", "troubleshooting/password/", "en/",
+         "en/login/login/",
          "troubleshooting/password/reset-password/"]
 
 

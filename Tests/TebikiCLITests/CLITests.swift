@@ -296,6 +296,31 @@ struct CLITests {
         #expect(strict.stderr.hasSuffix("check failed with 4 error(s)\n"))
     }
 
+    /// One line per language of untranslated articles, the paths only with --verbose; `new`
+    /// makes a translation in its language's folder, without a file for the folder itself.
+    @Test func checkSummarisesUntranslatedArticlesAndNewStartsATranslation() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("tebiki-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/Fixtures/languages"), to: site)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let quiet = try tebiki(["check", "--source", site.path])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout.hasSuffix("'en': 1 of 4 articles not translated yet (tebiki check --verbose lists them)\n"))
+        let verbose = try tebiki(["check", "--verbose", "--source", site.path])
+        #expect(verbose.stdout.hasSuffix("'en': 1 of 4 articles not translated yet:\n  Articles/account/password.md\n"))
+
+        let made = try tebiki(["new", "--source", site.path, "--title", "Change your password", "en/account/password"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout == "Created Articles/en/account/password.md\n", "the English folder is there already")
+        #expect(try String(contentsOf: site.appendingPathComponent("Articles/en/account/password.md"), encoding: .utf8)
+            .contains("Write the article here."))
+        let reserved = try tebiki(["new", "--source", site.path, "en/x"])
+        #expect(reserved.status == 1)
+        #expect(reserved.stderr == "error: the folder name 'en' is taken by the site's own en/ folder; choose another name\n")
+        let after = try tebiki(["check", "--source", site.path])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(!after.stdout.contains("not translated"))
+    }
+
     @Test func checkFailsOnBrokenContent() throws {
         let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/invalid-content")
         let run = try tebiki(["check", "--quiet", "--source", fixture.path])

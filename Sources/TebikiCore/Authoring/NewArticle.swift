@@ -25,21 +25,27 @@ public enum NewArticle {
     }
 
     /// Creates `Articles/<category>/<slug>.md` or `Articles/<category>/<section>/<slug>.md`
-    /// under `site`; returns the paths written, relative to the site folder.
-    public static func create(_ name: String, title: String?, site: URL, language: String,
+    /// under `site`, or the same in a language folder (`en/<category>/<slug>`) when `languages`
+    /// (the site's, the default first) lists it; returns the paths written, relative to the site folder.
+    public static func create(_ name: String, title: String?, site: URL, languages: [String],
                               today: Date = Date()) throws(Problem) -> [String] {
         var parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // A language folder is neither a category nor a section, and gets no file of its own.
+        let languageFolder = parts.count > 2 && languages.dropFirst().contains(parts[0]) ? parts.removeFirst() : nil
+        let language = languageFolder ?? languages.first ?? "ja"
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy(isSafeSegment) else { throw .badName(name) }
         // Refused here rather than written for `check` to refuse afterwards.
         if let title, title.allSatisfy(\.isWhitespace) { throw .emptyTitle }
         let file = parts.removeLast()
         let slug = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
         guard isSafeSegment(slug) else { throw .badName(name) }
-        if let reserved = parts.first(where: SiteLayout.reservedFolders.contains) { throw .reservedFolder(reserved) }
+        let reservedNames = SiteLayout.reservedFolders.union(languages.count > 1 ? languages : [])
+        if let reserved = parts.first(where: reservedNames.contains) { throw .reservedFolder(reserved) }
 
-        let articles = site.appendingPathComponent(SiteLayout.articlesFolder)
+        let top = [SiteLayout.articlesFolder] + (languageFolder.map { [$0] } ?? [])
+        let articles = top.dropFirst().reduce(site.appendingPathComponent(SiteLayout.articlesFolder)) { $0.appendingPathComponent($1) }
         let folder = parts.reduce(articles) { $0.appendingPathComponent($1) }
-        let articlePath = ([SiteLayout.articlesFolder] + parts + ["\(slug).md"]).joined(separator: "/")
+        let articlePath = (top + parts + ["\(slug).md"]).joined(separator: "/")
         let articleURL = folder.appendingPathComponent("\(slug).md")
         guard !FileManager.default.fileExists(atPath: articleURL.path) else { throw .exists(articlePath) }
 
@@ -53,7 +59,7 @@ public enum NewArticle {
                 let fileName = depth == 0 ? Category.fileName : Section.fileName
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
                 try "title: \(doubleQuoted(part))\ndescription:\n".write(to: url.appendingPathComponent(fileName), atomically: true, encoding: .utf8)
-                written.append(([SiteLayout.articlesFolder] + parts.prefix(depth + 1) + [fileName]).joined(separator: "/"))
+                written.append((top + parts.prefix(depth + 1) + [fileName]).joined(separator: "/"))
             }
             let japanese = language.lowercased().hasPrefix("ja")
             let text = """

@@ -140,6 +140,25 @@ func precedes(_ a: String, _ b: String) -> Bool {
 }
 
 extension SiteLoader {
+    /// What a translation takes from its original (its `weight`, when it gives none), and its
+    /// `related:` entries, which name articles as the original's do, turned into the
+    /// translations where there are some (`ids`: every article of the site).
+    static func settle(_ translation: inout ArticleSource, original: ArticleSource?, ids: Set<String>) -> [Diagnostic] {
+        guard let folder = translation.languageFolder else { return [] }
+        var diagnostics: [Diagnostic] = []
+        if translation.frontMatter.weight == nil { translation.frontMatter.weight = original?.frontMatter.weight }
+        translation.frontMatter.related = translation.frontMatter.related.map { reference in
+            let translated = folder + "/" + reference.value
+            if ids.contains(translated) { return FrontMatter.Reference(value: translated, location: reference.location) }
+            if ids.contains(reference.value) {
+                diagnostics.append(.warning(.linkOtherLanguage, at: reference.location,
+                                            "related article '\(reference.value)' has no '\(folder)' translation yet: the list shows the original"))
+            }
+            return reference
+        }
+        return diagnostics
+    }
+
     /// Only `tebiki.yml` (its problems left to `check` and `build`), for commands that need the
     /// site's settings but not its articles.
     public static func config(root: URL) -> SiteConfig {
@@ -288,21 +307,8 @@ private extension SiteLoader {
         }
         site.articles.removeAll { refused.contains($0.path) }
         let ids = Set(site.articles.map(\.id))
-        for index in site.articles.indices {
-            guard let folder = site.articles[index].languageFolder else { continue }
-            if site.articles[index].frontMatter.weight == nil {
-                site.articles[index].frontMatter.weight = originals[String(site.articles[index].translationKey)]?.frontMatter.weight
-            }
-            // `related:` names articles as the original's does: the translations, where there are some.
-            site.articles[index].frontMatter.related = site.articles[index].frontMatter.related.map { reference in
-                let translated = folder + "/" + reference.value
-                if ids.contains(translated) { return FrontMatter.Reference(value: translated, location: reference.location) }
-                if ids.contains(reference.value) {
-                    diagnostics.append(.warning(.linkOtherLanguage, at: reference.location,
-                                                "related article '\(reference.value)' has no '\(folder)' translation yet: the list shows the original"))
-                }
-                return reference
-            }
+        for index in site.articles.indices where site.articles[index].languageFolder != nil {
+            diagnostics += settle(&site.articles[index], original: originals[String(site.articles[index].translationKey)], ids: ids)
         }
         let categories = Dictionary(site.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for index in site.categories.indices {

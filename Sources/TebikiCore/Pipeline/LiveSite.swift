@@ -110,9 +110,14 @@ public struct LiveSite: Sendable {
             let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, relative: relative, languageFolder: old.source.languageFolder,
                                                           variables: checked.site.config.variables)
             loadDiagnostics += problems
-            guard let source = loaded else {
+            guard var source = loaded else {
                 if problems.hasErrors { continue }
                 return .needsReload
+            }
+            if source.languageFolder != nil {
+                let site = checked.site
+                loadDiagnostics += SiteLoader.settle(&source, original: site.articles.first { $0.id == source.translationKey },
+                                                     ids: Set(site.articles.map(\.id)))
             }
             guard source.urlPath == old.source.urlPath, !(source.frontMatter.draft && !options.includeDrafts),
                   next.keepsReadingOrder(source, at: index) else { return .needsReload }

@@ -154,4 +154,32 @@ struct LanguageSiteTests {
         #expect(untranslated.map(\.language) == ["en"])
         #expect(untranslated.first?.articles.map(\.id) == ["account/password"])
     }
+
+    /// A language without built-in words takes the theme's `strings/<code>.yml`; what it leaves
+    /// out is English, each key a warning.
+    @Test func aThemeGivesTheWordsOfAnotherLanguage() throws {
+        let root = try TestSites.temporaryFolder()
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try write("tebiki.yml", "languages: [ja, zh]\n")
+        try write("Articles/a/page.md", "---\ntitle: ページ\ndescription: 説明。\n---\n\n本文。\n")
+        try write("Articles/zh/a/page.md", "---\ntitle: 页面\ndescription: 说明。\n---\n\n正文。\n")
+        try write("Themes/default/strings/zh.yml", "home: 首页\nsearchButton: 搜索\nnonsense: x\n")
+        let output = root.appendingPathComponent("_site")
+        let result = SiteBuilder.build(.init(source: root, output: output))
+        #expect(result.succeeded)
+        let html = try page(output, "zh/a/page/index.html")
+        #expect(html.contains(#"<li><a href="../../../zh/">首页</a></li>"#))
+        #expect(html.contains(#"<button class="search-button" type="submit">搜索</button>"#))
+        #expect(html.contains("<html lang=\"zh\">"))
+        #expect(html.contains(">Related articles<") || !html.contains("関連記事"), "a missing word is English, not the default language's")
+        let warnings = result.diagnostics.filter { $0.code == .themeWordMissing }.map(\.message)
+        #expect(warnings.contains("unknown word 'nonsense': the theme's words are \(ThemeStrings.keys.joined(separator: ", "))"))
+        #expect(warnings.contains("no word for 'related' in 'zh': the English one is shown"))
+        #expect(!warnings.contains("no word for 'home' in 'zh': the English one is shown"))
+        #expect(try switcher(page(output, "a/page/index.html")) == ["*日本語 ../../a/page/", "中文 ../../zh/a/page/"])
+    }
 }

@@ -206,6 +206,29 @@ struct LiveSiteTests {
         #expect(reloaded.checked.site.articles(in: section).first?.id == "admin/users/audit")
     }
 
+    /// Every language's pages are served, and a translation edited in place keeps what it takes
+    /// from its original and its related entries in its language, as a full load gives them.
+    @Test func aTranslationIsEditedInPlaceAsAFullLoadWouldReadIt() throws {
+        let root = try TestSites.copyOfFixture("languages")
+        let site = try #require(LiveSite.load(SiteBuilder.Options(source: root)).0)
+        #expect(text(site, "en/")?.contains("<html lang=\"en\">") == true)
+        #expect(text(site, "en/search/meta.js")?.contains("sign in") == true)
+        #expect(text(site, "en/widget/tebiki.js") != nil)
+        try edit(root, "Articles/en/start/welcome.md") { $0.replacingOccurrences(of: "There are articles", with: "Here are articles") }
+        guard case .updated(let updated, _) = site.updating(["Articles/en/start/welcome.md"]) else {
+            Issue.record("the edit was not applied")
+            return
+        }
+        let page = try #require(text(updated, "en/start/welcome/"))
+        #expect(page.contains("Here are articles"))
+        let whole = try #require(LiveSite.load(SiteBuilder.Options(source: root)).0)
+        let index = try #require(updated.checked.site.articles.firstIndex { $0.id == "en/start/welcome" })
+        #expect(updated.checked.site.articles[index].frontMatter.related.map(\.value) == ["en/account/signin", "account/password"])
+        #expect(updated.checked.site.articles[index].frontMatter.related.map(\.value)
+            == whole.checked.site.articles[index].frontMatter.related.map(\.value))
+        #expect(updated.checked.diagnostics.map(\.description) == whole.checked.diagnostics.map(\.description))
+    }
+
     func isReload(_ outcome: LiveSite.Outcome) -> Bool {
         if case .needsReload = outcome { return true }
         return false
