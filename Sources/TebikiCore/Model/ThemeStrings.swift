@@ -44,10 +44,13 @@ public struct ThemeStrings: Sendable {
         return isJapanese ? "約 \(minutes) 分で読めます" : "\(minutes) min read"
     }
 
+    /// Japanese and English dates in their own forms; any other language's in ISO form, which
+    /// reads the same everywhere.
     func date(_ date: Date) -> String {
         let (year, month, day) = date.utcDay
         if isJapanese { return "\(year)年\(month)月\(day)日" }
-        return "\(Self.months[month - 1]) \(day), \(year)"
+        if Self.base(of: language) == "en" { return "\(Self.months[month - 1]) \(day), \(year)" }
+        return date.isoDay
     }
 
     func title(site: String?) -> String { site ?? self["defaultSiteTitle"] }

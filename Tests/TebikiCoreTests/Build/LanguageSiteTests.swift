@@ -35,6 +35,20 @@ struct LanguageSiteTests {
         }
     }
 
+    @Test(arguments: ["en/index.html", "en/account/signin/index.html", "account/signin/index.html", "en/account/security/index.html"])
+    func pagesMatchTheirSnapshots(path: String) throws {
+        let (_, output) = try built()
+        // The date comes from the file, which a checkout sets to the time it was made.
+        let actual = try page(output, path).replacingOccurrences(of: #"<p class="meta">[^\n]*</p>"#, with: "<p class=\"meta\">…</p>",
+                                                                 options: .regularExpression)
+        let expectedURL = TestSites.fixtures.appendingPathComponent("languages-expected").appendingPathComponent(path)
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
+            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        #expect(actual == (try String(contentsOf: expectedURL, encoding: .utf8)), "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change")
+    }
+
     @Test func eachLanguageHasItsPagesUnderItsPrefix() throws {
         let (result, output) = try built()
         #expect(result.diagnostics.map(\.description) == [
@@ -175,6 +189,8 @@ struct LanguageSiteTests {
         #expect(html.contains(#"<li><a href="../../../zh/">首页</a></li>"#))
         #expect(html.contains(#"<button class="search-button" type="submit">搜索</button>"#))
         #expect(html.contains("<html lang=\"zh\">"))
+        // Dates in a language without built-in words are in ISO form.
+        #expect(html.range(of: #"<time datetime="(\d{4}-\d\d-\d\d)">\1</time>"#, options: .regularExpression) != nil)
         #expect(html.contains(">Related articles<") || !html.contains("関連記事"), "a missing word is English, not the default language's")
         let warnings = result.diagnostics.filter { $0.code == .themeWordMissing }.map(\.message)
         #expect(warnings.contains("unknown word 'nonsense': the theme's words are \(ThemeStrings.keys.joined(separator: ", "))"))
