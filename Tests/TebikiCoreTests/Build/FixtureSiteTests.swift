@@ -51,13 +51,7 @@ struct FixtureSiteTests {
         #expect(result.succeeded)
         #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
         let actual = try page(output, path)
-        let expectedURL = TestSites.fixtures.appendingPathComponent(fixture + "-expected").appendingPathComponent(path)
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(actual == expected, "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change")
+        try TestSites.expectSnapshot(actual, fixture: fixture, path: path)
     }
 
     /// Tables, task lists, containers, tabs, a code group, an include and variables, in pages.

@@ -41,12 +41,7 @@ struct LanguageSiteTests {
         // The date comes from the file, which a checkout sets to the time it was made.
         let actual = try page(output, path).replacingOccurrences(of: #"<p class="meta">[^\n]*</p>"#, with: "<p class=\"meta\">…</p>",
                                                                  options: .regularExpression)
-        let expectedURL = TestSites.fixtures.appendingPathComponent("languages-expected").appendingPathComponent(path)
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-        }
-        #expect(actual == (try String(contentsOf: expectedURL, encoding: .utf8)), "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change")
+        try TestSites.expectSnapshot(actual, fixture: "languages", path: path)
     }
 
     @Test func eachLanguageHasItsPagesUnderItsPrefix() throws {
@@ -172,16 +167,12 @@ struct LanguageSiteTests {
     /// A language without built-in words takes the theme's `strings/<code>.yml`; what it leaves
     /// out is English, each key a warning.
     @Test func aThemeGivesTheWordsOfAnotherLanguage() throws {
-        let root = try TestSites.temporaryFolder()
-        func write(_ path: String, _ text: String) throws {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        try write("tebiki.yml", "languages: [ja, zh]\n")
-        try write("Articles/a/page.md", "---\ntitle: ページ\ndescription: 説明。\n---\n\n本文。\n")
-        try write("Articles/zh/a/page.md", "---\ntitle: 页面\ndescription: 说明。\n---\n\n正文。\n")
-        try write("Themes/default/strings/zh.yml", "home: 首页\nsearchButton: 搜索\nnonsense: x\n")
+        let root = try TestSites.siteFolder([
+            "tebiki.yml": "languages: [ja, zh]\n",
+            "Articles/a/page.md": "---\ntitle: ページ\ndescription: 説明。\n---\n\n本文。\n",
+            "Articles/zh/a/page.md": "---\ntitle: 页面\ndescription: 说明。\n---\n\n正文。\n",
+            "Themes/default/strings/zh.yml": "home: 首页\nsearchButton: 搜索\nnonsense: x\n",
+        ])
         let output = root.appendingPathComponent("_site")
         let result = SiteBuilder.build(.init(source: root, output: output))
         #expect(result.succeeded)

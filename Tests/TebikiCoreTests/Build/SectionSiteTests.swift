@@ -47,12 +47,7 @@ struct SectionSiteTests {
     func pagesMatchTheirSnapshots(path: String) throws {
         let output = try built()
         let actual = try page(output, path)
-        let expectedURL = TestSites.fixtures.appendingPathComponent("sections-expected").appendingPathComponent(path)
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-        }
-        #expect(actual == (try String(contentsOf: expectedURL, encoding: .utf8)), "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change")
+        try TestSites.expectSnapshot(actual, fixture: "sections", path: path)
     }
 
     @Test func breadcrumbsGoHomeCategorySectionArticle() throws {

@@ -55,19 +55,15 @@ struct SectionStructureTests {
     /// The loader's reading order: a category's own articles, then its sections in their order,
     /// each section's articles by weight.
     @Test func readingOrderIsOwnArticlesThenSectionsInOrder() throws {
-        let root = try TestSites.temporaryFolder()
-        func write(_ path: String, _ text: String) throws {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        try write("Articles/a/z-own.md", "---\ntitle: Own\n---\n")
-        try write("Articles/a/first/_section.yml", "title: Zulu\norder: 1\n")
-        try write("Articles/a/first/two.md", "---\ntitle: Two\nweight: 2\n---\n")
-        try write("Articles/a/first/one.md", "---\ntitle: One\nweight: 1\n---\n")
-        try write("Articles/a/second/only.md", "---\ntitle: Only\n---\n")
-        try write("Articles/a/pictures/shot.png", "not really a PNG")
-        try write("Articles/b/x.md", "---\ntitle: X\n---\n")
+        let root = try TestSites.siteFolder([
+            "Articles/a/z-own.md": "---\ntitle: Own\n---\n",
+            "Articles/a/first/_section.yml": "title: Zulu\norder: 1\n",
+            "Articles/a/first/two.md": "---\ntitle: Two\nweight: 2\n---\n",
+            "Articles/a/first/one.md": "---\ntitle: One\nweight: 1\n---\n",
+            "Articles/a/second/only.md": "---\ntitle: Only\n---\n",
+            "Articles/a/pictures/shot.png": "not really a PNG",
+            "Articles/b/x.md": "---\ntitle: X\n---\n",
+        ])
         let (site, diagnostics) = SiteLoader.load(root: root)
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
         #expect(site.articles.map(\.id) == ["a/z-own", "a/first/one", "a/first/two", "a/second/only", "b/x"])

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import TebikiCore
 
 /// Helpers shared by the unit tests: in-memory sites and the fixture folder.
@@ -50,6 +51,29 @@ enum TestSites {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tebiki-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// A site folder made of `files` (paths from the site folder to their text), in a fresh temporary folder.
+    static func siteFolder(_ files: [String: String]) throws -> URL {
+        let root = try temporaryFolder()
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    /// Compares a page with `<fixture>-expected/<path>`; `UPDATE_SNAPSHOTS=1` rewrites the stored
+    /// page after a deliberate change.
+    static func expectSnapshot(_ actual: String, fixture: String, path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let expectedURL = fixtures.appendingPathComponent(fixture + "-expected").appendingPathComponent(path)
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
+            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected, "run UPDATE_SNAPSHOTS=1 swift test to accept a deliberate change", sourceLocation: sourceLocation)
     }
 
     /// Copies a fixture site to a temporary folder, so a test may change it.
