@@ -2,9 +2,9 @@
 /// overlapping bigrams of Japanese and other CJK text. Index and query must use the same rules,
 /// so this is the one place they live.
 ///
-/// Normalisation covers what NFKC changes in help-centre text: full-width ASCII becomes ASCII,
-/// half-width katakana becomes full-width, the ideographic space becomes a space; Latin letters are
-/// lower-cased and lightly stemmed. Hiragana is folded to katakana so ろぐいん finds ログイン.
+/// Text is normalised as NFKC does (`CompatibilityNormalizer`): full-width ASCII becomes ASCII,
+/// half-width katakana becomes full-width with its voiced marks composed, ㈱ becomes (株); Latin
+/// letters are lower-cased and lightly stemmed. Hiragana is folded to katakana so ろぐいん finds ログイン.
 public struct TextTokenizer: Sendable {
     public enum Term: Hashable, Sendable {
         case word(String)
@@ -72,18 +72,57 @@ protocol TermSink {
 
 extension TextTokenizer {
     /// The one place text is cut into terms.
+    ///
+    /// Besides words, a run of ASCII letters and digits joined by `-`, `_`, `.` or `/` is a term
+    /// of its own (`v-model`, `cb_au01`, `/k/`, `.s`, `import.meta.env`), as readers type
+    /// identifiers whole; its words are terms too. A camelCase word also gives its parts
+    /// (`defineProps`: `defineprops`, `define`, `props`). Text between `codeStart` and `codeEnd`
+    /// (inline code kept in a section's text for snippets) is skipped: code is indexed as a field
+    /// of its own.
     func scan<Sink: TermSink>(_ text: String, into sink: inout Sink) {
         var word: [UInt8] = []
         var wordIsASCII = true
+        // Where the current ASCII word's camelCase parts begin, and whether a part began at the
+        // end of a run of capitals (the `E` of `HTMLElement`).
+        var wordParts: [(start: Int, afterCapitals: Bool)] = []
+        var previousCase: UInt8 = 0  // 0 none or digit, 1 lower, 2 upper
+        var capitals = 0
+        var compound: [UInt8] = []
+        var compoundIsValid = true
+        var compoundHasJoiner = false
         var previousWide: Unicode.Scalar?
         var previousWasHiragana = false
         var wideRunLength = 0
+        var inCode = false
 
         func endWord() {
             guard !word.isEmpty else { return }
             sink.word(word, isASCII: wordIsASCII)
+            if !wordParts.isEmpty {
+                // A plural after capitals (`APIs`, `URLs`) is not a part of its own.
+                let starts = [0] + wordParts.filter { !$0.afterCapitals || word.count - $0.start >= 3 }.map(\.start)
+                if starts.count > 1 {
+                    for (start, end) in zip(starts, starts.dropFirst() + [word.count]) {
+                        sink.word(Array(word[start..<end]), isASCII: true)
+                    }
+                }
+                wordParts.removeAll(keepingCapacity: true)
+            }
             word.removeAll(keepingCapacity: true)
             wordIsASCII = true
+            previousCase = 0
+            capitals = 0
+        }
+        func endCompound() {
+            // A full stop ends a sentence, not an identifier; nor do a trailing - or _.
+            while let last = compound.last, last == 0x2E || last == 0x2D || last == 0x5F { compound.removeLast() }
+            if compoundIsValid && compoundHasJoiner && compound.count <= Self.longestCompound
+                && compound.contains(where: { Self.isASCIIAlphanumeric($0) }) && compound.contains(where: { Self.isJoiner($0) }) {
+                sink.word(compound, isASCII: true)
+            }
+            compound.removeAll(keepingCapacity: true)
+            compoundIsValid = true
+            compoundHasJoiner = false
         }
         func endWideRun() {
             if wideRunLength == 1, let single = previousWide, !(dropsFunctionWords && previousWasHiragana) {
@@ -92,25 +131,73 @@ extension TextTokenizer {
             previousWide = nil
             wideRunLength = 0
         }
+        func ascii(_ value: UInt32) {
+            switch value {
+            case 0x41...0x5A:
+                endWideRun()
+                // An upper-case letter after a lower-case one, or the last of a run of capitals
+                // before a lower-case letter (HTMLElement), starts a part.
+                if previousCase == 1 { wordParts.append((word.count, false)) }
+                word.append(UInt8(value + 0x20))
+                compound.append(UInt8(value + 0x20))
+                previousCase = 2
+                capitals += 1
+            case 0x61...0x7A:
+                endWideRun()
+                if capitals >= 2 { wordParts.append((word.count - 1, true)) }
+                word.append(UInt8(value))
+                compound.append(UInt8(value))
+                previousCase = 1
+                capitals = 0
+            case 0x30...0x39:
+                endWideRun()
+                word.append(UInt8(value))
+                compound.append(UInt8(value))
+                previousCase = 0
+                capitals = 0
+            case 0x2D, 0x5F, 0x2E, 0x2F:
+                endWord()
+                endWideRun()
+                compound.append(UInt8(value))
+                compoundHasJoiner = true
+            default:
+                endWord()
+                endCompound()
+                endWideRun()
+            }
+        }
 
-        for raw in text.unicodeScalars {
+        let normalised = CompatibilityNormalizer.needsNormalizing(text) ? CompatibilityNormalizer.normalize(text) : text
+        for raw in normalised.unicodeScalars {
             let value = raw.value
             if value < 0x80 {
-                switch value {
-                case 0x41...0x5A: endWideRun(); word.append(UInt8(value + 0x20))
-                case 0x61...0x7A, 0x30...0x39: endWideRun(); word.append(UInt8(value))
-                default: endWord(); endWideRun()
-                }
+                if !inCode { ascii(value) }
                 continue
             }
-            let scalar = Self.normalise(raw)
-            if scalar.value < 0x80 || Self.isWordCharacter(scalar) {
+            if value == Self.codeStart.value || value == Self.codeEnd.value {
+                endWord()
+                endCompound()
                 endWideRun()
+                inCode = value == Self.codeStart.value
+                continue
+            }
+            if inCode { continue }
+            let scalar = Self.normalise(raw)
+            if scalar.value < 0x80 {
+                ascii(scalar.value)
+            } else if Self.isWordCharacter(scalar) {
+                endWideRun()
+                // Accented letters belong to words but not to identifiers.
+                compoundIsValid = false
+                wordParts.removeAll(keepingCapacity: true)
                 let lower = Self.lowercase(scalar)
                 if lower.value >= 0x80 { wordIsASCII = false }
                 if Self.isWordCharacter(lower) { word.append(contentsOf: String(lower).utf8) } else { endWord() }
+                previousCase = 0
+                capitals = 0
             } else if scalar.isWideScript && !Self.isCJKPunctuation(scalar) {
                 endWord()
+                endCompound()
                 let isHiragana = (0x3041...0x309F).contains(scalar.value)
                 if let previous = previousWide, !(dropsFunctionWords && isHiragana && previousWasHiragana) {
                     sink.bigram(Self.fold(previous), Self.fold(scalar), isFunction: isHiragana && previousWasHiragana)
@@ -120,12 +207,19 @@ extension TextTokenizer {
                 wideRunLength += 1
             } else {
                 endWord()
+                endCompound()
                 endWideRun()
             }
         }
         endWord()
+        endCompound()
         endWideRun()
     }
+
+    /// Marks inline code in a section's text: kept there for snippets, skipped when indexing
+    /// (private-use characters, which no writer's text contains).
+    static let codeStart: Unicode.Scalar = "\u{E000}"
+    static let codeEnd: Unicode.Scalar = "\u{E001}"
 
     /// A finished word: stemmed, or nil when it is a stop word to drop.
     func stemmedWord(_ utf8: [UInt8]) -> String? {
@@ -155,13 +249,15 @@ extension TextTokenizer {
     static let fnvPrime: UInt64 = 0x100_0000_01b3
     static let wordTag: UInt64 = 3 << 62
 
-    /// Full-width ASCII, half-width katakana and the ideographic space, as NFKC maps them.
+    /// Full-width ASCII, half-width katakana and punctuation, and the ideographic space, as NFKC
+    /// maps them (the voiced marks that follow half-width kana are composed before, by
+    /// `CompatibilityNormalizer`).
     static func normalise(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         switch value {
         case 0xFF01...0xFF5E: return Unicode.Scalar(value - 0xFEE0)!
         case 0x3000: return " "
-        case 0xFF66...0xFF9D: return Unicode.Scalar(halfWidthKatakana[Int(value - 0xFF66)])!
+        case 0xFF61...0xFF9D: return Unicode.Scalar(halfWidthKatakana[Int(value - 0xFF61)])!
         default: return scalar
         }
     }
@@ -170,6 +266,15 @@ extension TextTokenizer {
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         (0x3041...0x3096).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x60)! : scalar
     }
+
+    /// An identifier longer than this is a URL or data, not something a reader types.
+    static let longestCompound = 64
+
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    static func isJoiner(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x2F }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -213,8 +318,8 @@ extension TextTokenizer {
         "was", "we", "what", "when", "which", "will", "with", "you", "your",
     ]
 
-    /// U+FF66…U+FF9D in order, as full-width katakana (voiced marks are left as they come).
+    /// U+FF61…U+FF9D in order, as full-width punctuation and katakana.
     static let halfWidthKatakana: [UInt32] = Array(
-        "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+        "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
             .unicodeScalars.map(\.value))
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TebikiCore
 
@@ -27,6 +28,40 @@ struct TextTokenizerTests {
         #expect(ids("ＡＰＩトークン") == ids("api トークン"))
         #expect(ids("ｶﾀｶﾅ") == ids("カタカナ"))
         #expect(ids("１２３") == ids("123"))
+    }
+
+    @Test func halfWidthVoicedMarksAndCompatibilityCharactersAreComposedAsNFKCDoes() {
+        #expect(ids("ｺﾝﾎﾟｰﾈﾝﾄ") == bigrams("コンポーネント"))
+        #expect(ids("ﾛｸﾞｲﾝ") == bigrams("ログイン"))
+        #expect(ids("ロク\u{3099}イン") == bigrams("ログイン"))  // decomposed, as macOS file names are
+        #expect(ids("㈱") == [TextTokenizer.Term.single("株").stableID])
+        #expect(ids("ﬁle") == [TextTokenizer.Term.word("file").stableID])
+    }
+
+    @Test func onlyWhatNFKCCanChangeGoesThroughFoundation() {
+        #expect(!CompatibilityNormalizer.needsNormalizing("ログイン画面（設定）で「ＯＫ」を押す。ﾛｸﾞｲﾝ".replacingOccurrences(of: "ﾞ", with: "")))
+        #expect(CompatibilityNormalizer.needsNormalizing("ﾛｸﾞｲﾝ"))
+        #expect(CompatibilityNormalizer.needsNormalizing("㈱"))
+        // Only runs that need it (with the scalar before) are normalised; what the tokenizer maps
+        // itself stays, and the terms are those of a full NFKC pass.
+        let text = "（ﾛｸﾞ）①ａ ﾊﾟｽ ㍿"
+        #expect(CompatibilityNormalizer.normalize(text) == "（ﾛグ)1ａ パｽ 株式会社")
+        #expect(ids(text) == ids(text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping))
+    }
+
+    @Test func identifiersAreTermsWholeAndInParts() {
+        let terms = TextTokenizer().terms(of: "v-model defineProps CB_AU01 /k/ .s HTMLElement APIs import.meta.env.").map(\.key)
+        for term in ["v-model", "model", "defineprop", "define", "prop", "cb_au01", "au01", "/k/", ".s", "html", "element", "import.meta.env"] {
+            #expect(terms.contains(term), "\(term)")
+        }
+        #expect(!terms.contains("ap") && !terms.contains("import.meta.env."), "a plural is not a part; a full stop ends the identifier")
+        let long = String(repeating: "a-", count: 40) + "b"
+        #expect(!TextTokenizer().terms(of: long).map(\.key).contains(long), "an identifier of more than 64 characters is data")
+    }
+
+    @Test func inlineCodeMarkedInSectionTextIsSkipped() {
+        let text = "設定\(TextTokenizer.codeStart)defineProps\(TextTokenizer.codeEnd)を使う"
+        #expect(ids(text) == ids("設定 を使う"))
     }
 
     @Test func latinWordsAreLowerCasedStemmedAndStopWordsDropped() {

@@ -16,6 +16,11 @@ struct TokenizerTableTests {
         "二段階認証", "監査ログを確認する", "日", "「ログイン」・設定。", "𠮷野家の𠮷", "Ελληνικά Русский", "Café naïve Ñandú",
         "k", "a b c", "2026-04-01 v1.2", "ログインURLをhttps://example.comに", "漢字かなカナ漢字", "\u{3000}全角　空白",
         "e-mail e‑mail", "ログイン\nパスワード\tタブ", "",
+        // NFKC: voiced marks composed, compatibility characters mapped.
+        "ｺﾝﾎﾟｰﾈﾝﾄ ﾛｸﾞｲﾝ", "か\u{3099}き\u{3099}", "㈱テスト ①番 ﬁle", "ｳﾞｧｲｵﾘﾝ｡ﾊﾟｽﾜｰﾄﾞ",
+        // Identifiers whole and in parts.
+        "v-model defineProps CB_AU01 /k/ .s", "HTMLElement APIs URLs iPhone", "import.meta.env. --host", "café-bar x_",
+        "\u{E000}skippedCode\u{E001}本文 text",
     ]
 
     struct Case: Codable, Equatable {

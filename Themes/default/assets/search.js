@@ -58,12 +58,14 @@
   };
 
   // ---- Tokenizing: the same rules as TextTokenizer.swift ------------------------------
-  var halfWidth = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+  var halfWidth = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+  var codeStart = 0xE000, codeEnd = 0xE001;
+  var longestCompound = 64;
 
   function normalise(code) {
     if (code >= 0xFF01 && code <= 0xFF5E) return code - 0xFEE0;
     if (code === 0x3000) return 0x20;
-    if (code >= 0xFF66 && code <= 0xFF9D) return halfWidth.codePointAt(code - 0xFF66);
+    if (code >= 0xFF61 && code <= 0xFF9D) return halfWidth.codePointAt(code - 0xFF61);
     return code;
   }
   function fold(code) { return code >= 0x3041 && code <= 0x3096 ? code + 0x60 : code; }
@@ -78,6 +80,7 @@
     if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
     return (code >= 0xC0 && code <= 0x24F && code !== 0xD7 && code !== 0xF7) || (code >= 0x370 && code <= 0x4FF);
   }
+  function isJoiner(code) { return code === 0x2D || code === 0x5F || code === 0x2E || code === 0x2F; }
   function lower(code) {
     if (code >= 0x41 && code <= 0x5A) return code + 0x20;
     if (code < 0x80) return code;
@@ -98,36 +101,105 @@
     return word;
   }
 
-  // Terms of a text as index keys: Latin words, and bigrams of CJK text (one character alone
-  // when a run is a single character).
+  // Terms of a text as index keys: Latin words (and the parts of a camelCase word), identifiers
+  // joined by - _ . / whole, and bigrams of CJK text (one character alone when a run is a single
+  // character). Text is NFKC-normalised first, as the index's is.
   function terms(text) {
     var out = [];
-    var word = "";
-    var previous = -1;
-    var run = 0;
-    function endWord() { if (word) { out.push(stem(word)); word = ""; } }
+    var word = "", parts = [], previousCase = 0, capitals = 0;
+    var compound = "", compoundIsValid = true, compoundHasJoiner = false;
+    var previous = -1, run = 0, inCode = false;
+    function endWord() {
+      if (!word) return;
+      out.push(stem(word));
+      if (parts.length) {
+        var starts = [0].concat(parts.filter(function (part) { return !part[1] || word.length - part[0] >= 3; })
+          .map(function (part) { return part[0]; }));
+        if (starts.length > 1) {
+          for (var i = 0; i < starts.length; i++) out.push(stem(word.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : word.length)));
+        }
+        parts = [];
+      }
+      word = "";
+      previousCase = 0;
+      capitals = 0;
+    }
+    function endCompound() {
+      compound = compound.replace(/[-_.]+$/, "");
+      if (compoundIsValid && compoundHasJoiner && compound.length <= longestCompound && /[a-z0-9]/.test(compound) && /[-_.\/]/.test(compound)) {
+        out.push(stem(compound));
+      }
+      compound = "";
+      compoundIsValid = true;
+      compoundHasJoiner = false;
+    }
     function endRun() {
       if (run === 1 && previous >= 0) out.push(String.fromCodePoint(fold(previous)));
       previous = -1;
       run = 0;
     }
-    for (var ch of text) {
-      var code = normalise(ch.codePointAt(0));
-      if (isWordCharacter(code)) {
+    function ascii(code) {
+      if (code >= 0x41 && code <= 0x5A) {
         endRun();
+        if (previousCase === 1) parts.push([word.length, false]);
+        word += String.fromCharCode(code + 0x20);
+        compound += String.fromCharCode(code + 0x20);
+        previousCase = 2;
+        capitals += 1;
+      } else if (code >= 0x61 && code <= 0x7A) {
+        endRun();
+        if (capitals >= 2) parts.push([word.length - 1, true]);
+        word += String.fromCharCode(code);
+        compound += String.fromCharCode(code);
+        previousCase = 1;
+        capitals = 0;
+      } else if (code >= 0x30 && code <= 0x39) {
+        endRun();
+        word += String.fromCharCode(code);
+        compound += String.fromCharCode(code);
+        previousCase = 0;
+        capitals = 0;
+      } else if (isJoiner(code)) {
+        endWord();
+        endRun();
+        compound += String.fromCharCode(code);
+        compoundHasJoiner = true;
+      } else {
+        endWord();
+        endCompound();
+        endRun();
+      }
+    }
+    for (var ch of text.normalize("NFKC")) {
+      var raw = ch.codePointAt(0);
+      if (raw < 0x80) { if (!inCode) ascii(raw); continue; }
+      if (raw === codeStart || raw === codeEnd) { endWord(); endCompound(); endRun(); inCode = raw === codeStart; continue; }
+      if (inCode) continue;
+      var code = normalise(raw);
+      if (code < 0x80) {
+        ascii(code);
+      } else if (isWordCharacter(code)) {
+        endRun();
+        compoundIsValid = false;
+        parts = [];
         var low = lower(code);
         if (isWordCharacter(low)) word += String.fromCodePoint(low); else endWord();
-      } else if (code >= 0x80 && isWide(code) && !isCJKPunctuation(code)) {
+        previousCase = 0;
+        capitals = 0;
+      } else if (isWide(code) && !isCJKPunctuation(code)) {
         endWord();
+        endCompound();
         if (previous >= 0) out.push(String.fromCodePoint(fold(previous), fold(code)));
         previous = code;
         run += 1;
       } else {
         endWord();
+        endCompound();
         endRun();
       }
     }
     endWord();
+    endCompound();
     endRun();
     return out;
   }
