@@ -110,7 +110,8 @@ def main():
                 kind[1] += 1
             if args.verbose or pages[:1] != [entry["expect"]]:
                 mark = "ok " if pages[:1] == [entry["expect"]] else ("top3" if entry["expect"] in pages else "MISS")
-                print(f"  {mark} {entry['q']}: expected {entry['expect']}, got {', '.join(pages) or 'nothing'}")
+                print(f"  {mark} {entry['q']}: expected {entry['expect']}, got {', '.join(pages) or 'nothing'}"
+                      f" ({first_bytes[-1] / 1000:.1f} KB gzip)")
     finally:
         driver.quit()
     count = len(queries)

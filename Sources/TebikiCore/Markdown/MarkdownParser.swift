@@ -84,8 +84,9 @@ public enum MarkdownParser {
         var parts = [TermVector.Part(matter.title, weight: 6),
                      TermVector.Part(([matter.description ?? ""] + matter.tags + matter.keywords).joined(separator: "\n"), weight: 2)]
         for (index, section) in body.sections.enumerated() {
-            parts.append(TermVector.Part(section.heading, weight: 2))
+            parts.append(TermVector.Part(section.heading, weight: 3, section: index))
             parts.append(TermVector.Part(section.text, weight: 1, section: index))
+            parts.append(TermVector.Part(section.code, weight: 0.5, section: index))
         }
         let terms = TermVector(parts)
         var source = article

@@ -96,6 +96,8 @@ extension MarkdownRenderer {
         /// finished sections, and the text of the current one, which began at `sectionHeading`.
         var sections: [TextSection] = []
         var text = ""
+        /// The current section's code: inline code and code blocks, which search indexes apart.
+        var code = ""
         var sectionHeading: Heading?
         var headings: [Heading] = []
         var links: [LinkReference] = []
@@ -130,8 +132,9 @@ extension MarkdownRenderer {
         var rawHTMLIDs: [String] = []
 
         mutating func endSection() {
-            sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text))
+            sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text, code: code))
             text = ""
+            code = ""
         }
     }
 
@@ -180,6 +183,7 @@ extension MarkdownRenderer {
             } else {
                 codeBlock(info, node.literal, &state)
             }
+            state.code += node.literal
             count(node.literal, &state)
         case .container(let container):
             openContainer(container, &state)
@@ -242,6 +246,9 @@ extension MarkdownRenderer {
             state.text += " "
         case .code:
             state.out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
+            // Kept in the text, marked, so a snippet reads whole and shows it as code.
+            state.text += String(TextTokenizer.codeStart) + node.literal + String(TextTokenizer.codeEnd)
+            state.code += node.literal + "\n"
             state.heading?.text += node.literal
             count(node.literal, &state)
         case .htmlInline:
@@ -335,9 +342,10 @@ extension MarkdownRenderer {
             let slug = HeadingSlugger.slug(text)
             id = state.slugger.uniqueID(forSlug: slug.isEmpty ? "section" : slug)
         }
-        // The reader's text gets the heading without its `{#id}`.
+        // The reader's text gets the heading without its `{#id}`; a section's own heading (h2,
+        // h3) is kept apart from its text, so a snippet does not run it into the sentence after.
         state.text.removeSubrange(heading.textStart...)
-        state.text += text
+        if level != 2 && level != 3 { state.text += text }
         let escapedID = HTMLEscaping.escape(id)
         state.out += "<h\(level) id=\"\(escapedID)\">\(inner)"
         state.out += "<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.escapeURL(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"

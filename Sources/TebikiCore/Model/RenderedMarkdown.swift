@@ -7,8 +7,8 @@ public struct RenderedMarkdown: Sendable {
     public var links: [LinkReference]
     /// Words in the body, counting each CJK character as one, as Japanese word counts do.
     public var wordCount: Int
-    /// The text a reader sees, without markup or code, cut at each h2 and h3 so search can
-    /// send a reader to the section that matches.
+    /// The text a reader sees, without markup, cut at each h2 and h3 so search can send a reader
+    /// to the section that matches.
     public var sections: [TextSection]
     /// Items of the body's top-level numbered lists (`data-step` 1…n in the HTML).
     public var steps = 0
@@ -27,7 +27,11 @@ public struct RenderedMarkdown: Sendable {
 public struct TextSection: Sendable, Equatable {
     public var id: String?
     public var heading: String
+    /// The prose after the heading, inline code in it between `TextTokenizer.codeStart` and
+    /// `codeEnd` (which tokenizing skips).
     public var text: String
+    /// Its inline code and code blocks, one after another, indexed apart with a lower weight.
+    public var code: String = ""
 }
 
 public struct Heading: Sendable, Equatable {

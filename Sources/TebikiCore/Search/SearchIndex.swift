@@ -7,11 +7,17 @@ import Foundation
 /// - `search/meta.js`: the numbers the client needs (shard and chunk counts) and the synonyms.
 /// - `search/t/<shard>.js`: for each term, its postings: article, score, best section. Terms are
 ///   spread over shards by a hash of their text that the client computes too.
-/// - `search/d/<chunk>.js`: title, category, URL, description and section texts of a few
-///   articles, loaded only for the articles a query shows.
+/// - `search/d/<chunk>.js`: title, category, URL, description and number of sections of a few
+///   articles, loaded only for the articles a query ranks near the top.
+/// - `search/f.js`: each article's category or section, for the results page's filters.
+/// - `search/x/<article>-<group>.js`: the ids, headings, texts and code lines of eight of an
+///   article's sections, for results and their snippets, loaded only for the sections a query
+///   shows: a long article's other sections and the articles a query does not show are never loaded.
 ///
 /// Scores are BM25 over fields (title weighs most, then headings, then description and tags,
-/// then the body), computed here and rounded to a byte, so a query only adds numbers up.
+/// then the body, then code), computed here and rounded to a byte, so a query only adds
+/// numbers up. Each title's keys (`SearchTitleKey`) are terms too, so a query that is an
+/// article's title finds it first.
 public struct SearchIndex: Sendable {
     public struct File: Sendable {
         public var path: String
@@ -22,7 +28,13 @@ public struct SearchIndex: Sendable {
     public let shardCount: Int
 
     public static let articlesPerChunk = 16
-    static let sectionTextLimit = 240
+    /// Enough of a section's text for a snippet around a match near its start.
+    static let sectionTextLimit = 300
+    /// Code lines kept for a section's snippet: each cut to `codeLineLimit` characters, up to
+    /// `codeLimit` characters in all.
+    static let codeLineLimit = 100
+    static let codeLimit = 400
+    static let sectionsPerTextFile = 8
 
     /// The index of the site's default language, over `articles`.
     public init(articles: [ParsedArticle], site: LoadedSite) {
@@ -41,6 +53,8 @@ public struct SearchIndex: Sendable {
         files += parallelMap(Array(stride(from: 0, to: articles.count, by: Self.articlesPerChunk))) { start in
             Self.chunkFile(start / Self.articlesPerChunk, articles: articles, site: site, prefix: prefix)
         }
+        files += parallelMap(Array(articles.indices)) { Self.textFiles($0, articles[$0], prefix: prefix) }.joined()
+        files.append(Self.foldersFile(articles: articles, site: site, prefix: prefix))
         self.files = files
         shardCount = postings.shardCount
     }
@@ -51,7 +65,7 @@ public struct SearchIndex: Sendable {
     static func updatedFiles(_ postings: inout SearchPostings, edited: Set<Int>, articles: [ParsedArticle],
                              site: LoadedSite, prefix: String) -> [File] {
         var shards = Set<Int>()
-        for article in edited { shards.formUnion(postings.replace(article, with: articles[article].terms)) }
+        for article in edited { shards.formUnion(postings.replace(article, with: articles[article])) }
         var wanted = Array(repeating: false, count: postings.shardCount)
         for shard in shards { wanted[shard] = true }
         let byShard = postings.gather(only: wanted)
@@ -62,10 +76,68 @@ public struct SearchIndex: Sendable {
         for chunk in Set(edited.map { $0 / articlesPerChunk }).sorted() {
             files.append(chunkFile(chunk, articles: articles, site: site, prefix: prefix))
         }
+        files += edited.sorted().flatMap { textFiles($0, articles[$0], prefix: prefix) }
+        files.append(foldersFile(articles: articles, site: site, prefix: prefix))
         return files
     }
 
     static func shardPath(_ shard: Int) -> String { "search/t/\(shard).js" }
+
+    /// `TebikiSearch.folders([[title, parent]…], [folder of each article…])`: the categories and
+    /// sections the articles are in (a section's parent is its category's number, a category's -1).
+    static func foldersFile(articles: [ParsedArticle], site: LoadedSite, prefix: String) -> File {
+        let categories = Dictionary(site.categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let sections = Dictionary(site.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var numbers: [String: Int] = [:]
+        var folders: [(title: String, parent: Int)] = []
+        func number(_ id: String) -> Int {
+            if let known = numbers[id] { return known }
+            if let section = sections[id] {
+                let parent = number(section.categoryID)
+                folders.append((section.title, parent))
+            } else {
+                folders.append((categories[id] ?? id, -1))
+            }
+            numbers[id] = folders.count - 1
+            return folders.count - 1
+        }
+        let of = articles.map { number($0.source.folderID) }
+        var out = Array("TebikiSearch.folders([".utf8)
+        for (index, folder) in folders.enumerated() {
+            out += Array((index == 0 ? "[" : ",[").utf8)
+            appendString(folder.title, to: &out)
+            out += Array(",\(folder.parent)]".utf8)
+        }
+        out += Array("],[\(of.map(String.init).joined(separator: ","))]);\n".utf8)
+        return File(path: prefix + "search/f.js", text: String(decoding: out, as: UTF8.self))
+    }
+
+    /// `[[id, heading, text, [code line…]]…]` for each section of the article, eight to a file. An
+    /// edit that removes sections leaves the files of the sections beyond as they were; nothing
+    /// asks for them.
+    static func textFiles(_ number: Int, _ article: ParsedArticle, prefix: String) -> [File] {
+        let sections = article.body.sections
+        return stride(from: 0, to: max(sections.count, 1), by: sectionsPerTextFile).map { start in
+            let name = "\(number)-\(start / sectionsPerTextFile)"
+            var out = Array("TebikiSearch.texts(\"\(name)\",[".utf8)
+            for (index, section) in sections[start..<min(start + sectionsPerTextFile, sections.count)].enumerated() {
+                out += Array((index == 0 ? "[" : ",\n[").utf8)
+                appendString(section.id ?? "", to: &out)
+                out.append(0x2C)
+                appendString(section.heading, to: &out)
+                out.append(0x2C)
+                appendString(Self.prefix(section.text.trimmingSpaces(), sectionTextLimit), to: &out)
+                out += [0x2C, 0x5B]
+                for (line, code) in codeLines(section.code).enumerated() {
+                    if line > 0 { out.append(0x2C) }
+                    appendString(code, to: &out)
+                }
+                out += [0x5D, 0x5D]
+            }
+            out += Array("]);\n".utf8)
+            return File(path: prefix + "search/x/\(name).js", text: String(decoding: out, as: UTF8.self))
+        }
+    }
 
     static func chunkFile(_ chunk: Int, articles: [ParsedArticle], site: LoadedSite, prefix: String) -> File {
         let start = chunk * articlesPerChunk
@@ -142,16 +214,44 @@ public struct SearchIndex: Sendable {
         return kind == 1 ? mix(first, UInt32(term & 0x1F_FFFF)) : first
     }
 
-    /// About 4,000 postings a shard: a few kilobytes compressed, so a query of a few terms
-    /// stays small, without tens of thousands of files.
+    /// About 600 postings a shard: a few kilobytes compressed, so a query of ten terms (a
+    /// long Japanese query is as many bigrams) stays small, without tens of thousands of files.
     static func shardCount(postings: Int) -> Int {
         var count = 16
-        while count < 8192 && postings / count > 4000 { count <<= 1 }
+        while count < 8192 && postings / count > 600 { count <<= 1 }
         return count
     }
 }
 
 private extension SearchIndex {
+    static func appendString(_ text: some StringProtocol, to out: inout [UInt8]) {
+        out.append(0x22)
+        JSONText.append(String(text), to: &out)
+        out.append(0x22)
+    }
+
+    /// The first `limit` characters of a text.
+    static func prefix(_ text: some StringProtocol, _ limit: Int) -> Substring {
+        let text = Substring(text)
+        let scalars = text.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return text[..<end]
+    }
+
+    /// A section's code as the lines a snippet may show: each once, trimmed and cut short, the
+    /// first few hundred characters of them.
+    static func codeLines(_ code: String) -> [Substring] {
+        var lines: [Substring] = [], seen = Set<Substring>(), total = 0
+        for line in code.split(separator: "\n") {
+            let trimmed = prefix(line.trimmingSpaces(), codeLineLimit)
+            guard !trimmed.isEmpty, seen.insert(trimmed).inserted else { continue }
+            lines.append(trimmed)
+            total += trimmed.unicodeScalars.count
+            if total >= codeLimit { break }
+        }
+        return lines
+    }
+
     /// One article's terms: how much each weighs (fields weighted) and the section it occurs in most.
     static func meta(site: LoadedSite, language: String, shardCount: Int, articles: Int) -> String {
         let synonyms = (site.synonyms[language] ?? []).map { group in "[" + group.map(JSONText.string).joined(separator: ",") + "]" }
@@ -159,42 +259,24 @@ private extension SearchIndex {
             + "\"synonyms\":[\(synonyms.joined(separator: ","))]});\n"
     }
 
-    /// Each article as `[title, where, url, description, [[section id, heading, text]…]]`, where
-    /// is its category's title, or `category › section` in a section, and the URL is from the
-    /// language's home (`prefix`); the texts cut to their first characters (enough for a
-    /// snippet), written on bytes.
+    /// Each article as `[title, where, url, description, sections]`, where is its
+    /// category's title, or `category › section` in a section, and the URL is from the
+    /// language's home (`prefix`); written on bytes.
     static func chunkScript(_ chunk: Int, _ articles: ArraySlice<ParsedArticle>, site: LoadedSite, prefix: String) -> String {
         var categories = Dictionary(site.categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         for section in site.sections {
             categories[section.id] = (categories[section.categoryID] ?? section.categoryID) + " › " + section.title
         }
         var out = Array("TebikiSearch.docs(\(chunk),[".utf8)
-        func string(_ text: some StringProtocol) {
-            out.append(0x22)
-            JSONText.append(String(text), to: &out)
-            out.append(0x22)
-        }
         for (number, article) in articles.enumerated() {
             let source = article.source
             out += Array((number == 0 ? "[" : ",\n[").utf8)
             for field in [source.title, categories[source.folderID] ?? source.folderID, String(source.urlPath.dropFirst(prefix.count)),
                           source.frontMatter.description ?? ""] {
-                string(field)
+                appendString(field, to: &out)
                 out.append(0x2C)
             }
-            out.append(0x5B)
-            for (index, section) in article.body.sections.enumerated() {
-                out += Array((index == 0 ? "[" : ",[").utf8)
-                string(section.id ?? "")
-                out.append(0x2C)
-                string(section.heading)
-                out.append(0x2C)
-                let scalars = section.text.unicodeScalars
-                let end = scalars.index(scalars.startIndex, offsetBy: sectionTextLimit, limitedBy: scalars.endIndex) ?? scalars.endIndex
-                string(section.text[..<end])
-                out.append(0x5D)
-            }
-            out += [0x5D, 0x5D]
+            out += Array("\(article.body.sections.count)]".utf8)
         }
         out += Array("]);\n".utf8)
         return String(decoding: out, as: UTF8.self)

@@ -8,7 +8,8 @@ struct SearchPostings: Sendable {
 
     let shardCount: Int
     private(set) var vectors: [TermVector]
-    /// Each article's kanji as terms of their own (`SearchIndex.kanjiSingles`).
+    /// Each article's terms beyond its text's: its kanji alone (`SearchIndex.kanjiSingles`) and
+    /// its title's keys (`SearchTitleKey`).
     private(set) var singles: [[Single]]
     private(set) var bodyLengths: [Int]
     private var totalLength: Int
@@ -23,12 +24,14 @@ struct SearchPostings: Sendable {
 
     init(_ articles: [ParsedArticle]) {
         vectors = articles.map(\.terms)
-        singles = parallelMap(vectors) { SearchIndex.kanjiSingles(of: $0) }
+        let titleKeys = articles.map(Self.keys)
+        singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: titleKeys[$0]) }
         bodyLengths = vectors.map { max($0.bodyLength, 1) }
         totalLength = bodyLengths.reduce(0, +)
         for vector in vectors {
             for (term, word) in vector.words where words[term & Self.unmarked] == nil { words[term & Self.unmarked] = word }
         }
+        for (key, _) in titleKeys.joined() { words[TextTokenizer.Term.word(key).stableID] = key }
         shardCount = SearchIndex.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
         wordHashes = SearchIndex.wordHashes(words)
         // Hashed once, article by article on all cores: the hash is the costly part of gathering.
@@ -57,10 +60,16 @@ struct SearchPostings: Sendable {
     }
 
     /// Puts an article's new terms in place; returns the shards its old and new terms fall in.
-    mutating func replace(_ article: Int, with terms: TermVector) -> Set<Int> {
+    mutating func replace(_ article: Int, with parsed: ParsedArticle) -> Set<Int> {
         var touched = Set(shardsOf[article].map(Int.init))
+        let terms = parsed.terms
+        let titleKeys = Self.keys(parsed)
         vectors[article] = terms
-        singles[article] = SearchIndex.kanjiSingles(of: terms)
+        singles[article] = Self.extras(terms, keys: titleKeys)
+        for (key, _) in titleKeys where words[TextTokenizer.Term.word(key).stableID] == nil {
+            words[TextTokenizer.Term.word(key).stableID] = key
+            wordHashes.update(TextTokenizer.Term.word(key).stableID, initial: SearchIndex.shardHash(key)) { _ in }
+        }
         totalLength += max(terms.bodyLength, 1) - bodyLengths[article]
         bodyLengths[article] = max(terms.bodyLength, 1)
         for (term, word) in terms.words where words[term & Self.unmarked] == nil {
@@ -135,6 +144,20 @@ struct SearchPostings: Sendable {
 }
 
 private extension SearchPostings {
+    static func extras(_ vector: TermVector, keys: [(term: String, section: Int16)]) -> [Single] {
+        SearchIndex.kanjiSingles(of: vector) + keys.map { (TextTokenizer.Term.word($0.term).stableID, 6, $0.section) }
+    }
+
+    /// The keys of the article's title and of its sections' headings, with the section each names.
+    static func keys(_ article: ParsedArticle) -> [(term: String, section: Int16)] {
+        var keys = SearchTitleKey.keys(of: article.source.title).map { (SearchTitleKey.term($0), Int16(0)) }
+        for (index, section) in article.body.sections.enumerated() where !section.heading.isEmpty {
+            keys += SearchTitleKey.keys(of: section.heading).map { (SearchTitleKey.headingTerm($0), Int16(clamping: index)) }
+        }
+        var seen = Set<String>()
+        return keys.filter { seen.insert($0.0).inserted }
+    }
+
     static func shards(of vector: TermVector, _ singles: [Single], wordHashes: TermTable<UInt32>, shardCount: Int) -> [UInt16] {
         var shards: [UInt16] = []
         shards.reserveCapacity(vector.terms.count + singles.count)

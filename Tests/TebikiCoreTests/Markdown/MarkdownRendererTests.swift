@@ -106,9 +106,13 @@ struct TextSectionTests {
         #expect(body.sections.map(\.id) == [nil, "手順", "more"])
         #expect(body.sections.map(\.heading) == ["", "手順", "More"])
         #expect(body.sections[0].text == "Intro text.\n")
-        // Code is not text a reader searches for; a fourth-level heading stays in its section.
-        #expect(body.sections[1].text == "手順\nStep  one.\nDeep\nStill steps.\n")
-        #expect(body.sections[2].text == "More\nLast.\n")
+        // Inline code stays in the text, marked; the section's code is apart. The section's own
+        // heading is not in its text; a fourth-level heading stays in its section.
+        #expect(body.sections[1].text == "\nStep \u{E000}code\u{E001} one.\nDeep\nStill steps.\n")
+        #expect(body.sections[1].code == "code\n")
+        #expect(body.sections[2].text == "\nLast.\n")
+        let blocks = TestSites.render("Text `a`.\n\n```js\nlet x = 1\n```\n\n## Next\n\n    indented\n")
+        #expect(blocks.sections.map(\.code) == ["a\nlet x = 1\n", "indented\n"])
     }
 }
 

@@ -43,7 +43,7 @@ struct SearchIndexTests {
             let listed = Set(try postings(key, in: index).map(\.0))
             for (number, article) in checked.articles.enumerated() {
                 let text = ([article.source.title, article.source.frontMatter.description ?? ""]
-                    + article.body.sections.flatMap { [$0.heading, $0.text] } + article.source.frontMatter.tags).joined(separator: "\n")
+                    + article.body.sections.flatMap { [$0.heading, $0.text, $0.code] } + article.source.frontMatter.tags).joined(separator: "\n")
                 #expect(contains(text, key) == listed.contains(number), "\(key) in \(article.source.id)")
             }
         }
@@ -87,7 +87,7 @@ struct SearchIndexTests {
         #expect(SearchIndex.shardHash("") == 0x811C_9DC5)
         #expect(SearchIndex.shardHash("a") == 0xE40C_292C)
         #expect(SearchIndex.shardCount(postings: 100) == 16)
-        #expect(SearchIndex.shardCount(postings: 7_000_000) == 2048)
+        #expect(SearchIndex.shardCount(postings: 7_000_000) == 8192)
     }
 
     @Test func textFromArticlesCannotEscapeTheScript() {

@@ -41,6 +41,8 @@
     meta: function (value) { meta = value; loaded["search/meta.js"] = value; },
     terms: function (shard, value) { loaded["search/t/" + shard + ".js"] = value; },
     docs: function (chunk, value) { loaded["search/d/" + chunk + ".js"] = value; },
+    texts: function (name, value) { loaded["search/x/" + name + ".js"] = value; },
+    folders: function (names, of) { loaded["search/f.js"] = [names, of]; },
     // For pages and tools that want results without the box: resolves to
     // {total, hits: [{title, category, url, snippet}]}.
     query: function (query, limit) {
@@ -204,13 +206,51 @@
     return out;
   }
 
-  // A text folded the way terms are, one character for one character, so a match in the folded
-  // text is a match at the same place in the original.
-  function folded(text) {
-    var out = [];
-    for (var ch of text) out.push(String.fromCodePoint(lower(fold(normalise(ch.codePointAt(0))))));
+  // A text folded the way terms are, with where each folded character came from. NFKC is not one
+  // character for one (ｶﾞ is ガ, ㈱ is (株)), so each character is normalised with the marks after
+  // it, and everything that gives points back at those characters: a match in the folded text
+  // marks the right characters of the original.
+  function foldedMap(chars) {
+    var out = [], from = [], to = [];
+    var i = 0;
+    while (i < chars.length) {
+      var j = i + 1;
+      while (j < chars.length && isMark(chars[j])) j++;
+      for (var ch of chars.slice(i, j).join("").normalize("NFKC")) {
+        out.push(String.fromCodePoint(lower(fold(normalise(ch.codePointAt(0))))));
+        from.push(i);
+        to.push(j);
+      }
+      i = j;
+    }
+    return { chars: out, from: from, to: to };
+  }
+  function isMark(ch) { return /^[\u3099-\u309C\uFF9E\uFF9F]$/.test(ch) || /^\p{M}$/u.test(ch); }
+  function foldText(text) { return foldedMap(Array.from(text)).chars.join(""); }
+
+  // A title's keys and a query's key, as SearchTitleKey.swift makes them: folded, without a
+  // parenthesised alias (each alias a key of its own), letters, digits and CJK characters only.
+  function stripKey(text) {
+    var out = "";
+    for (var ch of text) {
+      var code = ch.codePointAt(0);
+      if (isWordCharacter(code) || (isWide(code) && !isCJKPunctuation(code))) out += ch;
+    }
     return out;
   }
+  function titleKeys(title) {
+    var base = "", aliases = [], alias = "", depth = 0;
+    for (var ch of foldText(title)) {
+      if (ch === "(") depth += 1;
+      else if (ch === ")" && depth > 0) { depth -= 1; if (depth === 0) { aliases.push(alias); alias = ""; } }
+      else if (depth > 0) alias += ch;
+      else base += ch;
+    }
+    var keys = [];
+    [base].concat(aliases).map(stripKey).forEach(function (key) { if (key && keys.indexOf(key) < 0) keys.push(key); });
+    return keys;
+  }
+  function queryKey(query) { return stripKey(foldText(query)); }
 
   function shardOf(key) {
     var hash = 0x811C9DC5;
@@ -223,48 +263,78 @@
   // synonym group member it contains replaced by the others.
   function variants(query) {
     var result = [query];
-    var plain = folded(query).join("");
+    var plain = foldText(query);
     (meta.synonyms || []).forEach(function (group) {
       group.forEach(function (member) {
-        var key = folded(member).join("");
+        var key = foldText(member);
         if (!key || plain.indexOf(key) < 0) return;
-        group.forEach(function (other) { if (other !== member) result.push(plain.split(key).join(folded(other).join(""))); });
+        group.forEach(function (other) { if (other !== member) result.push(plain.split(key).join(foldText(other))); });
       });
     });
     return result;
   }
 
+  function postingsOf(key) {
+    return loadScript("search/t/" + shardOf(key) + ".js").then(function (shard) { return shard[key] || null; });
+  }
+
+  // The articles a query's terms are in. Every term is required when some article has them all
+  // (`full`); otherwise those with the most terms; and when no term is anywhere, the articles
+  // with the query's kanji, one by one (お試し finds 試用): never nothing while a part matches.
   function scoreQuery(query) {
     var keys = Array.from(new Set(terms(query)));
     if (keys.length === 0) return Promise.resolve([]);
-    var paths = Array.from(new Set(keys.map(function (key) { return "search/t/" + shardOf(key) + ".js"; })));
-    return Promise.all(paths.map(loadScript)).then(function () {
-      // Scores in arrays indexed by article: thousands of postings per common term, and the
-      // first query runs before the script engine has warmed up.
-      var score = new Float64Array(meta.articles);
-      var matched = new Uint8Array(meta.articles);
-      var touched = [];
-      var lists = [];
-      keys.forEach(function (key) {
-        var postings = loaded["search/t/" + shardOf(key) + ".js"][key];
+    return Promise.all(keys.map(postingsOf)).then(function (found) {
+      var lists = found.filter(Boolean);
+      if (lists.length === 0) {
+        var kanji = Array.from(new Set(Array.from(foldText(query)).filter(function (ch) { return isKanji(ch.codePointAt(0)); })));
+        if (kanji.length === 0 || (kanji.length === 1 && keys.length === 1 && keys[0] === kanji[0])) return [];
+        return Promise.all(kanji.map(postingsOf)).then(function (single) { return rank(single.filter(Boolean), Infinity); });
+      }
+      return rank(lists, keys.length);
+    });
+  }
+  function isKanji(code) {
+    return (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0x3400 && code <= 0x4DBF) || (code >= 0xF900 && code <= 0xFAFF) ||
+      (code >= 0x20000 && code <= 0x2FFFF);
+  }
+
+  // Scores in arrays indexed by article: thousands of postings per common term, and the first
+  // query runs before the script engine has warmed up.
+  function rank(lists, wanted) {
+    var score = new Float64Array(meta.articles);
+    var matched = new Uint8Array(meta.articles);
+    var touched = [];
+    lists.forEach(function (postings) {
+      var doc = 0;
+      for (var i = 0; i < postings.length; i += 3) {
+        doc += postings[i];
+        if (matched[doc] === 0) touched.push(doc);
+        score[doc] += postings[i + 1];
+        matched[doc] += 1;
+      }
+    });
+    var best = 0;
+    touched.forEach(function (doc) { if (matched[doc] > best) best = matched[doc]; });
+    var hits = [];
+    touched.forEach(function (doc) {
+      if (matched[doc] === best) hits.push({ doc: doc, score: score[doc], lists: lists, full: best === wanted, title: false });
+    });
+    return hits;
+  }
+
+  // The articles whose title the query (or a synonym variant) is, found by the title's key ("="),
+  // or one of whose section headings it is ("#"), with that section.
+  function keyMatches(queries, mark) {
+    var keys = Array.from(new Set(queries.map(queryKey).filter(Boolean)));
+    return Promise.all(keys.map(function (key) { return postingsOf(mark + key); })).then(function (found) {
+      var docs = new Map();
+      found.forEach(function (postings) {
         if (!postings) return;
-        lists.push(postings);
         var doc = 0;
-        for (var i = 0; i < postings.length; i += 3) {
-          doc += postings[i];
-          if (matched[doc] === 0) touched.push(doc);
-          score[doc] += postings[i + 1];
-          matched[doc] += 1;
-        }
+        for (var i = 0; i < postings.length; i += 3) { doc += postings[i]; if (!docs.has(doc)) docs.set(doc, postings[i + 2]); }
       });
-      // Every term required when some article has them all; otherwise the most terms first.
-      var best = 0;
-      touched.forEach(function (doc) { if (matched[doc] > best) best = matched[doc]; });
-      var hits = [];
-      touched.forEach(function (doc) {
-        if (matched[doc] === best) hits.push({ doc: doc, score: score[doc], lists: lists });
-      });
-      return hits;
+      return docs;
     });
   }
 
@@ -289,6 +359,11 @@
     });
   }
 
+  // Best first: an article whose title the query is, then articles with every term, then by score.
+  function better(a, b) {
+    return (b.title - a.title) || (b.full - a.full) || (b.score - a.score) || (a.doc - b.doc);
+  }
+
   // Every article matching a query, best first: made once per query, and usually during the
   // pause before the query runs (see prefetch), since it needs only the terms' parts.
   var rankings = new Map();
@@ -296,41 +371,58 @@
     if (!rankings.has(query)) {
       if (rankings.size >= 20) rankings.delete(rankings.keys().next().value);
       rankings.set(query, loadScript("search/meta.js").then(function () {
-        return Promise.all(variants(query).map(scoreQuery));
-      }).then(function (lists) {
+        var queries = variants(query);
+        return Promise.all([Promise.all(queries.map(scoreQuery)), keyMatches(queries, "="), keyMatches(queries, "#")]);
+      }).then(function (found) {
         var merged = new Map();
-        lists.forEach(function (hits) {
+        found[0].forEach(function (hits) {
           hits.forEach(function (hit) {
+            hit.title = found[1].has(hit.doc);
+            // A heading that is the query: above articles that only use its words, and the
+            // result opens at that section.
+            if (found[2].has(hit.doc)) { hit.score += 300; hit.heading = found[2].get(hit.doc); }
             var known = merged.get(hit.doc);
-            if (!known || hit.score > known.score) merged.set(hit.doc, hit);
+            if (!known || better(hit, known) < 0) merged.set(hit.doc, hit);
           });
         });
-        return Array.from(merged.values()).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+        var hits = Array.from(merged.values()).sort(better);
+        hits.partial = hits.length > 0 && !hits[0].full && !hits[0].title;
+        return hits;
       }));
     }
     return rankings.get(query);
   }
 
-  function search(query, limit) {
-    return ranked(query).then(function (hits) {
-      // A phrase bonus needs the articles' text: rank a few more than shown, then reorder.
+  // The file that holds a section's text: eight sections to a file (SearchIndex.swift).
+  function textPath(hit) { return "search/x/" + hit.doc + "-" + Math.floor(hit.section / 8) + ".js"; }
+
+  function search(query, limit, filter) {
+    return ranked(query).then(function (all) {
+      var hits = filter ? all.filter(filter) : all;
+      // A phrase bonus needs the articles' titles: rank a few more than shown, then reorder.
       var candidates = hits.slice(0, limit + Math.ceil(limit / 2)).map(function (hit) {
-        return { doc: hit.doc, score: hit.score, lists: hit.lists };
+        return { doc: hit.doc, score: hit.score, lists: hit.lists, full: hit.full, title: hit.title, heading: hit.heading };
       });
       countSections(candidates);
-      var chunks = Array.from(new Set(candidates.map(function (hit) { return Math.floor(hit.doc / meta.chunk); })));
-      return Promise.all(chunks.map(function (chunk) { return loadScript("search/d/" + chunk + ".js"); })).then(function () {
-        var phrase = folded(query.trim()).join("");
+      var chunks = Array.from(new Set(candidates.map(function (hit) { return "search/d/" + Math.floor(hit.doc / meta.chunk) + ".js"; })));
+      return Promise.all(chunks.map(loadScript)).then(function () {
+        // The query or a synonym variant of it, in the title.
+        var phrases = variants(query.trim()).map(foldText).filter(Boolean);
         candidates.forEach(function (hit) {
           var doc = loaded["search/d/" + Math.floor(hit.doc / meta.chunk) + ".js"][hit.doc % meta.chunk];
           hit.article = doc;
-          var section = bestSection(hit, doc);
-          hit.section = section;
-          if (phrase && folded(doc[0]).join("").indexOf(phrase) >= 0) hit.score += 400;
-          else if (phrase && folded(doc[4][section][1] + " " + doc[4][section][2]).join("").indexOf(phrase) >= 0) hit.score += 150;
+          hit.section = hit.heading !== undefined && hit.heading < doc[4] ? hit.heading : bestSection(hit, doc);
+          var title = foldText(doc[0]);
+          if (phrases.some(function (phrase) { return title.indexOf(phrase) >= 0; })) hit.score += 400;
         });
-        candidates.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-        return { total: hits.length, hits: candidates.slice(0, limit) };
+        candidates.sort(better);
+        var shown = candidates.slice(0, limit);
+        // Only the shown sections' texts are loaded, for their snippets.
+        var texts = Array.from(new Set(shown.map(textPath)));
+        return Promise.all(texts.map(function (path) { return loadScript(path).catch(function () { return null; }); })).then(function () {
+          shown.forEach(function (hit) { hit.texts = (loaded[textPath(hit)] || [])[hit.section % 8] || ["", "", "", []]; });
+          return { total: hits.length, hits: shown, partial: all.partial, all: all };
+        });
       });
     });
   }
@@ -341,59 +433,123 @@
     Object.keys(hit.sections).forEach(function (section) {
       var count = hit.sections[section];
       var index = Number(section);
-      if (index < doc[4].length && (count > votes || (count === votes && index < best))) { best = index; votes = count; }
+      if (index < doc[4] && (count > votes || (count === votes && index < best))) { best = index; votes = count; }
     });
     return best;
+  }
+
+  // Words of the site's synonyms that share a kanji or a term with a query that found nothing
+  // whole: what the reader may have meant (もしかして).
+  function suggestions(query) {
+    var wanted = new Set(terms(query));
+    Array.from(foldText(query)).forEach(function (ch) { if (isKanji(ch.codePointAt(0))) wanted.add(ch); });
+    var plain = foldText(query);
+    var found = [];
+    (meta.synonyms || []).forEach(function (group) {
+      group.forEach(function (member) {
+        var folded = foldText(member);
+        if (folded === plain || found.indexOf(member) >= 0) return;
+        var mine = terms(member).concat(Array.from(folded).filter(function (ch) { return isKanji(ch.codePointAt(0)); }));
+        if (mine.some(function (term) { return wanted.has(term); })) found.push(member);
+      });
+    });
+    return found.slice(0, 3);
   }
 
   // ---- Showing results ----------------------------------------------------------------
   function resultURL(hit) {
     var doc = hit.article;
-    var id = doc[4][hit.section] && doc[4][hit.section][0];
+    var id = hit.texts[0];
     var url = root + encodeURI(doc[2]) + (location.protocol === "file:" ? "index.html" : "");
     return id ? url + "#" + encodeURIComponent(id) : url;
   }
 
-  // The snippet: the best section's text around the first match, with matches in <mark>.
-  function snippet(hit, query) {
-    var doc = hit.article;
-    var text = (doc[4][hit.section] && doc[4][hit.section][2]) || doc[3] || "";
-    var chars = Array.from(text.replace(/\s+/g, " "));
-    var plain = folded(chars.join(""));
+  // A section's text as characters, each with whether it is code (marked in the index between
+  // U+E000 and U+E001); lines are joined with a separator unless a sentence ended there.
+  function textCharacters(text) {
+    var chars = [], code = [], inCode = false;
+    text.split(/\n+/).forEach(function (line) {
+      line = line.replace(/\s+/g, " ").trim();
+      if (!line) return;
+      if (chars.length) {
+        var separator = /[。．.!?！？:：」』）)]$/.test(chars[chars.length - 1]) ? [" "] : [" ", "·", " "];
+        separator.forEach(function (ch) { chars.push(ch); code.push(false); });
+      }
+      for (var ch of line) {
+        var value = ch.codePointAt(0);
+        if (value === codeStart) { inCode = true; continue; }
+        if (value === codeEnd) { inCode = false; continue; }
+        chars.push(ch);
+        code.push(inCode);
+      }
+    });
+    return { chars: chars, code: code };
+  }
+
+  // Where the query's pieces are in a text: a mark for each character, and the first one marked.
+  function matches(chars, query) {
+    var map = foldedMap(chars);
+    var joined = map.chars.join("");
     var marks = new Array(chars.length).fill(false);
-    var needles = queryPieces(query);
     var first = -1;
-    needles.forEach(function (needle) {
-      var joined = plain.join("");
+    queryPieces(query).forEach(function (needle) {
       var at = joined.indexOf(needle);
       while (at >= 0) {
         var start = Array.from(joined.slice(0, at)).length;
-        var length = Array.from(needle).length;
-        for (var i = start; i < start + length; i++) marks[i] = true;
-        if (first < 0 || start < first) first = start;
+        var end = start + Array.from(needle).length - 1;
+        for (var i = map.from[start]; i < map.to[end]; i++) marks[i] = true;
+        if (first < 0 || map.from[start] < first) first = map.from[start];
         at = joined.indexOf(needle, at + needle.length);
       }
     });
+    return { marks: marks, first: first };
+  }
+
+  // The snippet: the best section's text around the first match, inline code as code; when only
+  // a line of the section's code matches, that line. Matches are in <mark>.
+  function snippet(hit, query) {
+    var texts = hit.texts;
+    var prose = textCharacters(texts[2] || hit.article[3] || "");
+    var found = matches(prose.chars, query);
+    if (found.first < 0) {
+      var lines = texts[3] || [];
+      for (var l = 0; l < lines.length; l++) {
+        var line = Array.from(lines[l]);
+        var inLine = matches(line, query);
+        if (inLine.first >= 0) return pieces(line, line.map(function () { return true; }), inLine.marks, inLine.first, true);
+      }
+    }
+    return pieces(prose.chars, prose.code, found.marks, found.first, false);
+  }
+
+  function pieces(chars, code, marks, first, isCodeLine) {
     var from = Math.max(0, (first < 0 ? 0 : first) - 30);
     var to = Math.min(chars.length, from + 110);
     var fragment = document.createDocumentFragment();
-    if (from > 0) fragment.appendChild(document.createTextNode("…"));
+    var holder = fragment;
+    if (isCodeLine) {
+      holder = document.createElement("code");
+      holder.className = "search-result-code";
+      fragment.appendChild(holder);
+    }
+    if (from > 0) holder.appendChild(document.createTextNode("…"));
     var i = from;
     while (i < to) {
       var j = i;
-      while (j < to && marks[j] === marks[i]) j++;
-      var piece = document.createTextNode(chars.slice(i, j).join(""));
-      if (marks[i]) { var mark = document.createElement("mark"); mark.appendChild(piece); fragment.appendChild(mark); }
-      else fragment.appendChild(piece);
+      while (j < to && marks[j] === marks[i] && code[j] === code[i]) j++;
+      var node = document.createTextNode(chars.slice(i, j).join(""));
+      if (marks[i]) { var mark = document.createElement("mark"); mark.appendChild(node); node = mark; }
+      if (code[i] && !isCodeLine) { var inline = document.createElement("code"); inline.appendChild(node); node = inline; }
+      holder.appendChild(node);
       i = j;
     }
-    if (to < chars.length) fragment.appendChild(document.createTextNode("…"));
+    if (to < chars.length) holder.appendChild(document.createTextNode("…"));
     return fragment;
   }
 
   // The query's words and CJK runs, folded, longest first, to highlight.
   function queryPieces(query) {
-    var pieces = folded(query).join("").split(/[\s\u3000、。「」（）()・,.!?！？]+/).filter(function (piece) { return piece.length > 0; });
+    var pieces = foldText(query).split(/[\s\u3000、。「」（）()・,!?！？]+/).filter(function (piece) { return piece.length > 0; });
     return pieces.sort(function (a, b) { return b.length - a.length; });
   }
 
@@ -404,11 +560,18 @@
     var category = document.createElement("span");
     category.className = "search-result-category";
     category.textContent = hit.article[1];
+    element.appendChild(title);
+    element.appendChild(category);
+    var heading = hit.texts[1];
+    if (heading) {
+      var section = document.createElement("span");
+      section.className = "search-result-heading";
+      section.textContent = heading;
+      element.appendChild(section);
+    }
     var text = document.createElement("span");
     text.className = "search-result-snippet";
     text.appendChild(snippet(hit, query));
-    element.appendChild(title);
-    element.appendChild(category);
     element.appendChild(text);
   }
 
@@ -419,6 +582,10 @@
   var shown = [];
   var timer = 0;
   var latest = 0;
+  // While an input method composes (にだんかい before it becomes 二段階), Enter commits the
+  // conversion and Esc cancels it: neither is meant for the search box. Safari sends the keydown
+  // of that Enter after compositionend, hence the flag as well as isComposing.
+  var composing = false;
 
   function close() {
     list.hidden = true;
@@ -436,6 +603,31 @@
     options[active].scrollIntoView({ block: "nearest" });
   }
 
+  // "Did you mean" words, each a button that searches for it.
+  function suggestionsLine(query, run) {
+    var words = suggestions(query);
+    if (words.length === 0) return null;
+    var line = document.createElement("span");
+    line.className = "search-suggest";
+    line.appendChild(document.createTextNode(form.getAttribute("data-suggest") + " "));
+    words.forEach(function (word, index) {
+      if (index > 0) line.appendChild(document.createTextNode(" "));
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = word;
+      button.addEventListener("mousedown", function (event) { event.preventDefault(); });
+      button.addEventListener("click", function () { run(word); });
+      line.appendChild(button);
+    });
+    return line;
+  }
+
+  function runInBox(word) {
+    input.value = word;
+    input.focus();
+    showSuggestions(word);
+  }
+
   function showSuggestions(query) {
     var ticket = ++latest;
     if (!query.trim()) { close(); announce(""); return; }
@@ -443,6 +635,15 @@
       if (ticket !== latest) return;
       list.textContent = "";
       shown = result.hits;
+      if (result.partial || shown.length === 0) {
+        var note = document.createElement("li");
+        note.className = shown.length ? "search-partial" : "search-empty";
+        note.setAttribute("role", "presentation");
+        note.textContent = (shown.length ? form.getAttribute("data-partial") : words.empty).replace("{q}", query);
+        var line = suggestionsLine(query, runInBox);
+        if (line) { note.appendChild(document.createElement("br")); note.appendChild(line); }
+        list.appendChild(note);
+      }
       shown.forEach(function (hit, index) {
         var option = document.createElement("li");
         option.id = "tebiki-search-option-" + index;
@@ -453,14 +654,10 @@
         option.addEventListener("click", function () { location.href = resultURL(hit); });
         list.appendChild(option);
       });
-      if (shown.length === 0) {
-        var empty = document.createElement("li");
-        empty.className = "search-empty";
-        empty.textContent = words.empty.replace("{q}", query);
-        list.appendChild(empty);
-      } else if (result.total > shown.length) {
+      if (shown.length > 0 && result.total > shown.length) {
         var more = document.createElement("li");
         more.className = "search-more";
+        more.setAttribute("role", "presentation");
         var link = document.createElement("a");
         link.href = pageURL(query);
         link.textContent = words.all.replace("{n}", result.total);
@@ -470,7 +667,8 @@
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
       active = -1;
-      announce(shown.length ? words.count.replace("{n}", result.total) : words.empty.replace("{q}", query));
+      announce(shown.length ? (result.partial ? form.getAttribute("data-partial").replace("{q}", query) + " " : "") +
+        words.count.replace("{n}", result.total) : words.empty.replace("{q}", query));
     }, function () { announce(""); });
   }
 
@@ -494,18 +692,24 @@
     return action + (location.protocol === "file:" && /\/$/.test(action) ? "index.html" : "") + "?q=" + encodeURIComponent(query);
   }
 
+  function isComposing(event) { return composing || event.isComposing || event.keyCode === 229; }
+
   // A reader focuses the box before typing: fetch the index's small entry point then, so the
   // first query loads only the parts it needs.
   input.addEventListener("focus", function () { loadScript("search/meta.js").catch(function () {}); });
-  // While an input method composes, the text is not yet what the reader means (にだんかい
-  // before it becomes 二段階): its parts are loaded once the composition ends.
-  input.addEventListener("compositionend", function () { prefetch(input.value, true); });
+  input.addEventListener("compositionstart", function () { composing = true; });
+  // The text is what the reader means only once the composition ends: its parts load then.
+  input.addEventListener("compositionend", function () {
+    setTimeout(function () { composing = false; }, 0);
+    prefetch(input.value, true);
+  });
   input.addEventListener("input", function (event) {
     if (!event.isComposing) prefetch(input.value, entersWholeWords(event));
     clearTimeout(timer);
     timer = setTimeout(function () { showSuggestions(input.value); }, 120);
   });
   input.addEventListener("keydown", function (event) {
+    if (isComposing(event)) return;
     if (event.key === "ArrowDown") { event.preventDefault(); if (list.hidden) showSuggestions(input.value); else setActive(active + 1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); setActive(active - 1); }
     else if (event.key === "Escape") { if (!list.hidden) { event.preventDefault(); close(); } else { input.value = ""; } }
@@ -514,7 +718,7 @@
   input.addEventListener("blur", function () { setTimeout(close, 150); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (input.value.trim()) location.href = pageURL(input.value.trim());
+    if (!composing && input.value.trim()) location.href = pageURL(input.value.trim());
   });
   document.addEventListener("keydown", function (event) {
     var target = event.target;
@@ -530,18 +734,95 @@
     input.value = query;
     var container = resultsPage.querySelector(".search-results");
     var summary = resultsPage.querySelector(".search-summary");
+    var filters = resultsPage.querySelector(".search-filters");
+    // The switcher's other languages search there for the same words.
+    document.querySelectorAll(".language-switcher a").forEach(function (link) {
+      if (query.trim()) link.href = link.href.replace(/[?#].*$/, "") + "?q=" + encodeURIComponent(query);
+    });
+    // Keyboard as in the box: arrows move between results, Enter opens one.
+    container.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var links = Array.from(container.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0) return;
+      event.preventDefault();
+      links[(at + (event.key === "ArrowDown" ? 1 : links.length - 1)) % links.length].focus();
+    });
     if (query.trim()) {
-      search(query, 50).then(function (result) {
-        summary.textContent = result.hits.length ? words.count.replace("{n}", result.total) : words.empty.replace("{q}", query);
-        result.hits.forEach(function (hit) {
-          var item = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = resultURL(hit);
-          describe(link, hit, query);
-          item.appendChild(link);
-          container.appendChild(item);
-        });
+      Promise.all([search(query, 50), loadScript("search/f.js").catch(function () { return null; })]).then(function (found) {
+        showPage(found[0], null);
+        if (loaded["search/f.js"]) showFilters(found[0].all);
       });
     }
+  }
+
+  function showPage(result, chosen) {
+    container.textContent = "";
+    var text = result.hits.length ? words.count.replace("{n}", result.all.length) : words.empty.replace("{q}", query);
+    if (chosen) text = filters.getAttribute("data-filtered").replace("{n}", result.all.length).replace("{m}", result.total);
+    summary.textContent = (result.partial && result.hits.length ? form.getAttribute("data-partial").replace("{q}", query) + " " : "") + text;
+    if (result.partial || result.hits.length === 0) {
+      var line = suggestionsLine(query, function (word) { location.href = pageURL(word); });
+      if (line) { summary.appendChild(document.createTextNode(" ")); summary.appendChild(line); }
+    }
+    result.hits.forEach(function (hit) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = resultURL(hit);
+      describe(link, hit, query);
+      item.appendChild(link);
+      container.appendChild(item);
+    });
+  }
+
+  // Buttons for the categories (and, once one is chosen, its sections) the results are in, each
+  // with its count; pressing one shows only its results.
+  function showFilters(all) {
+    var data = loaded["search/f.js"];
+    var names = data[0], of = data[1];
+    var counts = new Map();
+    function count(folder) { counts.set(folder, (counts.get(folder) || 0) + 1); }
+    all.forEach(function (hit) {
+      var folder = of[hit.doc];
+      count(folder);
+      if (names[folder] && names[folder][1] >= 0) count(names[folder][1]);
+    });
+    var categories = Array.from(counts.keys()).filter(function (folder) { return names[folder][1] < 0; });
+    if (categories.length < 2 && !categories.some(function (c) { return sectionsOf(c).length > 0; })) return;
+    function sectionsOf(category) {
+      return Array.from(counts.keys()).filter(function (folder) { return names[folder][1] === category; });
+    }
+    var chosen = null;
+    function within(folder) {
+      return function (hit) { var mine = of[hit.doc]; return mine === folder || names[mine][1] === folder; };
+    }
+    function button(label, n, pressed, choose) {
+      var element = document.createElement("button");
+      element.type = "button";
+      element.setAttribute("aria-pressed", pressed ? "true" : "false");
+      element.textContent = label + " (" + n + ")";
+      element.addEventListener("click", choose);
+      filters.appendChild(element);
+    }
+    function draw() {
+      filters.textContent = "";
+      button(filters.getAttribute("data-everything"), all.length, chosen === null, function () { choose(null); });
+      categories.forEach(function (category) {
+        var open = chosen !== null && (chosen === category || names[chosen][1] === category);
+        button(names[category][0], counts.get(category), chosen === category, function () { choose(category); });
+        if (open) sectionsOf(category).forEach(function (section) {
+          button(names[category][0] + " › " + names[section][0], counts.get(section), chosen === section, function () { choose(section); });
+        });
+      });
+      filters.hidden = false;
+    }
+    function choose(folder) {
+      chosen = folder;
+      draw();
+      var focused = filters.querySelector("[aria-pressed=true]");
+      if (focused) focused.focus();
+      search(query, 50, folder === null ? null : within(folder)).then(function (result) { showPage(result, folder); });
+    }
+    draw();
   }
 })();
