@@ -161,8 +161,10 @@ def test_search_js_tokenizes_the_shared_table_as_the_swift_tokenizer_does(driver
     # shardOf takes the hash modulo meta.shards: with 2^32 shards it is the hash itself.
     got = driver.execute_script(
         "var meta = {shards: 4294967296};\n" + source[start:end] +
-        "\nreturn arguments[0].map(function (c) { var t = terms(c.text); return {terms: t, hashes: t.map(shardOf)}; });",
+        "\nreturn arguments[0].map(function (c) {"
+        " var t = terms(c.text); return {terms: t, hashes: t.map(shardOf), titleKeys: titleKeys(c.text)}; });",
         cases)
     for case, result in zip(cases, got):
         assert result["terms"] == case["terms"], case["text"]
         assert result["hashes"] == case["hashes"], case["text"]
+        assert result["titleKeys"] == case["titleKeys"], case["text"]

@@ -49,6 +49,30 @@ struct SearchIndexTests {
         }
     }
 
+    @Test func titlesAndHeadingsAreKeysOfTheirOwn() throws {
+        let index = self.index
+        let ids = checked.articles.map(\.source.id)
+        for (number, article) in checked.articles.enumerated() {
+            for key in SearchTitleKey.keys(of: article.source.title) {
+                #expect(try postings(SearchTitleKey.term(key), in: index).map { ids[$0.0] }.contains(ids[number]), "\(key)")
+            }
+        }
+        // A heading's key names its section: パスワード is the third section of the trial article.
+        let trial = try #require(ids.firstIndex(of: "login-url/trial-url"))
+        let heading = try postings(SearchTitleKey.headingTerm("パスワード"), in: index)
+        #expect(heading.contains { $0.0 == trial && checked.articles[trial].body.sections[$0.2].heading == "パスワード" })
+    }
+
+    @Test func snippetTextsAreInFilesOfEightSections() throws {
+        let index = self.index
+        let texts = index.files.filter { $0.path.hasPrefix("search/x/") }
+        #expect(texts.count == checked.articles.reduce(0) { $0 + max(1, ($1.body.sections.count + 7) / 8) })
+        let chunk = try #require(index.files.first { $0.path == "search/d/0.js" })
+        let text = try #require(checked.articles[0].body.sections.map { $0.text.trimmingSpaces() }.first { $0.count > 10 })
+        #expect(!chunk.text.contains(text.prefix(10)), "chunks carry no texts")
+        #expect(texts.contains { $0.path == "search/x/0-0.js" && $0.text.contains(text.prefix(10)) })
+    }
+
     @Test func kanjiAreAlsoIndexedAloneForOneCharacterQueries() throws {
         let index = self.index
         let ids = checked.articles.map(\.source.id)

@@ -21,19 +21,23 @@ struct TokenizerTableTests {
         // Identifiers whole and in parts.
         "v-model defineProps CB_AU01 /k/ .s", "HTMLElement APIs URLs iPhone", "import.meta.env. --host", "café-bar x_",
         "\u{E000}skippedCode\u{E001}本文 text",
+        // Titles with an alias in parentheses, as title keys read them.
+        "サーバーサイドレンダリング（SSR）", "コンポーネント (Component) の登録", "ﾛｸﾞｲﾝ（ろぐいん）", "((入れ子)) 閉じない(",
     ]
 
     struct Case: Codable, Equatable {
         var text: String
         var terms: [String]
         var hashes: [UInt32]
+        /// The text's keys as an article title (`SearchTitleKey`).
+        var titleKeys: [String]
     }
 
     static func cases() -> [Case] {
         let tokenizer = TextTokenizer(dropsFunctionWords: false)
         return texts.map { text in
             let terms = tokenizer.terms(of: text).map(\.key)
-            return Case(text: text, terms: terms, hashes: terms.map(SearchIndex.shardHash))
+            return Case(text: text, terms: terms, hashes: terms.map(SearchIndex.shardHash), titleKeys: SearchTitleKey.keys(of: text))
         }
     }
 
@@ -52,5 +56,9 @@ struct TokenizerTableTests {
         #expect(terms.contains("ログ"))  // a katakana bigram, from half-width and hiragana too
         #expect(terms.contains("日"))  // a single character
         #expect(terms.contains("𠮷野"))  // beyond the Basic Multilingual Plane
+        let titles = Self.cases().map(\.titleKeys)
+        #expect(titles.contains(["サーハーサイトレンタリンク", "ssr"]) == false, "keys fold kana, they do not drop voiced marks")
+        #expect(titles.contains(["サーバーサイドレンダリング", "ssr"]))  // an alias is a key of its own
+        #expect(titles.contains(["ログイン"]))  // half-width and hiragana alike
     }
 }
