@@ -91,7 +91,8 @@ public enum MarkdownParser {
         let terms = TermVector(parts)
         var source = article
         source.markdown = ""
-        return ParsedArticle(source: source, body: body, terms: terms, guidance: guidance, diagnostics: diagnostics)
+        return ParsedArticle(source: source, body: body, terms: terms, searchKeys: SearchTitleKey.terms(title: source.title, sections: body.sections),
+                             guidance: guidance, diagnostics: diagnostics)
     }
 }
 

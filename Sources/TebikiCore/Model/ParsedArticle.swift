@@ -4,6 +4,9 @@ public struct ParsedArticle: Sendable {
     public var source: ArticleSource
     public var body: RenderedMarkdown
     public var terms: TermVector
+    /// The terms search keeps its title's and headings' keys under (`SearchTitleKey`), each with
+    /// the section it names: made here, with the other terms, on all cores.
+    public var searchKeys: [(term: String, section: Int16)] = []
     /// The article's tour and hints, checked against its body.
     public var guidance = ResolvedGuidance()
     /// What the parse stage found wrong in the article (its body, its tour and hints); the

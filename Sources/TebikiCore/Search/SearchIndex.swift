@@ -126,7 +126,7 @@ public struct SearchIndex: Sendable {
                 out.append(0x2C)
                 appendString(section.heading, to: &out)
                 out.append(0x2C)
-                appendString(Self.prefix(section.text.trimmingSpaces(), sectionTextLimit), to: &out)
+                appendString(Self.prefix(trimmed(section.text[...]), sectionTextLimit), to: &out)
                 out += [0x2C, 0x5B]
                 for (line, code) in codeLines(section.code).enumerated() {
                     if line > 0 { out.append(0x2C) }
@@ -239,17 +239,31 @@ private extension SearchIndex {
     }
 
     /// A section's code as the lines a snippet may show: each once, trimmed and cut short, the
-    /// first few hundred characters of them.
+    /// first few hundred characters of them. On UTF-8 bytes: code is a good part of the text.
     static func codeLines(_ code: String) -> [Substring] {
-        var lines: [Substring] = [], seen = Set<Substring>(), total = 0
-        for line in code.split(separator: "\n") {
-            let trimmed = prefix(line.trimmingSpaces(), codeLineLimit)
-            guard !trimmed.isEmpty, seen.insert(trimmed).inserted else { continue }
-            lines.append(trimmed)
-            total += trimmed.unicodeScalars.count
-            if total >= codeLimit { break }
+        var lines: [Substring] = [], total = 0
+        let bytes = code.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex && total < codeLimit {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let line = trimmed(code[start..<end])
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
+            let cut = prefix(line, codeLineLimit)
+            guard !cut.isEmpty, !lines.contains(cut) else { continue }
+            lines.append(cut)
+            total += cut.unicodeScalars.count
         }
         return lines
+    }
+
+    /// Without spaces, tabs and line breaks at either end, found on bytes.
+    static func trimmed(_ text: Substring) -> Substring {
+        let bytes = text.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return text[text.endIndex...]
+        }
+        return text[first...last]
     }
 
     /// One article's terms: how much each weighs (fields weighted) and the section it occurs in most.

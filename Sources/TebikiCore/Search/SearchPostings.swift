@@ -24,7 +24,7 @@ struct SearchPostings: Sendable {
 
     init(_ articles: [ParsedArticle]) {
         vectors = articles.map(\.terms)
-        let titleKeys = articles.map(Self.keys)
+        let titleKeys = articles.map(\.searchKeys)
         singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: titleKeys[$0]) }
         bodyLengths = vectors.map { max($0.bodyLength, 1) }
         totalLength = bodyLengths.reduce(0, +)
@@ -63,7 +63,7 @@ struct SearchPostings: Sendable {
     mutating func replace(_ article: Int, with parsed: ParsedArticle) -> Set<Int> {
         var touched = Set(shardsOf[article].map(Int.init))
         let terms = parsed.terms
-        let titleKeys = Self.keys(parsed)
+        let titleKeys = parsed.searchKeys
         vectors[article] = terms
         singles[article] = Self.extras(terms, keys: titleKeys)
         for (key, _) in titleKeys where words[TextTokenizer.Term.word(key).stableID] == nil {
@@ -146,16 +146,6 @@ struct SearchPostings: Sendable {
 private extension SearchPostings {
     static func extras(_ vector: TermVector, keys: [(term: String, section: Int16)]) -> [Single] {
         SearchIndex.kanjiSingles(of: vector) + keys.map { (TextTokenizer.Term.word($0.term).stableID, 6, $0.section) }
-    }
-
-    /// The keys of the article's title and of its sections' headings, with the section each names.
-    static func keys(_ article: ParsedArticle) -> [(term: String, section: Int16)] {
-        var keys = SearchTitleKey.keys(of: article.source.title).map { (SearchTitleKey.term($0), Int16(0)) }
-        for (index, section) in article.body.sections.enumerated() where !section.heading.isEmpty {
-            keys += SearchTitleKey.keys(of: section.heading).map { (SearchTitleKey.headingTerm($0), Int16(clamping: index)) }
-        }
-        var seen = Set<String>()
-        return keys.filter { seen.insert($0.0).inserted }
     }
 
     static func shards(of vector: TermVector, _ singles: [Single], wordHashes: TermTable<UInt32>, shardCount: Int) -> [UInt16] {

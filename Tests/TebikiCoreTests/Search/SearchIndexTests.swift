@@ -53,13 +53,13 @@ struct SearchIndexTests {
         let index = self.index
         let ids = checked.articles.map(\.source.id)
         for (number, article) in checked.articles.enumerated() {
-            for key in SearchTitleKey.keys(of: article.source.title) {
-                #expect(try postings(SearchTitleKey.term(key), in: index).map { ids[$0.0] }.contains(ids[number]), "\(key)")
+            for term in SearchTitleKey.titleTerms(of: article.source.title) {
+                #expect(try postings(term, in: index).map { ids[$0.0] }.contains(ids[number]), "\(term)")
             }
         }
         // A heading's key names its section: パスワード is the third section of the trial article.
         let trial = try #require(ids.firstIndex(of: "login-url/trial-url"))
-        let heading = try postings(SearchTitleKey.headingTerm("パスワード"), in: index)
+        let heading = try postings("#パスワード", in: index)
         #expect(heading.contains { $0.0 == trial && checked.articles[trial].body.sections[$0.2].heading == "パスワード" })
     }
 
