@@ -73,5 +73,7 @@ def test_a_first_query_stays_within_its_download_budget_and_finds_every_article(
     terms = len(query.replace(" ", "")) if not query.isascii() else len(query.split())
     assert 1 <= len(shards) <= terms + 4, f"{query}: {len(shards)} shards loaded"
     assert len(chunks) <= 16, f"{query}: {len(chunks)} chunks loaded"
+    texts = [path for path in paths if "/search/x/" in path]
+    assert len(texts) <= 8, f"{query}: {len(texts)} snippet texts loaded for 8 results"
     if not query.isascii():
         assert total == containing(os.path.join(source, "Articles"), query)
