@@ -2,13 +2,17 @@
 """Search at scale: index build time and size, what a reader's first query downloads, how
 long a query takes in headless Chromium, and recall for Japanese compound words.
 
-Usage: python3 Benchmarks/search-scale.py [--articles 10000] [--work /tmp/tebiki-bench]
+Usage: python3 Benchmarks/search-scale.py [--articles 10000 | --long 500] [--work /tmp/tebiki-bench]
 
 Builds the generated mixed corpus with the release `tebiki`, opens the home page from disk in
 headless Chromium (the Tests/Browser harness), and for each query: the gzip-compressed size of
 every search file the query loaded (search.js included), the time of a cold first query and of
 the same query again (TebikiSearch.query, from the call to its answer), and how many articles
 it returned against how many contain the words.
+
+With --long N, the site is instead N long articles (each the bodies of 20 generated articles, 30–50
+KB of Markdown, links and images made plain text), as documentation with long pages is; the same
+figures are printed, with the search folder's size per article.
 
 Then, on a fresh page each time, the query entered into the box at once (one input event, as a
 paste or an input method's commit): the time until the suggestions are shown, and that time less
@@ -56,17 +60,41 @@ def containing(articles, words):
     return count
 
 
+def long_corpus(source, target, count):
+    """`count` articles, each the first article's front matter and the bodies of 20, in order."""
+    files = sorted(os.path.join(folder, name) for folder, _, names in os.walk(source) for name in names if name.endswith(".md"))
+    for number in range(count):
+        parts = [open(path, encoding="utf-8").read() for path in files[number * 20:(number + 1) * 20]]
+        front, first = parts[0].split("\n---\n", 1)
+        bodies = [first] + [part.split("\n---\n", 1)[1] for part in parts[1:]]
+        text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", "\n\n".join(bodies))
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        front = re.sub(r"(?m)^related:.*$", "", front)
+        folder = os.path.join(target, f"long{number // 100}")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, f"page-{number:04}.md"), "w", encoding="utf-8") as handle:
+            handle.write(front + "\n---\n" + text)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--long", type=int, default=0, help="this many long articles instead")
     parser.add_argument("--work", default="/tmp/tebiki-bench")
     args = parser.parse_args()
 
-    site = os.path.join(args.work, f"corpus-{args.articles}")
+    generated = args.articles if not args.long else args.long * 20
+    site = os.path.join(args.work, f"corpus-{generated}")
     articles = os.path.join(site, "Articles")
     if not os.path.isdir(articles):
         subprocess.run([sys.executable, os.path.join(os.path.dirname(ROOT), "shared", "bench", "gen-corpus.py"),
-                        "--articles", str(args.articles), "--lang", "mixed", "--out", articles], check=True, stdout=subprocess.DEVNULL)
+                        "--articles", str(generated), "--lang", "mixed", "--out", articles], check=True, stdout=subprocess.DEVNULL)
+    if args.long:
+        site = os.path.join(args.work, f"long-{args.long}")
+        if not os.path.isdir(site):
+            long_corpus(articles, os.path.join(site, "Articles"), args.long)
+        articles = os.path.join(site, "Articles")
+        args.articles = f"long-{args.long}"
     subprocess.run(["swift", "build", "-c", "release", "--product", "tebiki"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     output = os.path.join(args.work, f"search-out-{args.articles}")
     subprocess.run(["rm", "-rf", output], check=True)
@@ -77,7 +105,9 @@ def main():
     search_files = [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(output, "search")) for name in names]
     raw = sum(os.path.getsize(path) for path in search_files)
     packed = sum(gzip_size(path) for path in search_files if path.endswith(".js"))
-    print(f"index: built in {index_time:.2f} s; {len(search_files)} files, {raw / 1e6:.1f} MB, {packed / 1e6:.1f} MB gzip")
+    count = sum(1 for _, _, names in os.walk(articles) for name in names if name.endswith(".md"))
+    print(f"index: built in {index_time:.2f} s; {len(search_files)} files, {raw / 1e6:.1f} MB, {packed / 1e6:.1f} MB gzip, "
+          f"{raw / count / 1000:.1f} KB an article")
 
     driver = chromium()
     try:
