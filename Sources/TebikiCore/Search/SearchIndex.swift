@@ -53,7 +53,7 @@ public struct SearchIndex: Sendable {
         files += parallelMap(Array(stride(from: 0, to: articles.count, by: Self.articlesPerChunk))) { start in
             Self.chunkFile(start / Self.articlesPerChunk, articles: articles, site: site, prefix: prefix)
         }
-        files += parallelMap(Array(articles.indices)) { Self.textFiles($0, articles[$0], prefix: prefix) }.joined()
+        files += parallelMap(Array(articles.indices)) { Self.textFiles($0, articles[$0].body.sections, prefix: prefix) }.joined()
         files.append(Self.foldersFile(articles: articles, site: site, prefix: prefix))
         self.files = files
         shardCount = postings.shardCount
@@ -76,7 +76,7 @@ public struct SearchIndex: Sendable {
         for chunk in Set(edited.map { $0 / articlesPerChunk }).sorted() {
             files.append(chunkFile(chunk, articles: articles, site: site, prefix: prefix))
         }
-        files += edited.sorted().flatMap { textFiles($0, articles[$0], prefix: prefix) }
+        files += edited.sorted().flatMap { textFiles($0, articles[$0].body.sections, prefix: prefix) }
         files.append(foldersFile(articles: articles, site: site, prefix: prefix))
         return files
     }
@@ -115,8 +115,7 @@ public struct SearchIndex: Sendable {
     /// `[[id, heading, text, [code line…]]…]` for each section of the article, eight to a file. An
     /// edit that removes sections leaves the files of the sections beyond as they were; nothing
     /// asks for them.
-    static func textFiles(_ number: Int, _ article: ParsedArticle, prefix: String) -> [File] {
-        let sections = article.body.sections
+    static func textFiles(_ number: Int, _ sections: [TextSection], prefix: String) -> [File] {
         return stride(from: 0, to: max(sections.count, 1), by: sectionsPerTextFile).map { start in
             let name = "\(number)-\(start / sectionsPerTextFile)"
             var out = Array("TebikiSearch.texts(\"\(name)\",[".utf8)
