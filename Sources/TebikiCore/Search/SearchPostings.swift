@@ -9,7 +9,7 @@ struct SearchPostings: Sendable {
     let shardCount: Int
     private(set) var vectors: [TermVector]
     /// Each article's terms beyond its text's: its kanji alone (`SearchIndex.kanjiSingles`) and
-    /// its title's keys (`SearchTitleKey`).
+    /// its title's and headings' keys (`SearchTitleKey`).
     private(set) var singles: [[Single]]
     private(set) var bodyLengths: [Int]
     private var totalLength: Int
@@ -24,14 +24,14 @@ struct SearchPostings: Sendable {
 
     init(_ articles: [ParsedArticle]) {
         vectors = articles.map(\.terms)
-        let titleKeys = articles.map(\.searchKeys)
-        singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: titleKeys[$0]) }
+        let keys = articles.map(\.searchKeys)
+        singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: keys[$0]) }
         bodyLengths = vectors.map { max($0.bodyLength, 1) }
         totalLength = bodyLengths.reduce(0, +)
         for vector in vectors {
             for (term, word) in vector.words where words[term & Self.unmarked] == nil { words[term & Self.unmarked] = word }
         }
-        for (key, _) in titleKeys.joined() { words[TextTokenizer.Term.word(key).stableID] = key }
+        for (key, _) in keys.joined() { words[TextTokenizer.Term.word(key).stableID] = key }
         shardCount = SearchIndex.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
         wordHashes = SearchIndex.wordHashes(words)
         // Hashed once, article by article on all cores: the hash is the costly part of gathering.
@@ -63,10 +63,9 @@ struct SearchPostings: Sendable {
     mutating func replace(_ article: Int, with parsed: ParsedArticle) -> Set<Int> {
         var touched = Set(shardsOf[article].map(Int.init))
         let terms = parsed.terms
-        let titleKeys = parsed.searchKeys
         vectors[article] = terms
-        singles[article] = Self.extras(terms, keys: titleKeys)
-        for (key, _) in titleKeys where words[TextTokenizer.Term.word(key).stableID] == nil {
+        singles[article] = Self.extras(terms, keys: parsed.searchKeys)
+        for (key, _) in parsed.searchKeys where words[TextTokenizer.Term.word(key).stableID] == nil {
             words[TextTokenizer.Term.word(key).stableID] = key
             wordHashes.update(TextTokenizer.Term.word(key).stableID, initial: SearchIndex.shardHash(key)) { _ in }
         }

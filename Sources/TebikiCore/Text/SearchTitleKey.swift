@@ -1,6 +1,7 @@
 /// What a title (or a section's heading) is matched on when a query is the title itself:
 /// folded as terms are (NFKC, lower case, hiragana as katakana), without a parenthesised alias
-/// and without spaces and punctuation, so サーバーサイドレンダリング and ssr both name 「サーバーサイドレンダリング（SSR）」.
+/// and without spaces and punctuation, so サーバーサイドレンダリング and ssr both name
+/// 「サーバーサイドレンダリング（SSR）」.
 /// The index keeps each key as a term of its own (`=` and the key, which no text's terms can
 /// be), and `search.js` makes the same key of a query: the same rules, in the shared table.
 enum SearchTitleKey {
@@ -16,9 +17,10 @@ enum SearchTitleKey {
     /// The keys of an article's title and of its sections' headings, with the section each names.
     static func terms(title: String, sections: [TextSection]) -> [(term: String, section: Int16)] {
         var keys = titleTerms(of: title).map { (term: $0, section: Int16(0)) }
+        var seen = Set(keys.map(\.term))
         for (index, section) in sections.enumerated() where !section.heading.isEmpty {
             // The first section with a heading is the one a reader is sent to.
-            for term in headingTerms(of: section.heading) where !keys.contains(where: { $0.term == term }) {
+            for term in headingTerms(of: section.heading) where seen.insert(term).inserted {
                 keys.append((term, Int16(clamping: index)))
             }
         }
