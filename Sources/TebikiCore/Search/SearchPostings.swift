@@ -11,6 +11,9 @@ struct SearchPostings: Sendable {
     /// Each article's terms beyond its text's: its kanji alone (`SearchIndex.kanjiSingles`) and
     /// its title's and headings' keys (`SearchTitleKey`).
     private(set) var singles: [[Single]]
+    /// The texts of each article's key terms, the last of its `singles`: kept here rather than
+    /// in `words`, which is built on one core.
+    private(set) var keyTexts: [[String]]
     private(set) var bodyLengths: [Int]
     private var totalLength: Int
     /// The text of every word term (a bigram's is in its id), for the shard hash and the keys.
@@ -26,18 +29,18 @@ struct SearchPostings: Sendable {
         vectors = articles.map(\.terms)
         let keys = articles.map(\.searchKeys)
         singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: keys[$0]) }
+        keyTexts = keys.map { $0.map(\.term) }
         bodyLengths = vectors.map { max($0.bodyLength, 1) }
         totalLength = bodyLengths.reduce(0, +)
         for vector in vectors {
             for (term, word) in vector.words where words[term & Self.unmarked] == nil { words[term & Self.unmarked] = word }
         }
-        for (key, _) in keys.joined() { words[TextTokenizer.Term.word(key).stableID] = key }
         shardCount = SearchIndex.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
         wordHashes = SearchIndex.wordHashes(words)
         // Hashed once, article by article on all cores: the hash is the costly part of gathering.
-        let (vectors, singles, wordHashes, shardCount) = (vectors, singles, wordHashes, shardCount)
+        let (vectors, singles, keyTexts, wordHashes, shardCount) = (vectors, singles, keyTexts, wordHashes, shardCount)
         shardsOf = parallelMap(Array(vectors.indices)) { article in
-            Self.shards(of: vectors[article], singles[article], wordHashes: wordHashes, shardCount: shardCount)
+            Self.shards(of: vectors[article], singles[article], keyTexts[article], wordHashes: wordHashes, shardCount: shardCount)
         }
     }
 
@@ -65,17 +68,14 @@ struct SearchPostings: Sendable {
         let terms = parsed.terms
         vectors[article] = terms
         singles[article] = Self.extras(terms, keys: parsed.searchKeys)
-        for (key, _) in parsed.searchKeys where words[TextTokenizer.Term.word(key).stableID] == nil {
-            words[TextTokenizer.Term.word(key).stableID] = key
-            wordHashes.update(TextTokenizer.Term.word(key).stableID, initial: SearchIndex.shardHash(key)) { _ in }
-        }
+        keyTexts[article] = parsed.searchKeys.map(\.term)
         totalLength += max(terms.bodyLength, 1) - bodyLengths[article]
         bodyLengths[article] = max(terms.bodyLength, 1)
         for (term, word) in terms.words where words[term & Self.unmarked] == nil {
             words[term & Self.unmarked] = word
             wordHashes.update(term & Self.unmarked, initial: SearchIndex.shardHash(word)) { _ in }
         }
-        shardsOf[article] = Self.shards(of: terms, singles[article], wordHashes: wordHashes, shardCount: shardCount)
+        shardsOf[article] = Self.shards(of: terms, singles[article], keyTexts[article], wordHashes: wordHashes, shardCount: shardCount)
         touched.formUnion(shardsOf[article].map(Int.init))
         return touched
     }
@@ -90,11 +90,16 @@ struct SearchPostings: Sendable {
         // through a small open-addressing table rather than by sorting the shard.
         var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
         var table = TermTable<Int>(capacity: entries.count)
+        // The texts of this shard's key terms, which `words` does not hold.
+        var keys: [UInt64: String] = [:]
         for entry in entries {
             let (article, position) = (Int(entry.article), Int(entry.position))
             let term: UInt64, weight: Float, section: Int16
             if position < 0 {
-                (term, weight, section) = singles[article][-1 - position]
+                let single = -1 - position
+                (term, weight, section) = singles[article][single]
+                let firstKey = singles[article].count - keyTexts[article].count
+                if single >= firstKey { keys[term] = keyTexts[article][single - firstKey] }
             } else {
                 // Field by field: binding `vectors[article]` would copy the vector (and retain
                 // its four buffers) for every one of millions of postings.
@@ -117,7 +122,7 @@ struct SearchPostings: Sendable {
         for (number, (term, postings)) in terms.enumerated() {
             if number > 0 { out.append(0x2C) }
             out.append(0x22)
-            SearchIndex.appendKey(term, words: words, to: &out)
+            if let key = keys[term] { JSONText.append(key, to: &out) } else { SearchIndex.appendKey(term, words: words, to: &out) }
             out += [0x22, 0x3A, 0x5B]
             // Every posting is a different article, so their number is the term's document frequency.
             let df = Double(postings.count)
@@ -147,15 +152,17 @@ private extension SearchPostings {
         SearchIndex.kanjiSingles(of: vector) + keys.map { (TextTokenizer.Term.word($0.term).stableID, 6, $0.section) }
     }
 
-    static func shards(of vector: TermVector, _ singles: [Single], wordHashes: TermTable<UInt32>, shardCount: Int) -> [UInt16] {
+    static func shards(of vector: TermVector, _ singles: [Single], _ keyTexts: [String], wordHashes: TermTable<UInt32>,
+                       shardCount: Int) -> [UInt16] {
         var shards: [UInt16] = []
         shards.reserveCapacity(vector.terms.count + singles.count)
         for marked in vector.terms {
             shards.append(UInt16(SearchIndex.shardHash(term: marked & unmarked, wordHashes: wordHashes) % UInt32(shardCount)))
         }
-        for single in singles {
+        for single in singles.dropLast(keyTexts.count) {
             shards.append(UInt16(SearchIndex.shardHash(term: single.term, wordHashes: wordHashes) % UInt32(shardCount)))
         }
+        for key in keyTexts { shards.append(UInt16(SearchIndex.shardHash(key) % UInt32(shardCount))) }
         return shards
     }
 }
