@@ -14,7 +14,9 @@
   var words = {
     empty: form.getAttribute("data-empty") || "",
     count: form.getAttribute("data-count") || "{n}",
-    all: form.getAttribute("data-all") || ""
+    all: form.getAttribute("data-all") || "",
+    partial: form.getAttribute("data-partial") || "",
+    suggest: form.getAttribute("data-suggest") || ""
   };
   var resultsPage = document.getElementById("tebiki-search-page");
 
@@ -605,12 +607,12 @@
 
   // "Did you mean" words, each a button that searches for it.
   function suggestionsLine(query, run) {
-    var words = suggestions(query);
-    if (words.length === 0) return null;
+    var offered = suggestions(query);
+    if (offered.length === 0) return null;
     var line = document.createElement("span");
     line.className = "search-suggest";
-    line.appendChild(document.createTextNode(form.getAttribute("data-suggest") + " "));
-    words.forEach(function (word, index) {
+    line.appendChild(document.createTextNode(words.suggest + " "));
+    offered.forEach(function (word, index) {
       if (index > 0) line.appendChild(document.createTextNode(" "));
       var button = document.createElement("button");
       button.type = "button";
@@ -639,7 +641,7 @@
         var note = document.createElement("li");
         note.className = shown.length ? "search-partial" : "search-empty";
         note.setAttribute("role", "presentation");
-        note.textContent = (shown.length ? form.getAttribute("data-partial") : words.empty).replace("{q}", query);
+        note.textContent = (shown.length ? words.partial : words.empty).replace("{q}", query);
         var line = suggestionsLine(query, runInBox);
         if (line) { note.appendChild(document.createElement("br")); note.appendChild(line); }
         list.appendChild(note);
@@ -667,7 +669,7 @@
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
       active = -1;
-      announce(shown.length ? (result.partial ? form.getAttribute("data-partial").replace("{q}", query) + " " : "") +
+      announce(shown.length ? (result.partial ? words.partial.replace("{q}", query) + " " : "") +
         words.count.replace("{n}", result.total) : words.empty.replace("{q}", query));
     }, function () { announce(""); });
   }
@@ -760,7 +762,7 @@
     container.textContent = "";
     var text = result.hits.length ? words.count.replace("{n}", result.all.length) : words.empty.replace("{q}", query);
     if (chosen) text = filters.getAttribute("data-filtered").replace("{n}", result.all.length).replace("{m}", result.total);
-    summary.textContent = (result.partial && result.hits.length ? form.getAttribute("data-partial").replace("{q}", query) + " " : "") + text;
+    summary.textContent = (result.partial && result.hits.length ? words.partial.replace("{q}", query) + " " : "") + text;
     if (result.partial || result.hits.length === 0) {
       var line = suggestionsLine(query, function (word) { location.href = pageURL(word); });
       if (line) { summary.appendChild(document.createTextNode(" ")); summary.appendChild(line); }
