@@ -11,15 +11,16 @@ links rewritten with `tebiki check --fix-links`, and the links that point nowher
 (pages of another site, images not in the corpus) turned into plain text, so the site builds.
 Queries run through the real search.js (TebikiSearch.query) in headless Chromium, from disk.
 """
-import argparse, gzip, json, os, re, shutil, subprocess, sys, time
+import argparse, json, os, re, shutil, subprocess, sys, time
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Browser"))
-from harness import chromium  # noqa: E402
+from harness import chromium, gzip_size, search_files_loaded  # noqa: E402
 
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "vite-docs-ja")
 QUERIES = os.path.join(ROOT, "Benchmarks", "search-quality-vite-ja.json")
+LINK = re.compile(r"(!?)\[([^\]]*)\]\([^)]*\)")
 
 
 def prepare(binary, site):
@@ -49,16 +50,12 @@ def unlink(site, diagnostics):
         for line, column in sorted(places, reverse=True):
             text = lines[line - 1]
             start = column - 1
-            match = re.compile(r"(!?)\[([^\]]*)\]\([^)]*\)").match(text, start) or re.compile(r"(!?)\[([^\]]*)\]\([^)]*\)").search(text)
+            match = LINK.match(text, start) or LINK.search(text)
             if match:
                 replacement = "" if match.group(1) else match.group(2)
                 lines[line - 1] = text[:match.start()] + replacement + text[match.end():]
         open(full, "w", encoding="utf-8").write("\n".join(lines))
 
-
-def gzip_size(path):
-    with open(path, "rb") as handle:
-        return len(gzip.compress(handle.read(), 9))
 
 
 def page_path(url):
@@ -96,9 +93,7 @@ def main():
             urls = driver.execute_async_script(
                 "const done = arguments[arguments.length - 1];"
                 "TebikiSearch.query(arguments[0], 3).then(r => done(r.hits.map(h => h.url)), e => done([String(e)]));", entry["q"])
-            loaded = driver.execute_script(
-                "return Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/') || s.endsWith('search.js'));")
-            first_bytes.append(sum(gzip_size(re.sub(r"^file://", "", src)) for src in loaded))
+            first_bytes.append(sum(gzip_size(path) for path in search_files_loaded(driver)))
             pages = [page_path(url) for url in urls]
             kind = by_kind[entry["kind"]]
             kind[2] += 1

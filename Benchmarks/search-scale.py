@@ -19,11 +19,11 @@ paste or an input method's commit): the time until the suggestions are shown, an
 the box's 120 ms pause before a query runs, during which the box loads and ranks the index parts
 of the typed text.
 """
-import argparse, gzip, os, re, statistics, subprocess, sys, time
+import argparse, os, re, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Browser"))
-from harness import chromium  # noqa: E402
+from harness import chromium, gzip_size, search_files_loaded  # noqa: E402
 
 PAUSE_MS = 120  # the search box's wait after typing, in search.js
 
@@ -42,10 +42,6 @@ input.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertTe
 
 QUERIES = ["ログイン", "ワークスペース", "二段階認証コード", "パスワード 再設定", "password reset", "API token", "監査ログ"]
 
-
-def gzip_size(path):
-    with open(path, "rb") as handle:
-        return len(gzip.compress(handle.read(), 9))
 
 
 def containing(articles, words):
@@ -125,9 +121,7 @@ def main():
                 warm.append(driver.execute_async_script(
                     "const done = arguments[arguments.length - 1]; const start = performance.now();"
                     "TebikiSearch.query(arguments[0], 8).then(() => done(performance.now() - start));", query))
-            loaded = driver.execute_script(
-                "return Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/') || s.endsWith('search.js'));")
-            size = sum(gzip_size(re.sub(r"^file://", "", src)) for src in loaded)
+            size = sum(gzip_size(path) for path in search_files_loaded(driver))
             words = query.split()
             print(f"{query:<18} {size / 1000:>17.1f} {cold[0]:>8.1f} {statistics.median(warm):>8.1f} {cold[1]:>6} "
                   f"{containing(articles, words):>8}")

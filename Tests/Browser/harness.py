@@ -4,9 +4,11 @@ drives headless Chromium, and crawls a help centre the way a reader's browser se
 Every later browser test (search, tours, the product widget) builds on these pieces.
 """
 import functools
+import gzip
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -87,6 +89,20 @@ class StaticServer:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def gzip_size(path):
+    """The size of a file compressed as a host would send it."""
+    with open(path, "rb") as file:
+        return len(gzip.compress(file.read(), 9))
+
+
+def search_files_loaded(driver):
+    """The files of a page opened from disk that search has loaded so far: search.js and the
+    index parts, as paths on disk."""
+    loaded = driver.execute_script(
+        "return Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/') || s.endsWith('search.js'));")
+    return [urllib.parse.unquote(re.sub(r"^file://", "", url)) for url in loaded]
 
 
 def wait_for(predicate, timeout=6):

@@ -5,15 +5,13 @@ contains a Japanese compound word is found.
 
 Query times are printed, not asserted (machines here are noisy); Benchmarks/search-scale.py
 measures them."""
-import gzip
 import os
-import re
 import subprocess
 import sys
 
 import pytest
 
-from harness import REPOSITORY, build_site
+from harness import REPOSITORY, build_site, gzip_size, search_files_loaded
 
 GENERATOR = os.path.join(os.path.dirname(REPOSITORY), "shared", "bench", "gen-corpus.py")
 BUDGET = 150 * 1000  # bytes, gzip-compressed, search.js included
@@ -43,10 +41,6 @@ def containing(articles, word):
     return count
 
 
-def gzip_size(path):
-    with open(path, "rb") as file:
-        return len(gzip.compress(file.read(), 9))
-
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_a_first_query_stays_within_its_download_budget_and_finds_every_article(driver, large_site, query):
@@ -61,9 +55,7 @@ def test_a_first_query_stays_within_its_download_budget_and_finds_every_article(
     warm_ms = driver.execute_async_script(
         "const done = arguments[arguments.length - 1]; const start = performance.now();"
         "TebikiSearch.query(arguments[0], 8).then(() => done(performance.now() - start));", query)
-    loaded = driver.execute_script(
-        "return Array.from(document.scripts, s => s.src).filter(s => s.includes('/search/') || s.endsWith('search.js'));")
-    paths = [re.sub(r"^file://", "", source_url) for source_url in loaded]
+    paths = search_files_loaded(driver)
     downloaded = sum(gzip_size(path) for path in paths)
     shards = [path for path in paths if "/search/t/" in path]
     chunks = [path for path in paths if "/search/d/" in path]
