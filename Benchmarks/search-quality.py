@@ -11,12 +11,12 @@ links rewritten with `tebiki check --fix-links`, and the links that point nowher
 (pages of another site, images not in the corpus) turned into plain text, so the site builds.
 Queries run through the real search.js (TebikiSearch.query) in headless Chromium, from disk.
 """
-import argparse, json, os, re, shutil, subprocess, sys, time
+import argparse, json, os, re, shutil, subprocess, sys
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Browser"))
-from harness import chromium, gzip_size, search_files_loaded  # noqa: E402
+from harness import chromium, gzip_size, open_with_search_focused, search_files_loaded  # noqa: E402
 
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpora", "vite-docs-ja")
 QUERIES = os.path.join(ROOT, "Benchmarks", "search-quality-vite-ja.json")
@@ -87,9 +87,7 @@ def main():
     first_bytes = []
     try:
         for entry in queries:
-            driver.get(f"file://{output}/index.html")
-            driver.execute_script("document.querySelector('form.search input').focus()")
-            time.sleep(0.1)
+            open_with_search_focused(driver, f"file://{output}/index.html")
             urls = driver.execute_async_script(
                 "const done = arguments[arguments.length - 1];"
                 "TebikiSearch.query(arguments[0], 3).then(r => done(r.hits.map(h => h.url)), e => done([String(e)]));", entry["q"])

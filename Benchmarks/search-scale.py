@@ -19,11 +19,11 @@ paste or an input method's commit): the time until the suggestions are shown, an
 the box's 120 ms pause before a query runs, during which the box loads and ranks the index parts
 of the typed text.
 """
-import argparse, os, re, statistics, subprocess, sys, time
+import argparse, os, re, statistics, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "Browser"))
-from harness import chromium, gzip_size, search_files_loaded  # noqa: E402
+from harness import chromium, gzip_size, open_with_search_focused, search_files_loaded  # noqa: E402
 
 PAUSE_MS = 120  # the search box's wait after typing, in search.js
 
@@ -109,10 +109,7 @@ def main():
     try:
         print(f"{'query':<18} {'first query KB gz':>17} {'cold ms':>8} {'warm ms':>8} {'found':>6} {'contain':>8}")
         for query in QUERIES:
-            driver.get(f"file://{output}/index.html")
-            # As a reader does: focus the box (which fetches the index's entry point), then type.
-            driver.execute_script("document.querySelector('form.search input').focus()")
-            time.sleep(0.2)
+            open_with_search_focused(driver, f"file://{output}/index.html")
             cold = driver.execute_async_script(
                 "const done = arguments[arguments.length - 1]; const start = performance.now();"
                 "TebikiSearch.query(arguments[0], 8).then(r => done([performance.now() - start, r.total]));", query)
@@ -127,9 +124,7 @@ def main():
                   f"{containing(articles, words):>8}")
         print(f"\n{'query':<18} {'typed → shown ms':>17} {'after the pause':>16}")
         for query in QUERIES:
-            driver.get(f"file://{output}/index.html")
-            driver.execute_script("document.querySelector('form.search input').focus()")
-            time.sleep(0.2)
+            open_with_search_focused(driver, f"file://{output}/index.html")
             shown = driver.execute_async_script(TYPE_QUERY, query)
             print(f"{query:<18} {shown:>17.1f} {shown - PAUSE_MS:>16.1f}")
     finally:

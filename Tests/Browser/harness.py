@@ -105,6 +105,19 @@ def search_files_loaded(driver):
     return [urllib.parse.unquote(re.sub(r"^file://", "", url)) for url in loaded]
 
 
+def open_with_search_focused(driver, url):
+    """Opens `url` and focuses its search box, as a reader does before typing (which fetches the
+    index's entry point); returns once that entry point has loaded."""
+    driver.get(url)
+    # Loaded, not only requested: a script's load event does not bubble, but it can be caught
+    # on its way down, before the box asks for the script.
+    driver.execute_script(
+        "window.tebikiMetaLoaded = false;"
+        "document.addEventListener('load', e => { if ((e.target.src || '').endsWith('search/meta.js')) window.tebikiMetaLoaded = true; }, true);"
+        "document.querySelector('form.search input').focus();")
+    wait_for(lambda: driver.execute_script("return window.tebikiMetaLoaded"))
+
+
 def wait_for(predicate, timeout=6):
     """The first truthy value of `predicate`, tried until `timeout` seconds have passed; then its last value."""
     deadline = time.monotonic() + timeout

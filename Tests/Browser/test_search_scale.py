@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from harness import REPOSITORY, build_site, gzip_size, search_files_loaded
+from harness import REPOSITORY, build_site, gzip_size, open_with_search_focused, search_files_loaded
 
 GENERATOR = os.path.join(os.path.dirname(REPOSITORY), "shared", "bench", "gen-corpus.py")
 BUDGET = 150 * 1000  # bytes, gzip-compressed, search.js included
@@ -45,10 +45,7 @@ def containing(articles, word):
 @pytest.mark.parametrize("query", QUERIES)
 def test_a_first_query_stays_within_its_download_budget_and_finds_every_article(driver, large_site, query):
     source, output = large_site
-    driver.get(f"file://{output}/index.html")
-    # As a reader does: focus the box (which fetches the index's entry point), then type.
-    driver.execute_script("document.querySelector('form.search input').focus()")
-    driver.execute_async_script("const done = arguments[arguments.length - 1]; setTimeout(done, 200);")
+    open_with_search_focused(driver, f"file://{output}/index.html")
     cold_ms, total = driver.execute_async_script(
         "const done = arguments[arguments.length - 1]; const start = performance.now();"
         "TebikiSearch.query(arguments[0], 8).then(r => done([performance.now() - start, r.total]));", query)
