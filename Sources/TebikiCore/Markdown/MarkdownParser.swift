@@ -89,6 +89,7 @@ public enum MarkdownParser {
             parts.append(TermVector.Part(section.code, weight: 0.5, section: index))
         }
         let terms = TermVector(parts)
+        body.sections = body.sections.map(\.keepingSnippetCode)
         var source = article
         source.markdown = ""
         return ParsedArticle(source: source, body: body, terms: terms, searchKeys: SearchTitleKey.terms(title: source.title, sections: body.sections),

@@ -30,10 +30,6 @@ public struct SearchIndex: Sendable {
     public static let articlesPerChunk = 16
     /// Enough of a section's text for a snippet around a match near its start.
     static let sectionTextLimit = 300
-    /// Code lines kept for a section's snippet: each cut to `codeLineLimit` characters, up to
-    /// `codeLimit` characters in all.
-    static let codeLineLimit = 100
-    static let codeLimit = 400
     static let sectionsPerTextFile = 8
 
     /// The index of the site's default language, over `articles`.
@@ -125,9 +121,9 @@ public struct SearchIndex: Sendable {
                 out.append(0x2C)
                 appendString(section.heading, to: &out)
                 out.append(0x2C)
-                appendString(Self.prefix(trimmed(section.text[...]), sectionTextLimit), to: &out)
+                appendString(Self.prefix(section.text.trimmingSpaces(), sectionTextLimit), to: &out)
                 out += [0x2C, 0x5B]
-                for (line, code) in codeLines(section.code).enumerated() {
+                for (line, code) in section.snippetCodeLines.enumerated() {
                     if line > 0 { out.append(0x2C) }
                     appendString(code, to: &out)
                 }
@@ -235,34 +231,6 @@ private extension SearchIndex {
         let scalars = text.unicodeScalars
         let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex) ?? scalars.endIndex
         return text[..<end]
-    }
-
-    /// A section's code as the lines a snippet may show: each once, trimmed and cut short, the
-    /// first few hundred characters of them. On UTF-8 bytes: code is a good part of the text.
-    static func codeLines(_ code: String) -> [Substring] {
-        var lines: [Substring] = [], total = 0
-        let bytes = code.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex && total < codeLimit {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            let line = trimmed(code[start..<end])
-            start = end < bytes.endIndex ? bytes.index(after: end) : end
-            let cut = prefix(line, codeLineLimit)
-            guard !cut.isEmpty, !lines.contains(cut) else { continue }
-            lines.append(cut)
-            total += cut.unicodeScalars.count
-        }
-        return lines
-    }
-
-    /// Without spaces, tabs and line breaks at either end, found on bytes.
-    static func trimmed(_ text: Substring) -> Substring {
-        let bytes = text.utf8
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
-            return text[text.endIndex...]
-        }
-        return text[first...last]
     }
 
     /// One article's terms: how much each weighs (fields weighted) and the section it occurs in most.

@@ -109,10 +109,21 @@ struct TextSectionTests {
         // Inline code stays in the text, marked; the section's code is apart. The section's own
         // heading is not in its text; a fourth-level heading stays in its section.
         #expect(body.sections[1].text == "\nStep \u{E000}code\u{E001} one.\nDeep\nStill steps.\n")
-        #expect(body.sections[1].code == "code\n")
+        #expect(body.sections[1].code == "code")
         #expect(body.sections[2].text == "\nLast.\n")
         let blocks = TestSites.render("Text `a`.\n\n```js\nlet x = 1\n```\n\n## Next\n\n    indented\n")
-        #expect(blocks.sections.map(\.code) == ["a\nlet x = 1\n", "indented\n"])
+        #expect(blocks.sections.map(\.code) == ["a\nlet x = 1", "indented"])
+    }
+
+    /// Once its terms are counted, a section keeps only the code lines a snippet may show.
+    @Test func longCodeIsIndexedWholeButKeptShort() {
+        let lines = (0..<500).map { "    let value\($0) = compute\($0)()   " }
+        let article = TestSites.render("## Code\n\n```swift\n" + lines.joined(separator: "\n") + "\n" + lines[0] + "\n```\n")
+        let kept = article.sections[1].code.split(separator: "\n")
+        #expect(kept.first == "let value0 = compute0()")
+        #expect(Set(kept).count == kept.count, "each line once")
+        #expect(article.sections[1].code.unicodeScalars.count < TextSection.snippetCodeLimit + TextSection.snippetCodeLineLimit + kept.count)
+        #expect(article.article.terms.words.values.contains("value499"), "the terms come from all of it")
     }
 }
 
