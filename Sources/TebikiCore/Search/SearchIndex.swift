@@ -39,13 +39,10 @@ public struct SearchIndex: Sendable {
 
     /// The index of one language, over its articles, in its folder (`search/`, `en/search/`).
     init(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite, language: String) {
-        let byShard = postings.gather()
         let prefix = site.urlPrefix(of: language)
         var files = [File(path: prefix + "search/meta.js",
                           text: Self.meta(site: site, language: language, shardCount: postings.shardCount, articles: articles.count))]
-        files += parallelMap(Array(byShard.indices)) { shard in
-            File(path: prefix + Self.shardPath(shard), text: postings.shardScript(shard, byShard[shard]))
-        }
+        files += postings.shardScripts().map { File(path: prefix + Self.shardPath($0.shard), text: $0.text) }
         files += parallelMap(Array(stride(from: 0, to: articles.count, by: Self.articlesPerChunk))) { start in
             Self.chunkFile(start / Self.articlesPerChunk, articles: articles, site: site, prefix: prefix)
         }
@@ -64,11 +61,7 @@ public struct SearchIndex: Sendable {
         for article in edited { shards.formUnion(postings.replace(article, with: articles[article])) }
         var wanted = Array(repeating: false, count: postings.shardCount)
         for shard in shards { wanted[shard] = true }
-        let byShard = postings.gather(only: wanted)
-        let snapshot = postings
-        var files = parallelMap(shards.sorted()) { shard in
-            File(path: prefix + shardPath(shard), text: snapshot.shardScript(shard, byShard[shard]))
-        }
+        var files = postings.shardScripts(only: wanted).map { File(path: prefix + shardPath($0.shard), text: $0.text) }
         for chunk in Set(edited.map { $0 / articlesPerChunk }).sorted() {
             files.append(chunkFile(chunk, articles: articles, site: site, prefix: prefix))
         }
@@ -121,7 +114,7 @@ public struct SearchIndex: Sendable {
                 out.append(0x2C)
                 appendString(section.heading, to: &out)
                 out.append(0x2C)
-                appendString(Self.prefix(section.text.trimmingSpaces(), sectionTextLimit), to: &out)
+                appendSnippetText(section.text, to: &out)
                 out += [0x2C, 0x5B]
                 for (line, code) in section.snippetCodeLines.enumerated() {
                     if line > 0 { out.append(0x2C) }
@@ -143,15 +136,21 @@ public struct SearchIndex: Sendable {
     /// Each kanji of an article's bigrams as a term of its own, for one-character queries
     /// (鍵, 旧). Kana alone would match nearly everything, so only kanji are indexed this way.
     static func kanjiSingles(of vector: TermVector) -> [(term: UInt64, weight: Float, section: Int16)] {
-        var found: [UInt32: (weight: Float, section: Int16)] = [:]
-        for (index, term) in vector.terms.enumerated() where term >> 62 == 1 {
-            for scalar in [UInt32(term >> 21 & 0x1F_FFFF), UInt32(term & 0x1F_FFFF)] where isKanji(scalar) {
-                let known = found[scalar]
-                found[scalar] = ((known?.weight ?? 0) + vector.weights[index] / 2, known?.section ?? max(0, vector.sections[index]))
+        var found: [(term: UInt64, weight: Float, section: Int16)] = []
+        var slots = TermTable<Int>(capacity: 64)
+        func add(_ scalar: UInt32, _ index: Int) {
+            guard isKanji(scalar) else { return }
+            let slot = slots.value(for: UInt64(scalar)) { found.count }
+            if slot == found.count {
+                found.append((TextTokenizer.Term.single(Unicode.Scalar(scalar)!).stableID, 0, max(0, vector.sections[index])))
             }
+            found[slot].weight += vector.weights[index] / 2
         }
-        return found.map { (TextTokenizer.Term.single(Unicode.Scalar($0.key)!).stableID, $0.value.weight, $0.value.section) }
-            .sorted { $0.term < $1.term }
+        for (index, term) in vector.terms.enumerated() where term >> 62 == 1 {
+            add(UInt32(term >> 21 & 0x1F_FFFF), index)
+            add(UInt32(term & 0x1F_FFFF), index)
+        }
+        return found.sorted { $0.term < $1.term }
     }
 
     static func isKanji(_ scalar: UInt32) -> Bool {
@@ -209,11 +208,11 @@ public struct SearchIndex: Sendable {
         return kind == 1 ? mix(first, UInt32(term & 0x1F_FFFF)) : first
     }
 
-    /// About 600 postings a shard: a few kilobytes compressed, so a query of ten terms (a
+    /// About 400 postings a shard: a few kilobytes compressed, so a query of ten terms (a
     /// long Japanese query is as many bigrams) stays small, without tens of thousands of files.
     static func shardCount(postings: Int) -> Int {
         var count = 16
-        while count < 8192 && postings / count > 600 { count <<= 1 }
+        while count < 8192 && postings / count > 400 { count <<= 1 }
         return count
     }
 }
@@ -225,12 +224,42 @@ private extension SearchIndex {
         out.append(0x22)
     }
 
-    /// The first `limit` characters of a text.
-    static func prefix(_ text: some StringProtocol, _ limit: Int) -> Substring {
-        let text = Substring(text)
-        let scalars = text.unicodeScalars
-        let end = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex) ?? scalars.endIndex
-        return text[..<end]
+    /// A section's text without the spaces around it, cut after `sectionTextLimit` characters;
+    /// on bytes, since this runs for every section of every article.
+    static func appendSnippetText(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        out.append(0x22)
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count, isSpace(bytes, at: start) { start += scalarLength(bytes[start]) }
+            var end = bytes.count
+            while end > start {
+                var lead = end - 1
+                while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                guard isSpace(bytes, at: lead) else { break }
+                end = lead
+            }
+            var cut = start, characters = 0
+            while cut < end && characters < sectionTextLimit {
+                cut += scalarLength(bytes[cut])
+                characters += 1
+            }
+            JSONText.append(UnsafeBufferPointer(rebasing: bytes[start..<min(cut, end)]), to: &out)
+        }
+        out.append(0x22)
+    }
+
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// Whether the character starting at `index` is white space, as `Character.isWhitespace` says.
+    static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead == 0x20 || (0x09...0x0D).contains(lead) }
+        var scalar = UInt32(lead) & (lead < 0xE0 ? 0x1F : lead < 0xF0 ? 0x0F : 0x07)
+        for next in bytes[(index + 1)..<min(index + scalarLength(lead), bytes.count)] { scalar = scalar << 6 | UInt32(next & 0x3F) }
+        return Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
     }
 
     /// One article's terms: how much each weighs (fields weighted) and the section it occurs in most.

@@ -44,22 +44,28 @@ struct SearchPostings: Sendable {
         }
     }
 
-    /// Postings by shard, each shard's in article order; with `only`, the other shards stay empty.
-    func gather(only wanted: [Bool]? = nil) -> [[(article: Int32, position: Int32)]] {
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        let gathered = parallelMap(Array(0..<workers)) { worker -> [[(article: Int32, position: Int32)]] in
-            var mine = Array(repeating: [(article: Int32, position: Int32)](), count: (shardCount + workers - 1) / workers)
-            for (article, shards) in shardsOf.enumerated() {
-                let termCount = vectors[article].terms.count
-                for (position, shard) in shards.enumerated() where Int(shard) % workers == worker && wanted?[Int(shard)] != false {
-                    // Kanji on their own are numbered from -1 down, so one-character queries find them.
-                    let encoded = position < termCount ? position : termCount - 1 - position
-                    mine[Int(shard) / workers].append((Int32(article), Int32(encoded)))
-                }
+    /// One posting as a shard's script needs it, copied out of its article's vector while the
+    /// articles are read in order: reading them shard by shard instead missed the cache on
+    /// nearly every posting.
+    struct Posting {
+        var term: UInt64
+        var weight: Float
+        var article: Int32
+        var section: Int16
+    }
+
+    /// The scripts of the shards (all, or those `wanted`), in shard order. Shards are made a
+    /// range at a time on each core, so only a few ranges' postings are held at once.
+    func shardScripts(only wanted: [Bool]? = nil) -> [(shard: Int, text: String)] {
+        let rangeCount = min(shardCount, ProcessInfo.processInfo.activeProcessorCount * 2)
+        let ranges = (0..<rangeCount).map { shardCount * $0 / rangeCount..<shardCount * ($0 + 1) / rangeCount }
+        return parallelMap(ranges) { range -> [(shard: Int, text: String)] in
+            let (postings, keys) = gather(range, wanted)
+            return range.compactMap { shard in
+                guard wanted?[shard] != false else { return nil }
+                return (shard, shardScript(shard, postings[shard - range.lowerBound], keys: keys))
             }
-            return mine
-        }
-        return (0..<shardCount).map { gathered[$0 % workers][$0 / workers] }
+        }.flatMap { $0 }
     }
 
     /// Puts an article's new terms in place; returns the shards its old and new terms fall in.
@@ -82,7 +88,7 @@ struct SearchPostings: Sendable {
 
     /// One shard's script: for each term, its postings as a flat list of article (the difference
     /// from the previous one), score and section, scored as they are written.
-    func shardScript(_ shard: Int, _ entries: [(article: Int32, position: Int32)]) -> String {
+    func shardScript(_ shard: Int, _ entries: [Posting], keys: [UInt64: String]) -> String {
         let count = Double(vectors.count)
         let averageLength = max(1, Double(totalLength) / Double(max(vectors.count, 1)))
         // Each term's postings in article order (the order they were gathered in); the two
@@ -90,30 +96,14 @@ struct SearchPostings: Sendable {
         // through a small open-addressing table rather than by sorting the shard.
         var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
         var table = TermTable<Int>(capacity: entries.count)
-        // The texts of this shard's key terms, which `words` does not hold.
-        var keys: [UInt64: String] = [:]
         for entry in entries {
-            let (article, position) = (Int(entry.article), Int(entry.position))
-            let term: UInt64, weight: Float, section: Int16
-            if position < 0 {
-                let single = -1 - position
-                (term, weight, section) = singles[article][single]
-                let firstKey = singles[article].count - keyTexts[article].count
-                if single >= firstKey { keys[term] = keyTexts[article][single - firstKey] }
-            } else {
-                // Field by field: binding `vectors[article]` would copy the vector (and retain
-                // its four buffers) for every one of millions of postings.
-                term = vectors[article].terms[position] & Self.unmarked
-                weight = vectors[article].weights[position]
-                section = max(0, vectors[article].sections[position])
-            }
-            let slot = table.value(for: term) { terms.count }
+            let slot = table.value(for: entry.term) { terms.count }
             if slot == terms.count {
-                terms.append((term, [(entry.article, weight, section)]))
+                terms.append((entry.term, [(entry.article, entry.weight, entry.section)]))
             } else if terms[slot].postings.last?.article == entry.article {
-                terms[slot].postings[terms[slot].postings.count - 1].frequency += weight
+                terms[slot].postings[terms[slot].postings.count - 1].frequency += entry.weight
             } else {
-                terms[slot].postings.append((entry.article, weight, section))
+                terms[slot].postings.append((entry.article, entry.weight, entry.section))
             }
         }
         terms.sort { $0.term < $1.term }
@@ -148,6 +138,32 @@ struct SearchPostings: Sendable {
 }
 
 private extension SearchPostings {
+    /// The postings of the shards in `range`, by shard, each shard's in article order, and the
+    /// texts of the key terms among them, which `words` does not hold.
+    func gather(_ range: Range<Int>, _ wanted: [Bool]?) -> (postings: [[Posting]], keys: [UInt64: String]) {
+        var postings = Array(repeating: [Posting](), count: range.count)
+        var keys: [UInt64: String] = [:]
+        for (article, shards) in shardsOf.enumerated() {
+            // Bound once an article: binding it per posting retained its four buffers each time.
+            let vector = vectors[article], extras = singles[article]
+            let termCount = vector.terms.count
+            let firstKey = termCount + extras.count - keyTexts[article].count
+            for (position, shard) in shards.enumerated() where range.contains(Int(shard)) && wanted?[Int(shard)] != false {
+                let posting: Posting
+                if position < termCount {
+                    posting = Posting(term: vector.terms[position] & Self.unmarked, weight: vector.weights[position],
+                                      article: Int32(article), section: max(0, vector.sections[position]))
+                } else {
+                    let single = extras[position - termCount]
+                    posting = Posting(term: single.term, weight: single.weight, article: Int32(article), section: single.section)
+                    if position >= firstKey { keys[single.term] = keyTexts[article][position - firstKey] }
+                }
+                postings[Int(shard) - range.lowerBound].append(posting)
+            }
+        }
+        return (postings, keys)
+    }
+
     static func extras(_ vector: TermVector, keys: [(term: String, section: Int16)]) -> [Single] {
         SearchIndex.kanjiSingles(of: vector) + keys.map { (TextTokenizer.Term.word($0.term).stableID, 6, $0.section) }
     }

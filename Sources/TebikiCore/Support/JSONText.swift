@@ -14,47 +14,50 @@ enum JSONText {
     /// no escape are copied whole: the search index escapes tens of megabytes of article text.
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            // Grown geometrically: reserving the exact size on every call reallocated (and
-            // copied) the whole buffer each time, quadratic in an article's sections.
-            let needed = out.count + bytes.count + 8
-            if out.capacity < needed { out.reserveCapacity(Swift.max(needed, out.capacity * 2)) }
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard needsEscape[Int(byte)] else {
-                    index += 1
-                    continue
-                }
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other E2 sequences are plain text.
-                if byte == 0xE2 && !(index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)) {
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                switch byte {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                case 0x3C: out += Array("\\u003c".utf8)
-                case 0x3E: out += Array("\\u003e".utf8)
-                case 0x26: out += Array("\\u0026".utf8)
-                case 0xE2:
-                    out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 2
-                default:
-                    out += Array("\\u00".utf8)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0xF)])
-                }
+        text.withUTF8 { append($0, to: &out) }
+    }
+
+    /// The same for UTF-8 bytes that are part of a text.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Grown geometrically: reserving the exact size on every call reallocated (and
+        // copied) the whole buffer each time, quadratic in an article's sections.
+        let needed = out.count + bytes.count + 8
+        if out.capacity < needed { out.reserveCapacity(Swift.max(needed, out.capacity * 2)) }
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard needsEscape[Int(byte)] else {
                 index += 1
-                runStart = index
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other E2 sequences are plain text.
+            if byte == 0xE2 && !(index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)) {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0x3E: out += Array("\\u003e".utf8)
+            case 0x26: out += Array("\\u0026".utf8)
+            case 0xE2:
+                out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            default:
+                out += Array("\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+            index += 1
+            runStart = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 
     /// Bytes that are escaped, or may start a sequence that is (0xE2).
