@@ -34,6 +34,10 @@ struct Check: ParsableCommand {
         }
         if !report.isQuiet {
             print("Checked \(checked.articles.count) articles: \(diagnostics.warningCount) warning(s), no errors")
+            // Scheduled and expired articles, which the next build (or a daily one) will publish or drop.
+            for (id, reason) in checked.site.unpublished.sorted(by: { $0.key < $1.key }) {
+                print("not published: Articles/\(id).md: \(reason)")
+            }
             // One line a language: not a warning per article, which would bury the real ones.
             for (language, missing) in Translations.untranslated(in: checked.site) where !missing.isEmpty {
                 let total = checked.site.articles.count { $0.languageFolder == nil }

@@ -21,7 +21,8 @@ public enum LinkChecker {
         let titles = titles(articles)
         let otherIDs = otherToolIDs(articles + introductions, headingIDs: headingIDs)
         let folders = languageFolders(site)
-        let check = { problems(in: $0, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs, languageFolders: folders) }
+        let check = { problems(in: $0, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs, languageFolders: folders,
+                               unpublished: site.unpublished) }
         return Findings(byArticle: parallelMap(articles, check), siteWide: siteWide(articles, graph: graph, site: site),
                         introductions: introductions.flatMap(check))
     }
@@ -95,7 +96,8 @@ public enum LinkChecker {
 
     /// The errors in one article's links, images and `related:` entries.
     static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>], titles: [String: String],
-                         otherToolIDs: [String: [String: String]], languageFolders: Set<String>) -> [Diagnostic] {
+                         otherToolIDs: [String: [String: String]], languageFolders: Set<String>,
+                         unpublished: [String: String] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for link in article.body.links {
             let noun = link.kind == .image ? "image" : "link"
@@ -139,13 +141,16 @@ public enum LinkChecker {
                 } ?? ""
                 diagnostics.append(.error(.linkMissingHeading, at: link.location,
                                           "broken link: this article has no heading with id '\(fragment)'\(hint)"))
+            case .unpublished(let id, let reason):
+                diagnostics.append(.warning(.linkUnpublished, at: link.location,
+                                            "Articles/\(id).md is not published (\(reason)): the \(noun) is shown as plain text until it is"))
             case .unsafe(let scheme):
                 diagnostics.append(.warning(.unsafeURL, at: link.location,
                                             "\(noun) with a '\(scheme):' URL was removed: only http, https, mailto and tel are allowed"))
             default: break
             }
         }
-        for related in article.source.frontMatter.related where headingIDs[related.value] == nil {
+        for related in article.source.frontMatter.related where headingIDs[related.value] == nil && unpublished[related.value] == nil {
             diagnostics.append(.error(.relatedMissing, at: related.location,
                                       "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
         }

@@ -10,12 +10,14 @@ public struct LinkResolver: Sendable {
     private let assets: Set<String>
     /// The language folders of a site with several languages.
     private let languageFolders: Set<String>
+    private let unpublished: [String: String]
 
     public init(site: LoadedSite) {
         articleURLs = Dictionary(site.articles.map { ($0.id, $0.urlPath) }, uniquingKeysWith: { first, _ in first })
         folderIDs = Set(site.categories.map(\.id) + site.sections.map(\.id))
         assets = site.assets
         languageFolders = site.config.languages.count > 1 ? Set(site.config.translationLanguages) : []
+        unpublished = site.unpublished
     }
 
     /// The site-relative page path of an article (`login/signin/`).
@@ -59,12 +61,23 @@ public struct LinkResolver: Sendable {
             return (id.isEmpty ? rootPrefix : rootPrefix + id + "/") + (fragment.map { "#" + $0 } ?? "")
         case .asset(let path): return rootPrefix + path
         case .external, .missing: return destination
-        case .unsafe: return nil
+        case .unsafe, .unpublished: return nil
         }
     }
 }
 
 extension LinkResolver {
+    /// On bytes: every link of every article passes through here.
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let scheme = url.utf8[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = scheme.first, isLetter(first),
+              scheme.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D })
+        else { return nil }
+        return String(url[..<colon])
+    }
+
     /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it.
     static func join(base: Substring, _ path: String) -> String? {
         var parts = base.split(separator: "/")
@@ -97,6 +110,7 @@ private extension LinkResolver {
         if resolved.hasSuffix(".md") {
             let id = String(resolved.dropLast(3))
             if articleURLs[id] != nil { return .article(id: id, fragment: fragment) }
+            if let reason = unpublished[id] { return .unpublished(id: id, reason: reason) }
             // A folder's index.md is the introduction of its category's or section's page.
             let folder = id.split(separator: "/").dropLast().joined(separator: "/")
             if let name = id.split(separator: "/").last, Category.introductionFiles.contains(name + ".md"), folderIDs.contains(folder) {
@@ -116,17 +130,6 @@ private extension LinkResolver {
     }
 
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
-
-    /// On bytes: every link of every article passes through here.
-    static func scheme(of url: String) -> String? {
-        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let scheme = url.utf8[..<colon]
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard let first = scheme.first, isLetter(first),
-              scheme.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D })
-        else { return nil }
-        return String(url[..<colon])
-    }
 
     static func decoded(_ text: String) -> String {
         let unescaped = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text

@@ -76,6 +76,10 @@ extension FrontMatter {
             case "date": matter.date = yaml.date(value, key: key)
             case "lastmod": matter.lastmod = yaml.date(value, key: key)
             case "publishDate": matter.publishDate = yaml.date(value, key: key)
+            case "expiryDate": matter.expiryDate = yaml.date(value, key: key)
+            case "promoted": matter.promoted = yaml.bool(value, key: key) ?? false
+            case "image":
+                if let image = yaml.nonEmptyString(value, key: key) { matter.image = Reference(value: image, location: yaml.location(of: value)) }
             case "slug":
                 if let slug = yaml.nonEmptyString(value, key: key) {
                     if let problem = URLSegment.problem(slug) {

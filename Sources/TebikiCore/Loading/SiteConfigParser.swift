@@ -34,6 +34,7 @@ extension SiteConfig {
             }
             return true
         }
+        var perLanguageKeys: [(String, Node)] = []
         for (key, keyNode, value) in yaml.pairs {
             switch key {
             case "title" where value.mapping != nil:
@@ -94,8 +95,35 @@ extension SiteConfig {
                 }
             case "warnings": config.warnings = Self.warningLevels(value, in: &yaml)
             case "variables": config.variables = Self.variables(value, in: &yaml)
+            case "image":
+                if let image = yaml.nonEmptyString(value, key: key) {
+                    if let scheme = LinkResolver.scheme(of: image), !["http", "https"].contains(scheme.lowercased()) {
+                        yaml.report(yaml.error(at: value, "'image' must be a path in the site, such as images/card.png, or an http(s) URL"))
+                    } else {
+                        config.image = image.hasPrefix("/") ? String(image.dropFirst()) : image
+                    }
+                }
+            case "editURL":
+                if let url = yaml.nonEmptyString(value, key: key) {
+                    if !url.contains("{path}") {
+                        yaml.report(yaml.error(at: value, "'editURL' needs '{path}' where the article's path goes, e.g. https://github.com/org/repo/edit/main/Articles/{path}"))
+                    } else if Self.baseURL(url.replacingOccurrences(of: "{path}", with: "x")) == nil {
+                        yaml.report(yaml.error(at: value, "'editURL' must be an absolute http(s) URL"))
+                    } else {
+                        config.editURL = url
+                    }
+                }
+            // Read once the languages are known, wherever they are written.
+            case "feedback", "support", "words": perLanguageKeys.append((key, value))
             default:
                 yaml.report(yaml.error(at: keyNode, "unknown key '\(key)' (known keys: \(keys.joined(separator: ", ")))"))
+            }
+        }
+        for (key, value) in perLanguageKeys {
+            switch key {
+            case "feedback": Self.feedback(value, into: &config, in: &yaml)
+            case "support": Self.support(value, into: &config, in: &yaml)
+            default: Self.words(value, into: &config, in: &yaml)
             }
         }
         if config.title == nil { config.title = config.titles[config.language] }
@@ -104,6 +132,111 @@ extension SiteConfig {
 }
 
 private extension SiteConfig {
+    /// `feedback: false`, or `feedback: {endpoint: https://…, reasons: [...]}`.
+    static func feedback(_ node: Yams.Node, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
+        if node.scalar != nil {
+            config.feedback.enabled = yaml.bool(node, key: "feedback") ?? true
+            return
+        }
+        guard let fields = yaml.fields(of: node, in: "'feedback'", allowed: ["endpoint", "reasons"]) else { return }
+        for (key, _, value) in fields {
+            switch key {
+            case "endpoint":
+                guard let endpoint = yaml.nonEmptyString(value, key: "endpoint") else { continue }
+                if isFeedbackEndpoint(endpoint) {
+                    config.feedback.endpoint = endpoint
+                } else {
+                    yaml.report(yaml.error(at: value, "'endpoint' must be an https:// URL (or http://localhost for testing): votes must not travel in the clear"))
+                }
+            default:
+                for (language, words) in perLanguage(value, key: "reasons", languages: config.languages, in: &yaml) {
+                    guard let list = yaml.strings(words, key: "reasons") else { continue }
+                    let most = ThemeStrings.maxFeedbackReasons
+                    if list.isEmpty || list.count > most {
+                        yaml.report(yaml.error(at: words, "'reasons' must list 1 to \(most) reasons"))
+                        continue
+                    }
+                    // The built-in reasons beyond the list are blanked, so only the site's show.
+                    for index in 0..<most {
+                        config.words[language, default: [:]]["feedbackReason\(index + 1)"] = index < list.count ? list[index].value : ""
+                    }
+                }
+            }
+        }
+    }
+
+    /// `support: {url: https://…, label: お問い合わせ}`; the label may be one per language.
+    static func support(_ node: Yams.Node, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
+        guard let fields = yaml.fields(of: node, in: "'support'", allowed: ["url", "label"]) else { return }
+        yaml.require(["url"], in: fields, of: node, "'support'")
+        for (key, _, value) in fields {
+            if key == "url" {
+                guard let url = yaml.nonEmptyString(value, key: "url") else { continue }
+                let scheme = LinkResolver.scheme(of: url)?.lowercased()
+                if scheme.map({ ["http", "https", "mailto"].contains($0) }) == true {
+                    config.supportURL = url
+                } else {
+                    yaml.report(yaml.error(at: value, "'url' must be an http(s) or mailto: address\(scheme.map { ", not \($0):" } ?? "")"))
+                }
+            } else {
+                for (language, label) in perLanguage(value, key: "label", languages: config.languages, in: &yaml) {
+                    if let text = yaml.nonEmptyString(label, key: "label") { config.words[language, default: [:]]["supportLabel"] = text }
+                }
+            }
+        }
+    }
+
+    /// `words: {searchLabel: …}` for the default language, or `words: {ja: {…}, en: {…}}`.
+    static func words(_ node: Yams.Node, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
+        guard let mapping = node.mapping else {
+            yaml.report(yaml.error(at: node, "'words' must map theme words to text, e.g. searchPlaceholder: 例: 請求書"))
+            return
+        }
+        let byLanguage = mapping.contains { key, value in value.mapping != nil && config.languages.contains(key.scalar?.string ?? "") }
+        let groups: [(String, Yams.Node)] = byLanguage
+            ? mapping.map { ($0.key.scalar?.string ?? "", $0.value) } : [(config.language, node)]
+        let known = Set(ThemeStrings.keys)
+        for (language, words) in groups {
+            guard config.languages.contains(language), let entries = words.mapping else {
+                yaml.report(yaml.error(at: words, "'words' for '\(language)': not one of the site's languages (\(config.languages.joined(separator: ", ")))"))
+                continue
+            }
+            for (keyNode, value) in entries {
+                let name = keyNode.scalar?.string ?? ""
+                guard known.contains(name) else {
+                    yaml.report(yaml.error(at: keyNode, "unknown theme word '\(name)'; the README lists the words a site can change"))
+                    continue
+                }
+                if let text = yaml.nonEmptyString(value, key: name) { config.words[language, default: [:]][name] = text }
+            }
+        }
+    }
+
+    /// A value written once for the default language, or as a mapping of language codes.
+    static func perLanguage(_ node: Yams.Node, key: String, languages: [String], in yaml: inout YAMLDocument) -> [(String, Yams.Node)] {
+        guard let mapping = node.mapping else { return [(languages[0], node)] }
+        var found: [(String, Yams.Node)] = []
+        for (languageNode, value) in mapping {
+            let language = languageNode.scalar?.string ?? ""
+            if languages.contains(language) {
+                found.append((language, value))
+            } else {
+                yaml.report(yaml.error(at: languageNode, "'\(key)' for '\(language)': not one of the site's languages (\(languages.joined(separator: ", ")))"))
+            }
+        }
+        return found
+    }
+
+    /// https anywhere; http only to this machine, where a team tries a receiver out.
+    static func isFeedbackEndpoint(_ text: String) -> Bool {
+        guard let url = URL(string: text), let host = url.host?.lowercased(), !host.isEmpty else { return false }
+        switch url.scheme?.lowercased() {
+        case "https": return true
+        case "http": return ["localhost", "127.0.0.1", "[::1]", "::1"].contains(host)
+        default: return false
+        }
+    }
+
     /// `variables: {product: kintone, support_email: help@example.com}`.
     static func variables(_ node: Yams.Node, in yaml: inout YAMLDocument) -> TextVariables {
         guard let mapping = node.mapping else {

@@ -3,11 +3,15 @@ import Foundation
 /// Stage 1: reads `tebiki.yml`, the categories and every article's front matter.
 public enum SiteLoader {
     public struct Options: Sendable {
+        /// Drafts, and articles outside their publishing dates, too (`tebiki serve --drafts`).
         public var includeDrafts = false
         public var baseURL: String?
-        public init(includeDrafts: Bool = false, baseURL: String? = nil) {
+        /// The moment `publishDate` and `expiryDate` are compared with.
+        public var now = Date()
+        public init(includeDrafts: Bool = false, baseURL: String? = nil, now: Date = Date()) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
+            self.now = now
         }
     }
 
@@ -63,6 +67,10 @@ public enum SiteLoader {
         for (article, problems) in loaded {
             diagnostics += problems
             guard let article, options.includeDrafts || !article.frontMatter.draft else { continue }
+            if !options.includeDrafts, let reason = article.frontMatter.unpublishedReason(at: options.now) {
+                site.unpublished[article.id] = reason
+                continue
+            }
             site.articles.append(article)
         }
         if !config.translationLanguages.isEmpty {

@@ -56,6 +56,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case variableUnknown = "variable-unknown"
     case linkOtherTool = "link-other-tool"
     case linkOtherLanguage = "link-other-language"
+    case linkUnpublished = "link-unpublished"
     // What readers cannot reach or will not understand
     case missingDescription = "missing-description"
     case orphanArticle = "orphan-article"
@@ -77,7 +78,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .duplicateDescription, .unknownFrontMatterKey, .rawHTML, .unsafeURL, .missingDescription, .orphanArticle,
              .unusedImage, .caseCollision, .staticReplaces, .unsafeSVG, .containerUnknown, .containerStray, .linkOtherTool,
-             .languageUnused, .linkOtherLanguage, .themeWordMissing:
+             .languageUnused, .linkOtherLanguage, .themeWordMissing, .linkUnpublished:
             true
         default:
             false
@@ -138,6 +139,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .includeCycle: "A file that includes itself, directly or through other includes. Break the cycle."
         case .variableUnknown: "A `{{ name }}` that `variables:` in `tebiki.yml` does not define. Define it, or put the braces in backticks to show them."
         case .linkOtherTool: "A link written as VitePress, Docusaurus or Hugo write them (`/guide/page`, `./page`, `page.html`); it works, but the `.md` form is checked the same everywhere. Run `tebiki check --fix-links`."
+        case .linkUnpublished: "A link or image to an article left out by its `publishDate` (still to come) or `expiryDate` (passed). It is shown as plain text, and becomes a link when the article is published; remove it if the article has expired."
         case .missingDescription: "An article without `description`: lists and search results show nothing under its title. Add one."
         case .orphanArticle: "An article no other article links to or names in `related:`. Link to it."
         case .unusedImage: "An image no article uses; it is not published. Use it or remove it."

@@ -13,6 +13,8 @@ public enum LinkTarget: Sendable, Equatable {
     case external
     /// A scheme that could run code or read local files (`javascript:`, `data:`…); never a link.
     case unsafe(scheme: String)
+    /// An article left out by its publishing dates (by id); shown as plain text until it is published.
+    case unpublished(id: String, reason: String)
     /// Looks like a link into the site but nothing is there.
     case missing(String)
 }

@@ -31,6 +31,9 @@ public struct LoadedSite: Sendable {
     public var unsafeImages: [String: String] = [:]
     /// The size of each image under `Articles/` whose header says it, by path there.
     public var imageSizes: [String: ImageSize] = [:]
+    /// Articles left out by their `publishDate` or `expiryDate`, by id, with the reason: links to
+    /// them become plain text, with a warning, so a site that built yesterday builds today.
+    public var unpublished: [String: String] = [:]
     /// The theme's words for languages it gives them for (`strings/<code>.yml`), by language code.
     public var themeWords: [String: [String: String]] = [:]
 
@@ -66,9 +69,11 @@ extension LoadedSite {
     /// The language code of a path: its language folder, else the default language.
     public func language(ofPath path: String) -> String { languageFolder(ofPath: path) ?? config.language }
 
-    /// The theme's words in a language.
+    /// The theme's words in a language, with the site's own (`words:` in `tebiki.yml`) over them.
     public func strings(for language: String) -> ThemeStrings {
-        ThemeStrings(language: language, words: themeWords[language])
+        let site = config.words[language] ?? [:]
+        let words = site.isEmpty ? themeWords[language] : (themeWords[language] ?? [:]).merging(site) { _, ours in ours }
+        return ThemeStrings(language: language, words: words)
     }
 
     /// `en/` for a language folder, `""` for the default language.

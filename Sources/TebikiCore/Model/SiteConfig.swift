@@ -35,6 +35,17 @@ public struct SiteConfig: Sendable {
     public var relatedCount = 5
     /// Whether article pages list the articles that link to them.
     public var backlinks = true
+    /// `image:`: the social card of pages without an image of their own, a path in the
+    /// published site (`images/card.png`, from `Static/`) or an absolute URL.
+    public var image: String?
+    /// `editURL:` with `{path}`, the article's path under `Articles/`: an edit link on every article.
+    public var editURL: String?
+    /// `feedback:`: "Was this helpful?" at the end of every article, and where votes go.
+    public var feedback = Feedback()
+    /// `support:`: where a reader who found no answer can ask (its `label` is a theme word, `supportLabel`).
+    public var supportURL: String?
+    /// `words:`: theme words the site overrides, by language, over the theme's.
+    public var words: [String: [String: String]] = [:]
     /// `warnings:`: kinds of warning turned off for the site, or raised to errors.
     public var warnings: [DiagnosticCode: WarningLevel] = [:]
 
@@ -42,9 +53,17 @@ public struct SiteConfig: Sendable {
         case off, warning, error
     }
 
+    public struct Feedback: Sendable {
+        /// `feedback: false` hides the question.
+        public var enabled = true
+        /// Where each vote is sent as JSON; none keeps votes in the reader's browser and raises events only.
+        public var endpoint: String?
+    }
+
     public init() {}
 
-    static let keys = ["title", "language", "languages", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings", "variables"]
+    static let keys = ["title", "language", "languages", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings",
+                       "variables", "image", "editURL", "feedback", "support", "words"]
 
     /// `diagnostics` as the site's `warnings:` wants them: some kinds left out, some raised to
     /// errors; with `strict`, every warning an error. Errors stay errors.

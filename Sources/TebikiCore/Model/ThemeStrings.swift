@@ -30,6 +30,13 @@ public struct ThemeStrings: Sendable {
                             "tourProgress", "tourAnnounce", "tourEnded", "hintLabel", "hintRead", "helpButton",
                             "helpTitle", "helpNone", "helpSearch", "helpCentre", "searchPlaceholder"]
 
+    /// The reasons a reader can give for "not helpful", as the site or theme lists them.
+    var feedbackReasons: [String] {
+        (1...Self.maxFeedbackReasons).compactMap { words["feedbackReason\($0)"] }.filter { !$0.isEmpty }
+    }
+
+    static let maxFeedbackReasons = 8
+
     /// All words, for templates: `{{strings.home}}`.
     var all: [String: String] { words }
 
@@ -127,6 +134,23 @@ private extension ThemeStrings {
         "helpNone": "この画面についての記事はまだありません。",
         "helpSearch": "ヘルプセンターを検索",
         "helpCentre": "ヘルプセンターを開く",
+        "feedbackQuestion": "この記事は役に立ちましたか？",
+        "feedbackYes": "はい",
+        "feedbackNo": "いいえ",
+        "feedbackReasons": "どのような点が問題でしたか？",
+        "feedbackReason1": "情報が足りない",
+        "feedbackReason2": "手順どおりにできない",
+        "feedbackReason3": "探していた内容ではない",
+        "feedbackComment": "ご意見（任意・個人情報は書かないでください）",
+        "feedbackSend": "送信",
+        "feedbackThanks": "ご意見ありがとうございました。",
+        "supportLabel": "お問い合わせ",
+        "supportLead": "解決しない場合は",
+        "editPage": "このページを編集",
+        "promoted": "よく見られている記事",
+        "recent": "最近更新された記事",
+        "feed": "更新情報（Atom フィード）",
+        "markdownCopy": "Markdown",
     ]
 
     static let english: [String: String] = [
@@ -196,5 +220,22 @@ private extension ThemeStrings {
         "helpNone": "No articles for this screen yet.",
         "helpSearch": "Search the help centre",
         "helpCentre": "Open the help centre",
+        "feedbackQuestion": "Was this article helpful?",
+        "feedbackYes": "Yes",
+        "feedbackNo": "No",
+        "feedbackReasons": "What was the problem?",
+        "feedbackReason1": "Not enough information",
+        "feedbackReason2": "The steps did not work",
+        "feedbackReason3": "Not what I was looking for",
+        "feedbackComment": "Comments (optional; please leave out personal details)",
+        "feedbackSend": "Send",
+        "feedbackThanks": "Thank you for your feedback.",
+        "supportLabel": "Contact support",
+        "supportLead": "Still stuck?",
+        "editPage": "Edit this page",
+        "promoted": "Popular articles",
+        "recent": "Recently updated",
+        "feed": "Updates (Atom feed)",
+        "markdownCopy": "Markdown",
     ]
 }

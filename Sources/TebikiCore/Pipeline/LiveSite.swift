@@ -148,7 +148,8 @@ public struct LiveSite: Sendable {
         for index in recheck {
             next.checked.links.byArticle[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs,
                                                                        titles: titles, otherToolIDs: otherToolIDs,
-                                                                       languageFolders: LinkChecker.languageFolders(checked.site))
+                                                                       languageFolders: LinkChecker.languageFolders(checked.site),
+                                                                       unpublished: checked.site.unpublished)
         }
         next.checked.links.siteWide = LinkChecker.siteWide(next.checked.articles, graph: next.checked.graph, site: checked.site)
         if next.checked.diagnostics.hasErrors { return .failed(next.checked.diagnostics) }
