@@ -34,6 +34,9 @@ struct Check: ParsableCommand {
         }
         if !report.isQuiet {
             print("Checked \(checked.articles.count) articles: \(diagnostics.warningCount) warning(s), no errors")
+            if checked.site.config.baseURL == nil {
+                print("note: no baseURL in tebiki.yml, so pages have no og:url or og:image (they must be absolute) and there is no sitemap.xml")
+            }
             // Scheduled and expired articles, which the next build (or a daily one) will publish or drop.
             for (id, reason) in checked.site.unpublished.sorted(by: { $0.key < $1.key }) {
                 print("not published: Articles/\(id).md: \(reason)")

@@ -43,6 +43,7 @@ extension SiteConfig {
                     config.titles[language] = title
                 }
             case "title": config.title = yaml.nonEmptyString(value, key: key)
+            case "description": config.description = yaml.optionalString(value, key: key)
             case "language":
                 guard claimLanguage(key, at: keyNode), let language = yaml.nonEmptyString(value, key: key),
                       isLanguageCode(language, node: value) else { continue }

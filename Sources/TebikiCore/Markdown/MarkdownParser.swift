@@ -81,6 +81,11 @@ public enum MarkdownParser {
             body.links += links
         }
         let matter = article.frontMatter
+        if let image = matter.image {
+            // The social card image is checked and published as an image of the article is.
+            let (target, href) = resolve(image.value, .image, article.id)
+            body.links.append(LinkReference(kind: .image, destination: image.value, target: target, location: image.location, href: href))
+        }
         var parts = [TermVector.Part(matter.title, weight: 6),
                      TermVector.Part(([matter.description ?? ""] + matter.tags + matter.keywords).joined(separator: "\n"), weight: 2)]
         for (index, section) in body.sections.enumerated() {
@@ -90,10 +95,13 @@ public enum MarkdownParser {
         }
         let terms = TermVector(parts)
         body.sections = body.sections.map(\.keepingSnippetCode)
+        let markdown = options.includes.map { include in
+            MarkdownCopy.expanded(article.markdown, path: article.path, variables: options.variables, include: include)
+        } ?? article.markdown
         var source = article
         source.markdown = ""
         return ParsedArticle(source: source, body: body, terms: terms, searchKeys: SearchTitleKey.terms(title: source.title, sections: body.sections),
-                             guidance: guidance, diagnostics: diagnostics)
+                             guidance: guidance, markdown: markdown, diagnostics: diagnostics)
     }
 }
 

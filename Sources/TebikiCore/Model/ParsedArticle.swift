@@ -9,6 +9,8 @@ public struct ParsedArticle: Sendable {
     public var searchKeys: [(term: String, section: Int16)] = []
     /// The article's tour and hints, checked against its body.
     public var guidance = ResolvedGuidance()
+    /// The Markdown with included files and variables expanded, for the article's Markdown copy.
+    public var markdown = ""
     /// What the parse stage found wrong in the article (its body, its tour and hints); the
     /// link check adds its own findings separately.
     public var diagnostics: [Diagnostic] = []

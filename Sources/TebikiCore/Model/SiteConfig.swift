@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable {
 
     /// The site's title in a language, when `tebiki.yml` gives one.
     public func title(in language: String) -> String? { titles[language] ?? title }
+    /// `description:`: what the help centre is for, in the home page's description, the feed and `llms.txt`.
+    public var description: String?
     /// BCP 47 codes of the site's languages (`languages:`, or `language:` for one), the
     /// default first: its articles are `Articles/<category>/…` and its pages at the site's root;
     /// each other language's are `Articles/<code>/<category>/…` and `<code>/…`. `ja` unless set.
@@ -63,7 +65,7 @@ public struct SiteConfig: Sendable {
     public init() {}
 
     static let keys = ["title", "language", "languages", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings",
-                       "variables", "image", "editURL", "feedback", "support", "words"]
+                       "variables", "description", "image", "editURL", "feedback", "support", "words"]
 
     /// `diagnostics` as the site's `warnings:` wants them: some kinds left out, some raised to
     /// errors; with `strict`, every warning an error. Errors stay errors.

@@ -20,8 +20,13 @@ public enum SiteLayout {
     /// category, image folder or alias may use them.
     public static let reservedFolders: Set<String> = ["assets", "search", "widget", previewFolder]
     static let sitemapFile = "sitemap.xml"
+    static let feedFile = "feed.xml"
+    static let robotsFile = "robots.txt"
+    static let llmsFile = "llms.txt"
+    /// Each article's Markdown copy, beside its page's `index.html`.
+    static let markdownCopyFile = "index.md"
     /// Files every build writes at the root of the output.
-    static let rootFiles: Set<String> = ["index.html", "404.html", sitemapFile]
+    static let rootFiles: Set<String> = ["index.html", "404.html", sitemapFile, feedFile, robotsFile, llmsFile]
 
     /// The relative path from a page `depth` folders below the root back to it: `./`, `../`, `../../`…
     static func rootPrefix(depth: Int) -> String {

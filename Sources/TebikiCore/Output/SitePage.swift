@@ -12,3 +12,12 @@ enum SitePage: Sendable, Equatable {
     /// An old address of `articles[index]` (front matter `aliases`), `depth` folders below the root.
     case redirect(to: Int, depth: Int)
 }
+
+/// A file of the site other than a page or the search index, made from what the build knows.
+enum SiteFile: Sendable, Equatable {
+    /// By language code.
+    case feed(String), llms(String)
+    case robots, sitemap
+    /// The Markdown copy of `articles[index]`.
+    case markdownCopy(Int)
+}

@@ -8,6 +8,9 @@ struct SiteWriter {
     /// Every HTML page with its file in the output, and how to render one.
     let pages: [(path: String, page: SitePage)]
     let html: (SitePage, PageRenderer) -> String
+    /// Feeds, `llms.txt`, `robots.txt`, the sitemap and the articles' Markdown copies.
+    let files: [(path: String, file: SiteFile)]
+    let text: (SiteFile) -> String
     let search: [SearchIndex.File]
     let theme: Theme
     let folder: OutputFolder
@@ -30,7 +33,7 @@ struct SiteWriter {
         paths.formUnion(articles.referencedAssets)
         paths.formUnion(search.map(\.path))
         paths.formUnion(site.config.languages.map { WidgetScript.path(for: $0, in: site) })
-        paths.insert(SiteLayout.sitemapFile)
+        paths.formUnion(files.map(\.path))
         return paths
     }
 
@@ -52,14 +55,12 @@ struct SiteWriter {
             throw Failure(problem: error)
         }
         try writeInParallel(search, source: { _ in nil }) { ($0.path, $0.text) }
+        try writeInParallel(files, source: { _ in nil }) { ($0.path, text($0.file)) }
         do throws(OutputFolder.Problem) {
             for language in site.config.languages {
                 if let widget = WidgetScript.text(theme: theme, articles: articles, site: site, language: language) {
                     try folder.write(widget, to: WidgetScript.path(for: language, in: site))
                 }
-            }
-            if let sitemap = Sitemap(site: site).xml() {
-                try folder.write(sitemap, to: SiteLayout.sitemapFile)
             }
             let staticFolder = site.root.appendingPathComponent(SiteLayout.staticFolder)
             for path in site.staticFiles {

@@ -89,6 +89,7 @@ public struct LiveSite: Sendable {
         let renderer = PageRenderer(site: checked.site, theme: theme)
         switch route {
         case .page(let page): return .text(checked.html(of: page, renderer: renderer))
+        case .siteFile(let file): return .text(checked.text(of: file))
         case .searchFile: return searchFiles[key].map(Resource.text)
         case .widget(let language): return WidgetScript.text(theme: theme, articles: checked.articles, site: checked.site, language: language).map(Resource.text)
         case .file(let url): return .file(url)
@@ -180,6 +181,7 @@ public struct LiveSite: Sendable {
 private extension LiveSite {
     enum Route: Sendable {
         case page(SitePage)
+        case siteFile(SiteFile)
         case searchFile
         case widget(String)
         case file(URL)
@@ -207,6 +209,7 @@ private extension LiveSite {
         var routes: [String: Route] = [:]
         for language in checked.site.config.languages { routes[WidgetScript.path(for: language, in: checked.site)] = .widget(language) }
         for (path, page) in checked.pages() { routes[path] = .page(page) }
+        for (path, file) in checked.files() { routes[path] = .siteFile(file) }
         for (outputPath, source) in theme.assets { routes[outputPath] = .file(source) }
         let articlesFolder = checked.site.root.appendingPathComponent(SiteLayout.articlesFolder)
         for path in checked.articles.referencedAssets { routes[path] = .file(articlesFolder.appendingPathComponent(path)) }

@@ -129,7 +129,7 @@ public enum SiteBuilder {
             return result
         }
         let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
-                                search: search, theme: theme, folder: folder)
+                                files: checked.files(), text: checked.text(of:), search: search, theme: theme, folder: folder)
         if !site.staticFiles.isEmpty {
             result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
         }

@@ -16,6 +16,28 @@ extension SiteBuilder.CheckedSite {
         return pages
     }
 
+    /// Every other file the build makes, with its path in the output.
+    func files() -> [(path: String, file: SiteFile)] {
+        var files: [(path: String, file: SiteFile)] = [(SiteLayout.robotsFile, .robots)]
+        if site.config.baseURL != nil { files.append((SiteLayout.sitemapFile, .sitemap)) }
+        for language in site.config.languages {
+            let prefix = site.urlPrefix(of: language)
+            files += [(prefix + SiteLayout.feedFile, .feed(language)), (prefix + SiteLayout.llmsFile, .llms(language))]
+        }
+        files += articles.indices.map { (articles[$0].source.urlPath + SiteLayout.markdownCopyFile, .markdownCopy($0)) }
+        return files
+    }
+
+    func text(of file: SiteFile) -> String {
+        switch file {
+        case .feed(let language): AtomFeed(site: site, language: language).xml()
+        case .llms(let language): LLMsText(site: site, language: language).text()
+        case .robots: RobotsText(site: site).text()
+        case .sitemap: Sitemap(site: site).xml() ?? ""
+        case .markdownCopy(let index): MarkdownCopy(article: articles[index], baseURL: site.config.baseURL).text
+        }
+    }
+
     func html(of page: SitePage, renderer: PageRenderer) -> String {
         switch page {
         case .home(let language): renderer.home(language: language)

@@ -25,7 +25,27 @@ public struct PageRenderer: Sendable {
         let root = SiteLayout.rootPrefix(depth: prefix.isEmpty ? 0 : 1)
         let strings = words(language)
         var context = common(root: root, canonicalPath: prefix, language: language, key: "")
+        var head = head(root: root, canonicalPath: prefix, language: language)
+        head.title = nil
+        head.description = site.config.description
+        let base = site.config.baseURL.map { $0 + Self.encode(prefix) }
+        head.structuredData = StructuredData.website(name: head.siteTitle, description: site.config.description, url: base, language: language,
+                                                     search: (base ?? root + Self.encode(prefix)) + "search/?q={search_term_string}")
+        context["head"] = head.html
+        context["description"] = site.config.description
         context["isHome"] = true
+        let mine = site.articles.filter { site.language(ofPath: $0.id) == language }
+        let promoted = mine.filter(\.frontMatter.promoted)
+        context["promoted"] = promoted.map { link(to: $0, root: root) }
+        context["hasPromoted"] = !promoted.isEmpty
+        let recent = mine.filter { $0.lastModified != nil }.sorted { ($0.lastModified!, $1.id) > ($1.lastModified!, $0.id) }
+            .prefix(Self.recentArticles)
+        context["recent"] = recent.map { article -> [String: Any] in
+            var values = link(to: article, root: root)
+            values["date"] = ["iso": article.lastModified!.isoDay, "text": strings.date(article.lastModified!)]
+            return values
+        }
+        context["hasRecent"] = !recent.isEmpty
         context["categories"] = site.categories.filter { site.language(ofPath: $0.id) == language }.map { category -> [String: Any] in
             let articles = site.articles(in: category)
             return Self.values([
@@ -46,6 +66,9 @@ public struct PageRenderer: Sendable {
         let strings = words(language)
         let root = SiteLayout.rootPrefix(depth: category.id.split(separator: "/").count)
         var context = common(root: root, canonicalPath: category.id + "/", language: language, key: Translations.key(of: category.id, in: site))
+        var head = head(root: root, canonicalPath: category.id + "/", language: language)
+        (head.title, head.description) = (category.title, category.description)
+        context["head"] = head.html
         context["title"] = category.title
         context["description"] = category.description
         context["introduction"] = introduction
@@ -75,6 +98,9 @@ public struct PageRenderer: Sendable {
         let strings = words(language)
         let root = SiteLayout.rootPrefix(depth: section.id.split(separator: "/").count)
         var context = common(root: root, canonicalPath: section.id + "/", language: language, key: Translations.key(of: section.id, in: site))
+        var head = head(root: root, canonicalPath: section.id + "/", language: language)
+        (head.title, head.description) = (section.title, section.description)
+        context["head"] = head.html
         let articles = site.articles(in: section)
         context["title"] = section.title
         context["description"] = section.description
@@ -96,6 +122,17 @@ public struct PageRenderer: Sendable {
         let strings = words(language)
         let root = SiteLayout.rootPrefix(depth: source.pageDepth)
         var context = common(root: root, canonicalPath: source.urlPath, language: language, key: String(source.translationKey))
+        context["head"] = articleHead(article, root: root, language: language, section: siblings?.section).html
+        if let editURL = site.config.editURL {
+            let path = source.path.dropFirst(SiteLayout.articlesFolder.count + 1)
+            context["editURL"] = editURL.replacingOccurrences(of: "{path}", with: Self.encode(String(path)))
+        }
+        if site.config.feedback.enabled {
+            context["feedback"] = Self.values([
+                "article": source.id, "language": language, "endpoint": site.config.feedback.endpoint,
+                "reasons": strings.feedbackReasons, "support": site.config.supportURL,
+            ])
+        }
         context["title"] = source.title
         context["description"] = source.frontMatter.description
         context["category"] = categoryLink(source.categoryID, root: root)
@@ -135,8 +172,12 @@ public struct PageRenderer: Sendable {
     /// A language's full search results page, `search/?q=…` (`en/search/?q=…`), which a reader can share.
     public func searchPage(language: String) -> String {
         let prefix = site.urlPrefix(of: language)
-        var context = common(root: SiteLayout.rootPrefix(depth: prefix.isEmpty ? 1 : 2), canonicalPath: prefix + "search/",
-                             language: language, key: nil)
+        let root = SiteLayout.rootPrefix(depth: prefix.isEmpty ? 1 : 2)
+        var context = common(root: root, canonicalPath: prefix + "search/", language: language, key: nil)
+        var head = head(root: root, canonicalPath: prefix + "search/", language: language)
+        head.title = words(language)["searchTitle"]
+        head.noindex = true
+        context["head"] = head.html
         context["title"] = words(language)["searchTitle"]
         return theme.render("search", context, language: language)
     }
@@ -144,6 +185,10 @@ public struct PageRenderer: Sendable {
     /// Served by the web server at any depth, so it links from the site's base path, not relatively.
     public func notFound(language: String) -> String {
         var context = common(root: site.config.basePath, canonicalPath: nil, language: language, key: nil)
+        var head = head(root: site.config.basePath, canonicalPath: nil, language: language)
+        head.title = words(language)["notFoundTitle"]
+        head.noindex = true
+        context["head"] = head.html
         context["title"] = words(language)["notFoundTitle"]
         return theme.render("404", context, language: language)
     }
@@ -159,6 +204,8 @@ public struct PageRenderer: Sendable {
     }
 
     static let homeArticlesPerCategory = 5
+    static let recentArticles = 5
+    static let cardImageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp"]
     static let articlesPerSectionCard = 5
 }
 
@@ -199,6 +246,7 @@ private extension PageRenderer {
         if let base = site.config.baseURL, let canonicalPath {
             context["canonical"] = base + Self.encode(canonicalPath)
         }
+        if let support = site.config.supportURL { context["support"] = ["url": support] }
         guard !translations.isEmpty else { return context }
         let versions = translations.versions(of: key ?? "\u{0}")
         // Search engines get the pages that exist; the switcher goes to each language's home
@@ -219,6 +267,61 @@ private extension PageRenderer {
                     "url": root + Self.encode(target), "current": version.language == language]
         }
         return context
+    }
+
+    /// What every page's head says; each page sets its own title, description and kind.
+    func head(root: String, canonicalPath: String?, language: String) -> PageHead {
+        let strings = words(language)
+        let siteTitle = strings.title(site: site.config.title(in: language))
+        return PageHead(siteTitle: siteTitle, language: language,
+                        url: site.config.baseURL.flatMap { base in canonicalPath.map { base + Self.encode($0) } },
+                        image: absoluteURL(ofSiteFile: site.config.image), feed: root + Self.encode(site.urlPrefix(of: language)) + SiteLayout.feedFile,
+                        feedTitle: siteTitle + " – " + strings["feed"])
+    }
+
+    func articleHead(_ article: ParsedArticle, root: String, language: String, section: Section?) -> PageHead {
+        let source = article.source
+        var head = head(root: root, canonicalPath: source.urlPath, language: language)
+        head.kind = .article
+        head.title = source.title
+        head.description = source.frontMatter.description
+        head.markdownCopy = SiteLayout.markdownCopyFile
+        head.noindex = source.frontMatter.draft || source.frontMatter.unpublishedReason(at: Date()) != nil
+        if let image = socialImage(of: article) { head.image = image }
+        let base = site.config.baseURL
+        let category = site.categories.first { $0.id == source.categoryID }
+        var crumbs: [(name: String, url: String?)] = [(words(language)["home"], base.map { $0 + Self.encode(site.urlPrefix(of: language)) })]
+        crumbs.append((category?.title ?? source.categoryID, base.map { $0 + Self.encode(source.categoryID) + "/" }))
+        if let section { crumbs.append((section.title, base.map { $0 + Self.encode(section.id) + "/" })) }
+        crumbs.append((source.title, head.url))
+        head.structuredData = StructuredData.article(headline: source.title, description: source.frontMatter.description,
+                                                     published: source.frontMatter.date?.isoDay, modified: source.lastModified?.isoDay,
+                                                     language: language, url: head.url, image: head.image, crumbs: crumbs)
+        return head
+    }
+
+    /// The article's `image:`, else its first image, as an absolute URL; nil without a base URL
+    /// (for an image of the site) or when it has neither.
+    func socialImage(of article: ParsedArticle) -> String? {
+        let images = article.body.links.filter { $0.kind == .image }
+        // Social networks show raster images only: the first one, when the writer chose none.
+        let raster = images.first { link in
+            Self.cardImageExtensions.contains(link.destination.split(separator: "?")[0].split(separator: ".").last.map { $0.lowercased() } ?? "")
+        }
+        let chosen = article.source.frontMatter.image.flatMap { image in images.last { $0.location == image.location } } ?? raster
+        switch chosen?.target {
+        case .asset(let path)?: return absoluteURL(ofSiteFile: path)
+        case .external? where chosen!.destination.lowercased().hasPrefix("https://") || chosen!.destination.lowercased().hasPrefix("http://"):
+            return chosen!.destination
+        default: return nil
+        }
+    }
+
+    /// A path in the published site as an absolute URL; an absolute URL as it is.
+    func absoluteURL(ofSiteFile path: String?) -> String? {
+        guard let path else { return nil }
+        if LinkResolver.scheme(of: path) != nil { return path }
+        return site.config.baseURL.map { $0 + Self.encode(path) }
     }
 
     func categoryLink(_ id: String, root: String) -> [String: Any] {
