@@ -29,7 +29,7 @@ public struct LinkResolver: Sendable {
             return .fragment(Self.decoded(String(destination.dropFirst())))
         }
         if destination.hasPrefix("//") { return .external }
-        if let scheme = Self.scheme(of: destination) {
+        if let scheme = URLScheme.of( destination) {
             return Self.safeSchemes.contains(scheme.lowercased()) ? .external : .unsafe(scheme: scheme)
         }
         var path = Substring(destination)
@@ -67,17 +67,6 @@ public struct LinkResolver: Sendable {
 }
 
 extension LinkResolver {
-    /// On bytes: every link of every article passes through here.
-    static func scheme(of url: String) -> String? {
-        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let scheme = url.utf8[..<colon]
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        guard let first = scheme.first, isLetter(first),
-              scheme.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2E || $0 == 0x2D })
-        else { return nil }
-        return String(url[..<colon])
-    }
-
     /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it.
     static func join(base: Substring, _ path: String) -> String? {
         var parts = base.split(separator: "/")

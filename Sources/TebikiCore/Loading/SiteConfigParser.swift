@@ -98,7 +98,7 @@ extension SiteConfig {
             case "variables": config.variables = Self.variables(value, in: &yaml)
             case "image":
                 if let image = yaml.nonEmptyString(value, key: key) {
-                    if let scheme = LinkResolver.scheme(of: image), !["http", "https"].contains(scheme.lowercased()) {
+                    if let scheme = URLScheme.of(image), !["http", "https"].contains(scheme.lowercased()) {
                         yaml.report(yaml.error(at: value, "'image' must be a path in the site, such as images/card.png, or an http(s) URL"))
                     } else {
                         config.image = image.hasPrefix("/") ? String(image.dropFirst()) : image
@@ -173,7 +173,7 @@ private extension SiteConfig {
         for (key, _, value) in fields {
             if key == "url" {
                 guard let url = yaml.nonEmptyString(value, key: "url") else { continue }
-                let scheme = LinkResolver.scheme(of: url)?.lowercased()
+                let scheme = URLScheme.of(url)?.lowercased()
                 if scheme.map({ ["http", "https", "mailto"].contains($0) }) == true {
                     config.supportURL = url
                 } else {

@@ -63,7 +63,7 @@ private extension MarkdownCopy {
         return absolute
     }
 
-    static func isAbsolute(_ href: String) -> Bool { href.hasPrefix("//") || LinkResolver.scheme(of: href) != nil || href.hasPrefix("#") }
+    static func isAbsolute(_ href: String) -> Bool { href.hasPrefix("//") || URLScheme.of(href) != nil || href.hasPrefix("#") }
 
     static func yamlString(_ text: String) -> String { JSONText.string(text) }
 

@@ -15,7 +15,9 @@ enum StaticFiles {
         var diagnostics: [Diagnostic] = []
         for file in files {
             let shown = "\(SiteLayout.staticFolder)/\(file)"
-            if generated.contains(file) {
+            if quietlyReplaced.contains(file) {
+                continue
+            } else if generated.contains(file) {
                 diagnostics.append(.about(.warning, .staticReplaces, shown, "replaces the site's own \(file); remove it to publish the generated one"))
             } else if generatedFolders.contains(file) {
                 diagnostics.append(.about(.error, .staticCollision, shown, "is a file where the site has the folder \(file)/; rename it"))
@@ -28,6 +30,9 @@ enum StaticFiles {
 }
 
 private extension StaticFiles {
+    /// Files a site is expected to write for itself (the README says so): no warning.
+    static let quietlyReplaced: Set<String> = [SiteLayout.robotsFile, SiteLayout.llmsFile]
+
     static func ancestors(of path: String) -> [String] {
         var found: [String] = []
         var folder = Substring(path)

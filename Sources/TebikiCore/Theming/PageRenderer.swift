@@ -320,7 +320,7 @@ private extension PageRenderer {
     /// A path in the published site as an absolute URL; an absolute URL as it is.
     func absoluteURL(ofSiteFile path: String?) -> String? {
         guard let path else { return nil }
-        if LinkResolver.scheme(of: path) != nil { return path }
+        if URLScheme.of(path) != nil { return path }
         return site.config.baseURL.map { $0 + Self.encode(path) }
     }
 

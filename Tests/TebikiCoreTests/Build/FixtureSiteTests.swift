@@ -27,6 +27,8 @@ struct FixtureSiteTests {
             "/getting-started/index.html", "/getting-started/welcome/index.html", "/getting-started/install/index.html",
             "/account/index.html", "/account/sign-in/index.html", "/account/logout/index.html",
             "/images/home.png", "/old/welcome/index.html", "/assets/guide.js", "/widget/tebiki.js",
+            "/feed.xml", "/llms.txt", "/robots.txt", "/getting-started/welcome/index.md", "/getting-started/install/index.md",
+            "/account/sign-in/index.md", "/account/logout/index.md",
         ])
         // Warnings, but no errors.
         #expect(result.diagnostics.sortedForReport().map(\.description) == [

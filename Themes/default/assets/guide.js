@@ -83,7 +83,9 @@
     ".spot{position:fixed;border-radius:6px;box-shadow:0 0 0 3px #2f6fde,0 0 0 9999px rgba(10,16,30,.45);pointer-events:none;z-index:2147483000;transition:all .2s}" +
     ".pop{position:fixed;z-index:2147483001;width:min(22rem,calc(100vw - 2rem));background:#fff;border-radius:10px;padding:1rem 1.1rem;box-shadow:0 8px 30px rgba(0,0,0,.3);outline:none}" +
     ".pop:focus-visible{outline:3px solid #2f6fde;outline-offset:2px}" +
-    ".pop h2{margin:0 2rem .4rem 0;font-size:1.05rem;line-height:1.4}.pop p,.pop .body{margin:0 0 .8rem}.hint p{margin-right:1.6rem}" +
+    ".pop h2{margin:0 2rem .4rem 0;font-size:1.05rem;line-height:1.4;word-break:keep-all;overflow-wrap:anywhere}" +
+    "@supports (word-break:auto-phrase){.pop h2{word-break:auto-phrase}}" +
+    ".pop p,.pop .body{margin:0 0 .8rem}.hint p{margin-right:1.6rem}" +
     ".pop a{color:#1f5fcf}.row{display:flex;align-items:center;gap:.5rem;flex-wrap:wrap}.progress{margin-right:auto;color:#555;font-size:.9rem}" +
     "button{font:inherit;border-radius:6px;border:1px solid #2f6fde;background:#fff;color:#1f4fa8;padding:.35rem .9rem;cursor:pointer;min-height:2.25rem}" +
     "button.primary{background:#2f6fde;color:#fff}button:disabled{opacity:.45;cursor:default}" +

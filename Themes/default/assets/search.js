@@ -19,6 +19,36 @@
     suggest: form.getAttribute("data-suggest") || ""
   };
   var resultsPage = document.getElementById("tebiki-search-page");
+  var language = form.getAttribute("data-language") || document.documentElement.lang;
+
+  // What readers search for and choose, as events any analytics tool can listen to (the README
+  // documents each detail). Nothing is sent anywhere by the help centre itself.
+  function emit(name, detail) {
+    try { document.dispatchEvent(new CustomEvent(name, { detail: detail })); } catch (error) { /* a listener's error is its own */ }
+  }
+  var lastReported = null;
+  function reportSearch(query, count, where) {
+    var key = where + "\u0000" + query;
+    if (key === lastReported) return;
+    lastReported = key;
+    emit("tebiki:search", { query: query, count: count, language: language, where: where });
+  }
+  function reportSelect(query, hit, rank) {
+    emit("tebiki:search-select", { query: query, url: hit.article[2], title: hit.article[0], rank: rank, language: language });
+  }
+  // Where a reader who found nothing can ask, when the site has a support address.
+  function supportLine() {
+    var url = form.getAttribute("data-support");
+    if (!url) return null;
+    var line = document.createElement("span");
+    line.className = "support-link";
+    line.appendChild(document.createTextNode((form.getAttribute("data-support-lead") || "") + " "));
+    var link = document.createElement("a");
+    link.href = url;
+    link.textContent = form.getAttribute("data-support-label") || url;
+    line.appendChild(link);
+    return line;
+  }
 
   // ---- Loading the index -------------------------------------------------------------
   var meta = null;
@@ -644,6 +674,8 @@
         note.textContent = (shown.length ? words.partial : words.empty).replace("{q}", query);
         var line = suggestionsLine(query, runInBox);
         if (line) { note.appendChild(document.createElement("br")); note.appendChild(line); }
+        var support = shown.length ? null : supportLine();
+        if (support) { note.appendChild(document.createElement("br")); note.appendChild(support); }
         list.appendChild(note);
       }
       shown.forEach(function (hit, index) {
@@ -653,7 +685,7 @@
         option.setAttribute("aria-selected", "false");
         describe(option, hit, query);
         option.addEventListener("mousedown", function (event) { event.preventDefault(); });
-        option.addEventListener("click", function () { location.href = resultURL(hit); });
+        option.addEventListener("click", function () { reportSelect(query, hit, index + 1); location.href = resultURL(hit); });
         list.appendChild(option);
       });
       if (shown.length > 0 && result.total > shown.length) {
@@ -669,6 +701,7 @@
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
       active = -1;
+      reportSearch(query, result.total, "box");
       announce(shown.length ? (result.partial ? words.partial.replace("{q}", query) + " " : "") +
         words.count.replace("{n}", result.total) : words.empty.replace("{q}", query));
     }, function () { announce(""); });
@@ -715,7 +748,11 @@
     if (event.key === "ArrowDown") { event.preventDefault(); if (list.hidden) showSuggestions(input.value); else setActive(active + 1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); setActive(active - 1); }
     else if (event.key === "Escape") { if (!list.hidden) { event.preventDefault(); close(); } else { input.value = ""; } }
-    else if (event.key === "Enter" && active >= 0 && shown[active]) { event.preventDefault(); location.href = resultURL(shown[active]); }
+    else if (event.key === "Enter" && active >= 0 && shown[active]) {
+      event.preventDefault();
+      reportSelect(input.value, shown[active], active + 1);
+      location.href = resultURL(shown[active]);
+    }
   });
   input.addEventListener("blur", function () { setTimeout(close, 150); });
   form.addEventListener("submit", function (event) {
@@ -767,10 +804,16 @@
       var line = suggestionsLine(query, function (word) { location.href = pageURL(word); });
       if (line) { summary.appendChild(document.createTextNode(" ")); summary.appendChild(line); }
     }
-    result.hits.forEach(function (hit) {
+    if (result.hits.length === 0) {
+      var support = supportLine();
+      if (support) { summary.appendChild(document.createTextNode(" ")); summary.appendChild(support); }
+    }
+    if (!chosen) reportSearch(query, result.all.length, "page");
+    result.hits.forEach(function (hit, index) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = resultURL(hit);
+      link.addEventListener("click", function () { reportSelect(query, hit, index + 1); });
       describe(link, hit, query);
       item.appendChild(link);
       container.appendChild(item);

@@ -179,6 +179,89 @@
     });
   }
 
+  // "Was this helpful?": one vote per article per reader (kept in localStorage), sent as JSON
+  // to the site's endpoint when it has one, and raised as a tebiki:feedback event either way.
+  // From disk nothing is sent: a file:// page has no origin a receiver could trust.
+  var feedback = document.querySelector("section.feedback");
+  if (feedback) {
+    var article = feedback.getAttribute("data-article");
+    var voteKey = "tebiki.feedback." + article;
+    var thanks = feedback.querySelector(".feedback-thanks");
+    var choices = feedback.querySelector(".feedback-choices");
+    var form = feedback.querySelector(".feedback-form");
+    var support = feedback.querySelector(".feedback-support");
+    var stored = null;
+    try { stored = localStorage.getItem(voteKey); } catch (error) { stored = null; }
+    var done = function (voted) {
+      choices.hidden = true;
+      form.hidden = true;
+      thanks.textContent = thanks.getAttribute("data-thanks");
+      // The button pressed is gone: keep the keyboard where the thanks are.
+      if (voted) { thanks.setAttribute("tabindex", "-1"); thanks.focus(); }
+    };
+    var send = function (helpful, reason, comment) {
+      var vote = {
+        article: article, language: feedback.getAttribute("data-language"), helpful: helpful,
+        reason: reason, comment: comment, url: location.protocol === "file:" ? null : location.href.replace(/[?#].*$/, "")
+      };
+      try { localStorage.setItem(voteKey, helpful ? "yes" : "no"); } catch (error) { /* private mode: the vote still counts */ }
+      var endpoint = feedback.getAttribute("data-endpoint");
+      if (endpoint && location.protocol !== "file:") {
+        var body = JSON.stringify(vote);
+        // text/plain keeps the request simple (no CORS preflight); the body is JSON.
+        var queued = false;
+        try { queued = navigator.sendBeacon && navigator.sendBeacon(endpoint, body); } catch (error) { queued = false; }
+        if (!queued && window.fetch) {
+          fetch(endpoint, { method: "POST", body: body, keepalive: true, mode: "no-cors", headers: { "Content-Type": "text/plain;charset=UTF-8" } })
+            .catch(function () { /* the reader's vote is kept; the team misses one */ });
+        }
+      }
+      try { document.dispatchEvent(new CustomEvent("tebiki:feedback", { detail: vote })); } catch (error) { /* a listener's error is its own */ }
+      done(true);
+    };
+    if (stored) {
+      done(false);
+    } else {
+      feedback.querySelectorAll(".feedback-choice").forEach(function (button) {
+        button.addEventListener("click", function () {
+          if (button.getAttribute("data-helpful") === "true") { send(true, null, null); return; }
+          choices.hidden = true;
+          form.hidden = false;
+          if (support) support.hidden = false;
+          var first = form.querySelector("input, textarea");
+          if (first) first.focus();
+        });
+      });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var chosen = form.querySelector("input[type=radio]:checked");
+        var comment = form.querySelector("textarea").value.trim();
+        send(false, chosen ? chosen.value : null, comment ? comment.slice(0, 2000) : null);
+      });
+    }
+    feedback.hidden = false;
+  }
+
+  // Where to start reading on a phone: the table of contents folds away below 48rem.
+  var toc = document.querySelector("details.toc-disclosure");
+  if (toc && window.matchMedia) {
+    var narrow = window.matchMedia("(max-width: 48rem)");
+    var fit = function () { toc.open = !narrow.matches; };
+    fit();
+    if (narrow.addEventListener) narrow.addEventListener("change", fit);
+  }
+
+  // Printed, every details box is open; afterwards each is as the reader left it.
+  var closedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    closedForPrint = Array.from(document.querySelectorAll(".article-body details:not([open])"));
+    closedForPrint.forEach(function (details) { details.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closedForPrint.forEach(function (details) { details.open = false; });
+    closedForPrint = [];
+  });
+
   // Where the clipboard API is missing or refused: copy from a selected, unseen text box.
   function copyBySelection(text) {
     var area = document.createElement("textarea");
