@@ -45,6 +45,10 @@ struct MarkdownCopy {
         // Longest first, so `a.md#x` is not cut by a replacement of `a.md`.
         let replacements = Dictionary(links.map { ($0.destination, url(for: $0)) }, uniquingKeysWith: { first, _ in first })
         for (destination, url) in replacements.sorted(by: { $0.key.count > $1.key.count }) where destination != url {
+            // A link the page shows as plain text (unsafe, unpublished) is its text here too.
+            if url.isEmpty, let pattern = try? NSRegularExpression(pattern: #"(?<!!)\[([^\]]*)\]\("# + NSRegularExpression.escapedPattern(for: destination) + #"\)"#) {
+                body = pattern.stringByReplacingMatches(in: body, range: NSRange(body.startIndex..., in: body), withTemplate: "$1")
+            }
             for (open, close) in [("](", ")"), ("](", " "), ("]: ", "\n"), ("]: ", " "), ("](<", ">)")] {
                 body = body.replacingOccurrences(of: open + destination + close, with: open + url + close)
             }

@@ -57,8 +57,11 @@ public struct Theme: Sendable {
             diagnostics += problems
         }
         var libraries: [String: MustacheLibrary] = [:]
+        // The words are folded into the templates, the site's own (`words:`) over the theme's.
+        var worded = site
+        worded.themeWords = words
         for language in site.config.languages {
-            let constants = siteConstants(site, strings: ThemeStrings(language: language, words: words[language]), language: language)
+            let constants = siteConstants(site, strings: worded.strings(for: language), language: language)
             var templates: [String: MustacheTemplate] = [:]
             for (name, file) in texts {
                 do {
