@@ -265,3 +265,17 @@ def test_feed_sitemap_robots_and_structured_data_parse(sites):
     assert article["@type"] == "Article" and article["headline"] == "はじめての </script> 設定\u2028ガイド"
     assert {"headline", "inLanguage", "dateModified", "datePublished"} <= set(article)
     assert crumbs["@type"] == "BreadcrumbList" and len(crumbs["itemListElement"]) == 3
+
+
+def test_on_a_phone_the_table_of_contents_folds_away(driver, server):
+    driver.set_window_size(390, 844)
+    driver.get(server.root_url + "login/login/")
+    disclosure = driver.find_element(By.CSS_SELECTOR, "details.toc-disclosure")
+    assert wait_for(lambda: disclosure.get_attribute("open") is None)
+    # The article's first words are on the first screen.
+    top = driver.execute_script("return document.querySelector('.article-body p').getBoundingClientRect().top")
+    assert top < 844
+    disclosure.find_element(By.TAG_NAME, "summary").click()
+    assert driver.find_element(By.CSS_SELECTOR, "nav.toc a").is_displayed()
+    driver.set_window_size(1280, 900)
+    assert wait_for(lambda: disclosure.get_attribute("open") == "true")
