@@ -281,6 +281,17 @@ struct CLITests {
         #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
     }
 
+    @Test func checkListsTheArticlesLeftOutByTheirDates() throws {
+        let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/publishing")
+        let run = try tebiki(["check", "--quiet", "--source", fixture.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let check = try tebiki(["check", "--source", fixture.path])
+        #expect(check.stdout.hasSuffix("Checked 2 articles: 1 warning(s), no errors\n"
+            + "not published: Articles/guide/coming.md: its publishDate 2099-01-01 is still to come\n"
+            + "not published: Articles/guide/old-campaign.md: its expiryDate 2000-01-01 has passed\n"))
+        #expect(check.stderr.contains("Articles/guide/start.md:14:50: warning: Articles/guide/coming.md is not published"))
+    }
+
     @Test func checkReportsWithoutWritingAndStrictTurnsWarningsIntoErrors() throws {
         let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/related")
         let run = try tebiki(["check", "--verbose", "--source", fixture.path])

@@ -19,7 +19,7 @@ struct MarkdownCopy {
     /// the renderer reports), at most `depth` files deep, as the renderer would.
     private static func expandIncludes(_ markdown: String, path: String, depth: Int = 8,
                                include: (_ written: String, _ fromPath: String) -> MarkdownRenderer.IncludedFile?) -> String {
-        guard markdown.contains("<!--@include:") else { return markdown }
+        guard mayInclude(markdown) else { return markdown }
         var lines: [Substring] = []
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingSpaces()
@@ -33,6 +33,23 @@ struct MarkdownCopy {
         return lines.joined(separator: "\n")
     }
 
+    /// Whether a line may include a file, on bytes: Foundation's `contains` costs more than
+    /// the rest of the copy.
+    private static func mayInclude(_ markdown: String) -> Bool {
+        let marker = Array("<!--@include:".utf8)
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            var index = 0
+            while index + marker.count <= bytes.count {
+                if bytes[index] == marker[0] && bytes[index + 1] == marker[1] && marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The copy, each link and image pointing where the page's does.
     var text: String {
         let source = article.source
@@ -40,24 +57,74 @@ struct MarkdownCopy {
         if let description = source.frontMatter.description { out += "description: " + Self.yamlString(description) + "\n" }
         if let updated = source.lastModified { out += "updated: " + updated.isoDay + "\n" }
         out += "---\n\n"
-        var body = String(article.markdown.drop { $0 == "\n" })
-        let links = article.body.links
-        // Longest first, so `a.md#x` is not cut by a replacement of `a.md`.
-        let replacements = Dictionary(links.map { ($0.destination, url(for: $0)) }, uniquingKeysWith: { first, _ in first })
-        for (destination, url) in replacements.sorted(by: { $0.key.count > $1.key.count }) where destination != url {
-            // A link the page shows as plain text (unsafe, unpublished) is its text here too.
-            if url.isEmpty, let pattern = try? NSRegularExpression(pattern: #"(?<!!)\[([^\]]*)\]\("# + NSRegularExpression.escapedPattern(for: destination) + #"\)"#) {
-                body = pattern.stringByReplacingMatches(in: body, range: NSRange(body.startIndex..., in: body), withTemplate: "$1")
-            }
-            for (open, close) in [("](", ")"), ("](", " "), ("]: ", "\n"), ("]: ", " "), ("](<", ">)")] {
-                body = body.replacingOccurrences(of: open + destination + close, with: open + url + close)
-            }
-        }
+        let urls = Dictionary(article.body.links.map { ($0.destination, url(for: $0)) }, uniquingKeysWith: { first, _ in first })
+        let body = Self.rewritingLinks(String(article.markdown.drop { $0 == "\n" }), urls)
         return out + body + (body.hasSuffix("\n") ? "" : "\n")
     }
 }
 
 private extension MarkdownCopy {
+    /// Each `[text](destination)`, `[text](<destination>)` and `[label]: destination` outside
+    /// fenced code, its destination replaced by `urls[destination]`; a link whose URL is empty
+    /// becomes its text. One pass over the bytes: a copy is written for every article.
+    static func rewritingLinks(_ markdown: String, _ urls: [String: String]) -> String {
+        let bytes = Array(markdown.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        var opened: [Int] = []
+        var index = 0
+        var inFence = false
+        var atLineStart = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if atLineStart {
+                var first = index
+                while first < bytes.count && first - index < 3 && bytes[first] == 0x20 { first += 1 }
+                let fence = first + 2 < bytes.count && (bytes[first] == 0x60 || bytes[first] == 0x7E)
+                    && bytes[first + 1] == bytes[first] && bytes[first + 2] == bytes[first]
+                if fence { inFence.toggle() }
+                if fence || inFence {
+                    let end = bytes[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+                    out += bytes[index..<end]
+                    index = end
+                    opened.removeAll()
+                    continue
+                }
+            }
+            atLineStart = byte == 0x0A
+            if byte == 0x5B { opened.append(out.count) }
+            if byte == 0x5D, let open = opened.popLast(), index + 1 < bytes.count,
+               bytes[index + 1] == 0x28 || (bytes[index + 1] == 0x3A && index + 2 < bytes.count && bytes[index + 2] == 0x20) {
+                let inline = bytes[index + 1] == 0x28
+                var start = index + (inline ? 2 : 3)
+                let angled = inline && start < bytes.count && bytes[start] == 0x3C
+                if angled { start += 1 }
+                var end = start
+                while end < bytes.count {
+                    let next = bytes[end]
+                    if angled ? next == 0x3E : (next == 0x29 || next == 0x20 || next == 0x0A || next == 0x09) { break }
+                    end += 1
+                }
+                if end > start, let url = urls[String(decoding: bytes[start..<end], as: UTF8.self)] {
+                    if url.isEmpty && inline && !angled && end < bytes.count && bytes[end] == 0x29 {
+                        // Plain text: the brackets and the destination go, the text stays.
+                        out.remove(at: open)
+                        if open > 0 && out[open - 1] == 0x21 { out.remove(at: open - 1) }
+                        index = end + 1
+                        continue
+                    }
+                    out += bytes[index..<start]
+                    out += url.utf8
+                    index = end
+                    continue
+                }
+            }
+            out.append(byte)
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// A link's URL in the copy: absolute with a base URL, else as the page has it (the copy
     /// sits beside the page); empty for one the page shows as plain text (unsafe, unpublished).
     func url(for link: LinkReference) -> String {
@@ -73,7 +140,7 @@ private extension MarkdownCopy {
 
     /// Variables are replaced in prose, never in code (fenced blocks and backtick spans), as the page does.
     static func substituteOutsideCode(_ markdown: String, _ variables: TextVariables) -> String {
-        guard !variables.values.isEmpty, markdown.contains("{{") else { return markdown }
+        guard !variables.values.isEmpty, markdown.utf8.contains(UInt8(ascii: "{")) else { return markdown }
         var fence: Substring?
         var lines: [String] = []
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
