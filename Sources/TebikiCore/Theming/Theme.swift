@@ -1,6 +1,5 @@
 import DefaultTheme
 import Foundation
-import Mustache
 
 /// A theme: Mustache templates and static assets. A site's `Themes/<name>/` overrides the
 /// bundled default theme file by file, so a writer copies only what they change.
@@ -31,7 +30,6 @@ public struct Theme: Sendable {
                                  "theme '\(site.config.theme)' not found: no folder Themes/\(site.config.theme)/")])
         }
 
-        FastHTMLEscaping.register()
         var diagnostics = walk.diagnostics
         var texts: [String: (text: String, display: String)] = [:]
         var assets: [(String, URL)] = []
@@ -56,26 +54,24 @@ public struct Theme: Sendable {
             words[language] = found
             diagnostics += problems
         }
+        // Parsed as written first, so a problem is reported where the writer sees it.
+        for (name, file) in texts.sorted(by: { $0.key < $1.key }) {
+            do throws(MustacheTemplate.Problem) {
+                for reference in try MustacheTemplate(file.text).references where texts[reference.name] == nil {
+                    diagnostics.append(.error(.templateError, file.display, line: reference.line, column: reference.column,
+                                              "template error: no template '\(reference.name)' to include: add Themes/\(site.config.theme)/templates/\(reference.name).mustache"))
+                }
+            } catch {
+                diagnostics.append(.error(.templateError, file.display, line: error.line, column: error.column, "template error: \(error.message)"))
+            }
+        }
         var libraries: [String: MustacheLibrary] = [:]
         // The words are folded into the templates, the site's own (`words:`) over the theme's.
         var worded = site
         worded.themeWords = words
-        for language in site.config.languages {
+        for language in site.config.languages where !diagnostics.hasErrors {
             let constants = siteConstants(site, strings: worded.strings(for: language), language: language)
-            var templates: [String: MustacheTemplate] = [:]
-            for (name, file) in texts {
-                do {
-                    templates[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + fold(file.text, constants))
-                } catch let error as MustacheTemplate.ParserError {
-                    if language == site.config.language {
-                        diagnostics.append(.error(.templateError, file.display, line: error.context.lineNumber,
-                                                  column: error.context.columnNumber, "template error: \(error.error)"))
-                    }
-                } catch {
-                    if language == site.config.language { diagnostics.append(.error(.templateError, file.display, "template error: \(error)")) }
-                }
-            }
-            libraries[language] = MustacheLibrary(templates: templates)
+            libraries[language] = try? MustacheLibrary(texts.mapValues { fold($0.text, constants) })
         }
         for name in templateNames where texts[name] == nil && !diagnostics.hasErrors {
             diagnostics.append(.error(.templateMissing, "Themes/\(site.config.theme)/templates/\(name).mustache", "the theme has no '\(name)' template"))
@@ -89,7 +85,7 @@ public struct Theme: Sendable {
     public let words: [String: [String: String]]
 
     func render(_ template: String, _ context: [String: Any], language: String) -> String {
-        (libraries[language] ?? libraries.first?.value)?.render(context, withTemplate: template) ?? ""
+        (libraries[language] ?? libraries.first?.value)?.render(template, MustacheValue(context)) ?? ""
     }
 }
 

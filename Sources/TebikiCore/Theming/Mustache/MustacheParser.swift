@@ -1,0 +1,219 @@
+/// Turns a template's text into `MustacheTemplate.Node`s. Works in two passes: the first cuts
+/// the text into characters and tags, removing the whitespace and line ending of each
+/// standalone line (a line holding nothing but whitespace and section, inverted, comment,
+/// partial, delimiter, parent or block tags); the second nests sections and blocks.
+struct MustacheParser {
+    private let scalars: [Character]
+    private var index = 0
+    private var line = 1
+    private var column = 1
+    private var open: [Character] = ["{", "{"]
+    private var close: [Character] = ["}", "}"]
+    private(set) var references: [(name: String, line: Int, column: Int)] = []
+
+    init(_ text: String) {
+        scalars = Array(text)
+    }
+
+    mutating func parse() throws(MustacheTemplate.Problem) -> [MustacheTemplate.Node] {
+        var tokens = try tokens()
+        var position = 0
+        let nodes = try nest(&tokens, &position, closing: nil)
+        return nodes
+    }
+}
+
+private extension MustacheParser {
+    enum Token {
+        case character(Character)
+        /// `kind`: "#", "^", "/", ">", "<", "$", "&", "!", "=", or " " for a plain `{{name}}`.
+        case tag(kind: Character, name: String, line: Int, column: Int, indent: String, standalone: Bool)
+        case removed
+    }
+
+    static let standaloneKinds: Set<Character> = ["#", "^", "/", ">", "<", "$", "!", "="]
+
+    mutating func tokens() throws(MustacheTemplate.Problem) -> [Token] {
+        var tokens: [Token] = []
+        // The current line: where its whitespace tokens are, whether it has a tag, and whether
+        // anything on it (text or an interpolation) stops it from being standalone.
+        var spaces: [Int] = []
+        var tagsOnLine: [Int] = []
+        var nonSpace = false
+        var lineIndent = ""
+        func endLine(_ tokens: inout [Token]) {
+            if !tagsOnLine.isEmpty && !nonSpace {
+                for space in spaces { tokens[space] = .removed }
+                for tag in tagsOnLine {
+                    if case .tag(let kind, let name, let line, let column, _, _) = tokens[tag] {
+                        tokens[tag] = .tag(kind: kind, name: name, line: line, column: column, indent: lineIndent, standalone: true)
+                    }
+                }
+            }
+            spaces.removeAll()
+            tagsOnLine.removeAll()
+            nonSpace = false
+            lineIndent = ""
+        }
+        while index < scalars.count {
+            if matches(open, at: index) {
+                let (tagLine, tagColumn) = (line, column)
+                advance(open.count)
+                let token = try tag(line: tagLine, column: tagColumn)
+                guard case .tag(let kind, let name, _, _, _, _) = token else { continue }
+                if kind == ">" || kind == "<" { references.append((name, tagLine, tagColumn)) }
+                tokens.append(token)
+                if Self.standaloneKinds.contains(kind) { tagsOnLine.append(tokens.count - 1) } else { nonSpace = true }
+                continue
+            }
+            let character = scalars[index]
+            advance(1)
+            tokens.append(.character(character))
+            if character == "\n" || character == "\r\n" {
+                spaces.append(tokens.count - 1)
+                endLine(&tokens)
+            } else if character == " " || character == "\t" || character == "\r" {
+                spaces.append(tokens.count - 1)
+                if tagsOnLine.isEmpty { lineIndent.append(character) }
+            } else {
+                nonSpace = true
+            }
+        }
+        endLine(&tokens)
+        return tokens
+    }
+
+    /// A tag, its opening delimiter read; a delimiter change is applied and returned as a tag too.
+    mutating func tag(line tagLine: Int, column tagColumn: Int) throws(MustacheTemplate.Problem) -> Token {
+        let problem = { (message: String) in MustacheTemplate.Problem(message: message, line: tagLine, column: tagColumn) }
+        var kind: Character = " "
+        if index < scalars.count, "#^/><$&!={".contains(scalars[index]) {
+            kind = scalars[index]
+            advance(1)
+        }
+        var closing = close
+        if kind == "{" { closing = ["}"] + close }
+        if kind == "=" { closing = ["="] + close }
+        guard let end = find(closing, from: index) else {
+            throw problem("this tag is not closed: '\(String(close))' is missing")
+        }
+        var content = String(scalars[index..<end])
+        advance(end - index + closing.count)
+        if kind == "{" { kind = "&" }
+        content = content.trimmingCharacters(in: " \t\r\n")
+        switch kind {
+        case "!":
+            return .tag(kind: "!", name: "", line: tagLine, column: tagColumn, indent: "", standalone: false)
+        case "=":
+            let parts = content.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else {
+                throw problem("a delimiter change is written {{=<% %>=}}: two delimiters separated by a space")
+            }
+            open = Array(parts[0])
+            close = Array(parts[1])
+            return .tag(kind: "=", name: "", line: tagLine, column: tagColumn, indent: "", standalone: false)
+        default:
+            guard !content.isEmpty else { throw problem("this tag names nothing") }
+            return .tag(kind: kind, name: content, line: tagLine, column: tagColumn, indent: "", standalone: false)
+        }
+    }
+
+    /// Nodes from `position` until the tag closing `closing` (or the end, when nil).
+    func nest(_ tokens: inout [Token], _ position: inout Int,
+              closing: (name: String, line: Int, column: Int)?) throws(MustacheTemplate.Problem) -> [MustacheTemplate.Node] {
+        var nodes: [MustacheTemplate.Node] = []
+        var text = ""
+        func flush() {
+            if !text.isEmpty { nodes.append(.text(text)) }
+            text = ""
+        }
+        while position < tokens.count {
+            let token = tokens[position]
+            position += 1
+            switch token {
+            case .removed: continue
+            case .character(let character): text.append(character)
+            case .tag(let kind, let name, let line, let column, let indent, let standalone):
+                switch kind {
+                case "!", "=": continue
+                case "/":
+                    guard let closing else {
+                        throw MustacheTemplate.Problem(message: "'{{/\(name)}}' closes a section that was never opened", line: line, column: column)
+                    }
+                    guard closing.name == name else {
+                        throw MustacheTemplate.Problem(message: "'{{/\(name)}}' closes '\(closing.name)', opened at \(closing.line):\(closing.column): close that one first",
+                                                       line: line, column: column)
+                    }
+                    flush()
+                    return nodes
+                case " ", "&":
+                    flush()
+                    nodes.append(.value(path: Self.path(name), escaped: kind == " "))
+                case ">":
+                    flush()
+                    nodes.append(.partial(name: name, indent: standalone ? indent : ""))
+                case "#", "^", "$", "<":
+                    flush()
+                    let inner = try nest(&tokens, &position, closing: (name, line, column))
+                    switch kind {
+                    case "$": nodes.append(.block(name: name, standalone: standalone, indent: indent, nodes: inner))
+                    case "<":
+                        var blocks: [String: MustacheTemplate.Block] = [:]
+                        for case .block(let blockName, _, _, let blockNodes) in inner where blocks[blockName] == nil {
+                            blocks[blockName] = MustacheTemplate.Block(nodes: blockNodes)
+                        }
+                        nodes.append(.parent(name: name, indent: standalone ? indent : "", blocks: blocks))
+                    default: nodes.append(.section(path: Self.path(name), inverted: kind == "^", nodes: inner))
+                    }
+                default: break
+                }
+            }
+        }
+        if let closing {
+            throw MustacheTemplate.Problem(message: "'{{#\(closing.name)}}' is never closed: add '{{/\(closing.name)}}'",
+                                           line: closing.line, column: closing.column)
+        }
+        flush()
+        return nodes
+    }
+
+    static func path(_ name: String) -> [String] {
+        name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    func matches(_ delimiter: [Character], at position: Int) -> Bool {
+        guard position + delimiter.count <= scalars.count else { return false }
+        for offset in delimiter.indices where scalars[position + offset] != delimiter[offset] { return false }
+        return true
+    }
+
+    func find(_ delimiter: [Character], from start: Int) -> Int? {
+        var position = start
+        while position + delimiter.count <= scalars.count {
+            if matches(delimiter, at: position) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    mutating func advance(_ count: Int) {
+        for _ in 0..<count where index < scalars.count {
+            if scalars[index] == "\n" || scalars[index] == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 1
+        }
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,40 @@
+/// A Mustache template compiled once into a tree of nodes: names split at their dots, text
+/// runs whole, standalone lines already removed, so filling it is a walk over the tree with a
+/// stack of values. Implements the specification's required modules (interpolation, sections,
+/// inverted sections, partials, comments, set delimiters) and inheritance (`{{<parent}}`,
+/// `{{$block}}`); lambdas are not supported (values are data, never code).
+public struct MustacheTemplate: Sendable {
+    indirect enum Node: Sendable {
+        case text(String)
+        /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}`; `path` is empty for `{{.}}`.
+        case value(path: [String], escaped: Bool)
+        case section(path: [String], inverted: Bool, nodes: [Node])
+        /// `indent`: the whitespace before a standalone partial tag, put before each of its lines.
+        case partial(name: String, indent: String)
+        /// `{{<name}}…{{/name}}`: the partial `name`, with the blocks given here filled in.
+        case parent(name: String, indent: String, blocks: [String: Block])
+        /// `{{$name}}…{{/name}}`: what a parent's caller gives, else the default here.
+        case block(name: String, standalone: Bool, indent: String, nodes: [Node])
+    }
+
+    struct Block: Sendable {
+        var nodes: [Node]
+    }
+
+    /// A problem in a template, at its line and column (from 1).
+    public struct Problem: Error, Sendable, Equatable {
+        public var message: String
+        public var line: Int
+        public var column: Int
+    }
+
+    let nodes: [Node]
+    /// The partials and parents it names, where it names them, for a check that they exist.
+    let references: [(name: String, line: Int, column: Int)]
+
+    public init(_ text: String) throws(Problem) {
+        var parser = MustacheParser(text)
+        nodes = try parser.parse()
+        references = parser.references
+    }
+}
