@@ -18,6 +18,10 @@ public struct Theme: Sendable {
         if let bundled = DefaultTheme.directory {
             for relative in walk.files(under: bundled.path, relative: "", display: "Themes/default") {
                 files[relative] = (bundled.appendingPathComponent(relative), "Themes/default/\(relative)")
+                // Also as `default/<name>`, so a theme's page can be the bundled one with a block replaced.
+                if relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
+                    files["templates/default/" + relative.dropFirst("templates/".count)] = files[relative]
+                }
             }
         }
         let siteTheme = site.root.appendingPathComponent(SiteLayout.themesFolder).appendingPathComponent(site.config.theme)

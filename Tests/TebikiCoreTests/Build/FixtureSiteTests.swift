@@ -338,3 +338,56 @@ final class Flag: @unchecked Sendable {
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
 }
+
+/// Themes filled by Tebiki's own Mustache compiler: a page made from the bundled one with one
+/// block replaced, and template errors at their line and column.
+@Suite("Theme templates")
+struct ThemeTemplateTests {
+    func build(_ site: URL) throws -> (SiteBuilder.Result, URL) {
+        let output = try TestSites.temporaryFolder().appendingPathComponent("_site")
+        return (SiteBuilder.build(.init(source: site, output: output)), output)
+    }
+
+    @Test func aThemeThatReplacesOneBlockChangesOnlyThatBlock() throws {
+        let fixture = TestSites.fixtures.appendingPathComponent("theme-blocks")
+        let (result, output) = try build(fixture)
+        #expect(result.succeeded, "\(result.diagnostics)")
+        // The same site with the bundled theme.
+        let plain = try TestSites.temporaryFolder()
+        try FileManager.default.copyItem(at: fixture.appendingPathComponent("Articles"), to: plain.appendingPathComponent("Articles"))
+        try "title: Blocks\nlanguage: en\n".write(to: plain.appendingPathComponent("tebiki.yml"), atomically: true, encoding: .utf8)
+        let (plainResult, plainOutput) = try build(plain)
+        #expect(plainResult.succeeded)
+        let page = try String(contentsOf: output.appendingPathComponent("guide/first/index.html"), encoding: .utf8)
+        let original = try String(contentsOf: plainOutput.appendingPathComponent("guide/first/index.html"), encoding: .utf8)
+        let related = try #require(original.firstRange(of: /<section class="related" aria-labelledby="tebiki-related-title">[\s\S]*?<\/section>\n/))
+        let replaced = try #require(page.firstRange(of: /<aside class="see-also">.*<\/aside>\n/))
+        #expect(page[replaced] == "<aside class=\"see-also\"><a href=\"../../guide/second/\">Second</a></aside>\n")
+        #expect(String(page[..<replaced.lowerBound]) == String(original[..<related.lowerBound]))
+        #expect(String(page[replaced.upperBound...]) == String(original[related.upperBound...]))
+        // Pages the theme leaves alone are the bundled ones, byte for byte.
+        for path in ["index.html", "guide/index.html", "404.html"] {
+            #expect(try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+                    == String(contentsOf: plainOutput.appendingPathComponent(path), encoding: .utf8), "\(path)")
+        }
+    }
+
+    @Test func templateErrorsAreReportedAtTheirLineAndColumn() throws {
+        let site = try TestSites.siteFolder([
+            "tebiki.yml": "title: T\nlanguage: en\ntheme: broken\n",
+            "Articles/guide/a.md": "---\ntitle: A\n---\n\nText.\n",
+            "Themes/broken/templates/article.mustache": "{{>page-start}}\n<main>\n  {{#related}}\n{{title}}\n{{>page-end}}\n",
+            "Themes/broken/templates/home.mustache": "{{>page-start}}\n<p>{{>missing-part}}</p>\n",
+            "Themes/broken/templates/search.mustache": "{{>page-start}}\n{{/stray}}\n",
+            "Themes/broken/templates/404.mustache": "<p>{{title</p>\n",
+        ])
+        let (result, _) = try build(site)
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.filter { $0.code == .templateError }.map(\.description).sorted() == [
+            "Themes/broken/templates/404.mustache:1:4: error: template error: this tag is not closed: '}}' is missing",
+            "Themes/broken/templates/article.mustache:3:3: error: template error: '{{#related}}' is never closed: add '{{/related}}'",
+            "Themes/broken/templates/home.mustache:2:4: error: template error: no template 'missing-part' to include: add Themes/broken/templates/missing-part.mustache",
+            "Themes/broken/templates/search.mustache:2:1: error: template error: '{{/stray}}' closes a section that was never opened",
+        ])
+    }
+}
