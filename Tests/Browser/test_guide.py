@@ -384,3 +384,104 @@ def test_url_patterns_match_in_linear_time_and_as_before(driver, server):
     # A long path and a hundred stars still answer at once (no timeout above, no freeze here).
     assert driver.execute_script(source + "\nreturn globMatches(arguments[0], arguments[1]);",
                                  "/" + "*a" * 100 + "*b", "/" + "a" * 5000) is False
+
+
+@pytest.fixture(scope="module")
+def spa(work_folder):
+    """Tests/Fixtures/guide-spa: a help centre with a tour across two screens of a single-page
+    app, and the app on another origin, once for an admin and once for a viewer."""
+    fixture = os.path.join(FIXTURES, "guide-spa")
+    site = os.path.join(work_folder, "spa-site")
+    build_site(os.path.join(fixture, "site"), site)
+    help_centre = StaticServer(site)
+    product_folder = os.path.join(work_folder, "spa-product")
+    shutil.rmtree(product_folder, ignore_errors=True)
+    os.makedirs(product_folder)
+    with open(os.path.join(fixture, "product", "index.html"), encoding="utf-8") as file:
+        html = file.read().replace('src="WIDGET"', f'src="{help_centre.url}widget/tebiki.js"')
+    for name, role in (("admin.html", "admin"), ("viewer.html", "viewer")):
+        with open(os.path.join(product_folder, name), "w", encoding="utf-8") as file:
+            file.write(html.replace("ROLE", role))
+    # A product with a `tebiki` of its own and its own pushState wrapper, set before the widget.
+    own = ("<script>window.tebiki = 'theirs'; var push = history.pushState;"
+           "history.pushState = function () { window.wrapped = (window.wrapped || 0) + 1; return push.apply(history, arguments); };</script>\n")
+    with open(os.path.join(product_folder, "own.html"), "w", encoding="utf-8") as file:
+        file.write(html.replace("ROLE", "admin").replace('<main id="app">', own + '<main id="app">'))
+    product = StaticServer(product_folder)
+    yield product
+    help_centre.stop()
+    product.stop()
+
+
+RECORD = ("window.seen = [];"
+          "['tour', 'hint', 'help'].forEach(n => document.addEventListener('tebiki:' + n, e => window.seen.push([n, e.detail])));"
+          "window.called = []; tebiki.on('tour', d => window.called.push(d.action));")
+
+
+def visible_beacons(driver):
+    return [b for b in in_guide(driver, ".beacon") if b.is_displayed()]
+
+
+def test_a_tour_goes_on_on_the_next_screen_of_a_single_page_app_and_raises_its_events(driver, spa):
+    fresh(driver, spa.url + "admin.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    driver.execute_script(RECORD)
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert wait_for(lambda: progress(driver) == "2 / 3")
+    # Step 3 is on the next screen: the tour waits for the reader to get there.
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert wait_for(lambda: step_popover(driver) is None)
+    driver.find_element(By.ID, "new").click()
+    assert driver.execute_script("return location.pathname") == "/spa/new"
+    assert wait_for(lambda: progress(driver) == "3 / 3")
+    assert step_popover(driver).find_element(By.CSS_SELECTOR, "h2").text == "Name it"
+    # The hint of the new screen shows; the old screen's are gone.
+    assert wait_for(lambda: len(visible_beacons(driver)) == 1)
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    events = driver.execute_script("return window.seen")
+    tours = [detail for name, detail in events if name == "tour"]
+    assert [(d["action"], d.get("step")) for d in tours] == [("step", 2), ("step", 3), ("complete", None)]
+    assert all(d["tour"] == "app/projects" for d in tours)
+    assert driver.execute_script("return window.called") == ["step", "step", "complete"]
+    # Back on the list, the finished tour does not start again.
+    driver.back()
+    assert wait_for(lambda: driver.execute_script("return location.pathname") == "/spa/projects")
+    time.sleep(0.3)
+    assert step_popover(driver) is None
+    assert severe_logs(driver) == []
+
+
+def test_hints_follow_the_audience_and_identify(driver, spa):
+    fresh(driver, spa.url + "viewer.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    press(driver, Keys.ESCAPE)
+    # The delete hint is for admins only.
+    time.sleep(0.3)
+    assert visible_beacons(driver) == []
+    driver.execute_script("tebiki.identify({role: 'admin'})")
+    beacons = wait_for(lambda: visible_beacons(driver))
+    assert len(beacons) == 1
+    driver.execute_script(RECORD)
+    beacons[0].click()
+    assert wait_for(lambda: in_guide(driver, ".pop.hint"))
+    opened = [detail for name, detail in driver.execute_script("return window.seen") if name == "hint"]
+    assert opened == [{"action": "open", "article": "app/projects", "selector": "#delete"}]
+    # Told by the script tag's data-user-role, an admin sees it from the start.
+    fresh(driver, spa.url + "admin.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    press(driver, Keys.ESCAPE)
+    assert len(wait_for(lambda: visible_beacons(driver))) == 1
+    assert severe_logs(driver) == []
+
+
+def test_a_product_with_its_own_tebiki_and_pushstate_keeps_both(driver, spa):
+    fresh(driver, spa.url + "own.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert wait_for(lambda: progress(driver) == "2 / 3")
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    assert wait_for(lambda: step_popover(driver) is None)
+    driver.find_element(By.ID, "new").click()
+    assert wait_for(lambda: progress(driver) == "3 / 3")
+    assert driver.execute_script("return [window.tebiki, window.wrapped]") == ["theirs", 1]
+    assert severe_logs(driver) == []

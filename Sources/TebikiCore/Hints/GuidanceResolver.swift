@@ -5,7 +5,8 @@ extension ResolvedGuidance {
     static func resolve(_ guidance: Guidance, path: String, body: RenderedMarkdown,
                         inline: (_ markdown: String) -> (body: RenderedMarkdown, diagnostics: [Diagnostic]))
         -> (ResolvedGuidance, diagnostics: [Diagnostic], links: [LinkReference]) {
-        var resolved = ResolvedGuidance(tourTitle: guidance.tour?.title, autostart: guidance.tour?.autostart ?? false)
+        var resolved = ResolvedGuidance(tourTitle: guidance.tour?.title, autostart: guidance.tour?.autostart ?? false,
+                                        audience: guidance.tour?.audience ?? Guidance.Audience())
         var diagnostics: [Diagnostic] = []
         var links: [LinkReference] = []
         func html(_ markdown: String, at position: SourceLocation) -> String {
@@ -33,10 +34,11 @@ extension ResolvedGuidance {
         }
         for step in guidance.tour?.steps ?? [] {
             resolved.steps.append(Step(title: step.title, html: html(step.body, at: step.bodyPosition),
-                                       selector: selector(step.page), product: step.product))
+                                       selector: selector(step.page), product: step.product, wait: step.wait))
         }
         for hint in guidance.hints {
-            resolved.hints.append(Hint(html: html(hint.text, at: hint.textPosition), selector: selector(hint.page), product: hint.product))
+            resolved.hints.append(Hint(html: html(hint.text, at: hint.textPosition), selector: selector(hint.page), product: hint.product,
+                                       audience: hint.audience))
         }
         return (resolved, diagnostics, links)
     }

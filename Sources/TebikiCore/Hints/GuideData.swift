@@ -27,23 +27,31 @@ enum GuideData {
         var tours: [String] = []
         var hints: [String] = []
         func articleNumber(_ article: ParsedArticle) -> Int {
-            used.append(object(["title": article.source.title, "url": HTMLEscaping.percentEncode(String(article.source.urlPath.dropFirst(prefix.count)))]))
+            used.append(object(["id": article.source.id, "title": article.source.title, "url": HTMLEscaping.percentEncode(String(article.source.urlPath.dropFirst(prefix.count)))]))
             return used.count - 1
         }
         for article in articles where !article.guidance.isEmpty && site.language(ofPath: article.source.id) == language {
             let guidance = article.guidance
             let steps = guidance.steps.compactMap { step in
-                step.product.map { object(["title": step.title, "html": step.html, "url": $0.url, "selector": $0.selector]) }
+                step.product.map { target in
+                    let fields = object(["title": step.title, "html": step.html, "url": target.url, "selector": target.selector])
+                    return step.wait.map { fields.dropLast() + ",\"wait\":\(Int(($0 * 1000).rounded()))}" } ?? fields
+                }
             }
             let productHints = guidance.hints.compactMap { hint in
-                hint.product.map { object(["html": hint.html, "url": $0.url, "selector": $0.selector]) }
+                hint.product.map { target in
+                    let fields = object(["html": hint.html, "url": target.url, "selector": target.selector])
+                    return hint.audience.values.isEmpty ? fields : fields.dropLast() + ",\"audience\":" + audience(hint.audience) + "}"
+                }
             }
             guard !steps.isEmpty || !productHints.isEmpty else { continue }
             let number = articleNumber(article)
             if !steps.isEmpty {
                 tours.append("{\"article\":\(number),\"id\":\(JSONText.string(article.source.id)),"
                              + "\"title\":\(JSONText.string(guidance.tourTitle ?? article.source.title)),"
-                             + "\"autostart\":\(guidance.autostart),\"steps\":[\(steps.joined(separator: ","))]}")
+                             + "\"autostart\":\(guidance.autostart),"
+                             + (guidance.audience.values.isEmpty ? "" : "\"audience\":\(audience(guidance.audience)),")
+                             + "\"steps\":[\(steps.joined(separator: ","))]}")
             }
             hints += productHints.map { "{\"article\":\(number)," + $0.dropFirst() }
         }
@@ -54,6 +62,13 @@ enum GuideData {
 }
 
 private extension GuideData {
+    /// `{"plan":["trial"],"role":["admin"]}`, keys in order.
+    static func audience(_ audience: Guidance.Audience) -> String {
+        "{" + audience.values.sorted { $0.key < $1.key }.map { key, values in
+            JSONText.string(key) + ":[" + values.map(JSONText.string).joined(separator: ",") + "]"
+        }.joined(separator: ",") + "}"
+    }
+
     static func strings(_ strings: ThemeStrings) -> String {
         object(Dictionary(uniqueKeysWithValues: ThemeStrings.guideKeys.map { ($0, strings[$0]) }))
     }

@@ -9,13 +9,14 @@ extension YAMLDocument {
         let outer = code
         code = .tourInvalid
         defer { code = outer }
-        guard let fields = fields(of: node, in: "tour", allowed: ["title", "autostart", "steps"]) else { return nil }
+        guard let fields = fields(of: node, in: "tour", allowed: ["title", "autostart", "steps", "audience"]) else { return nil }
         var tour = Guidance.Tour(steps: [])
         var sawSteps = false
         for (key, _, value) in fields {
             switch key {
             case "title": tour.title = nonEmptyString(value, key: "tour title")
             case "autostart": tour.autostart = bool(value, key: "autostart") ?? false
+            case "audience": tour.audience = audience(value)
             default:
                 sawSteps = true
                 guard let items = value.sequence, !items.isEmpty else {
@@ -48,12 +49,14 @@ private extension YAMLDocument {
     static let pageTargetKeys = ["heading", "step", "image"]
 
     mutating func step(_ node: Node) -> Guidance.Step? {
-        guard let fields = fields(of: node, in: "a tour step", allowed: ["title", "body", "product"] + Self.pageTargetKeys)
+        guard let fields = fields(of: node, in: "a tour step", allowed: ["title", "body", "product", "wait"] + Self.pageTargetKeys)
         else { return nil }
         var title: String?, body: String?, bodyPosition = location(of: node)
         var product: Guidance.ProductTarget?
+        var wait: Double?
         for (key, _, value) in fields {
             switch key {
+            case "wait": wait = waitSeconds(value)
             case "title": title = nonEmptyString(value, key: "title")
             case "body":
                 body = nonEmptyString(value, key: "body")
@@ -68,15 +71,18 @@ private extension YAMLDocument {
             report(error(at: node, "a tour step needs a target in the article: 'heading', 'step' or 'image'"))
         }
         guard let title, let body, let page else { return nil }
-        return Guidance.Step(title: title, body: body, page: page, product: product, position: location(of: node), bodyPosition: bodyPosition)
+        return Guidance.Step(title: title, body: body, page: page, product: product, position: location(of: node), bodyPosition: bodyPosition,
+                             wait: wait)
     }
 
     mutating func hint(_ node: Node) -> Guidance.Hint? {
-        guard let fields = fields(of: node, in: "a hint", allowed: ["text", "product"] + Self.pageTargetKeys) else { return nil }
+        guard let fields = fields(of: node, in: "a hint", allowed: ["text", "product", "audience"] + Self.pageTargetKeys) else { return nil }
         var text: String?, textPosition = location(of: node)
         var product: Guidance.ProductTarget?
+        var audience = Guidance.Audience()
         for (key, _, value) in fields {
             switch key {
+            case "audience": audience = self.audience(value)
             case "text":
                 text = nonEmptyString(value, key: "text")
                 textPosition = location(of: value)
@@ -89,7 +95,8 @@ private extension YAMLDocument {
         let hasTarget = fields.contains { Self.pageTargetKeys.contains($0.key) || $0.key == "product" }
         if !hasTarget { report(error(at: node, "a hint needs a target: 'heading', 'step' or 'image' in the article, or 'product'")) }
         guard let text, page != nil || product != nil else { return nil }
-        return Guidance.Hint(text: text, page: page, product: product, position: location(of: node), textPosition: textPosition)
+        return Guidance.Hint(text: text, page: page, product: product, position: location(of: node), textPosition: textPosition,
+                             audience: audience)
     }
 
     /// The one of `heading`, `step` and `image` an entry has.
@@ -111,6 +118,30 @@ private extension YAMLDocument {
             return .step(number, position)
         default: return nonEmptyString(value, key: key).map { .image($0, position) }
         }
+    }
+
+    /// `audience: {role: [admin], plan: [trial, standard]}`; a single value may stand alone.
+    mutating func audience(_ node: Node) -> Guidance.Audience {
+        guard let fields = fields(of: node, in: "audience", allowed: Guidance.Audience.keys) else { return Guidance.Audience() }
+        var audience = Guidance.Audience()
+        for (key, _, value) in fields {
+            let list = value.scalar != nil ? nonEmptyString(value, key: key).map { [$0] } : strings(value, key: key)?.map(\.value)
+            guard let list, !list.isEmpty else {
+                if value.scalar == nil { report(error(at: value, "'\(key)' must list at least one value")) }
+                continue
+            }
+            audience.values[key] = list
+        }
+        return audience
+    }
+
+    /// `wait: 5` (seconds): how long a step's target may take to appear.
+    mutating func waitSeconds(_ node: Node) -> Double? {
+        guard let scalar = node.scalar, let seconds = Double(scalar.string), seconds > 0, seconds <= 60 else {
+            report(error(at: node, "'wait' must be a number of seconds above 0 and at most 60, such as 3 or 0.5"))
+            return nil
+        }
+        return seconds
     }
 
     mutating func productTarget(_ node: Node) -> Guidance.ProductTarget? {

@@ -11,6 +11,16 @@ public struct Guidance: Sendable, Equatable {
         /// In the product: start the tour by itself, once per reader, on the first page it fits.
         public var autostart = false
         public var steps: [Step]
+        /// Who sees it in the product (`audience: {role: [admin]}`); empty means everyone.
+        public var audience = Audience()
+    }
+
+    /// Readers a tour or hint is for, by what the product says of them (`data-user-role`, …):
+    /// for each key, the values that qualify. A reader qualifies when every key matches.
+    public struct Audience: Sendable, Equatable {
+        public var values: [String: [String]] = [:]
+        /// The keys a product can tell the widget (`data-user-<key>`, `tebiki.identify({<key>: …})`).
+        public static let keys = ["role", "plan", "segment"]
     }
 
     public struct Step: Sendable, Equatable {
@@ -22,6 +32,8 @@ public struct Guidance: Sendable, Equatable {
         public var position: SourceLocation
         /// Where the body's text starts: a broken link in it is reported there.
         public var bodyPosition: SourceLocation
+        /// How long the widget waits for the step's target to appear, in seconds, before skipping it.
+        public var wait: Double?
     }
 
     public struct Hint: Sendable, Equatable {
@@ -31,6 +43,7 @@ public struct Guidance: Sendable, Equatable {
         public var product: ProductTarget?
         public var position: SourceLocation
         public var textPosition: SourceLocation
+        public var audience = Audience()
     }
 
     /// What a step or hint points at on the article's own page.

@@ -8,16 +8,19 @@ public struct ResolvedGuidance: Sendable, Equatable {
         /// Where the step points on the article page.
         public var selector: String?
         public var product: Guidance.ProductTarget?
+        public var wait: Double?
     }
 
     public struct Hint: Sendable, Equatable {
         public var html: String
         public var selector: String?
         public var product: Guidance.ProductTarget?
+        public var audience = Guidance.Audience()
     }
 
     public var tourTitle: String?
     public var autostart = false
+    public var audience = Guidance.Audience()
     public var steps: [Step] = []
     public var hints: [Hint] = []
 

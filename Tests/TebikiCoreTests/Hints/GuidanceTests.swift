@@ -104,7 +104,7 @@ struct GuidanceTests {
         #expect(problems.sorted() == [
             "\(path):6:13: error: 'body' must not be empty",
             "\(path):8:7: error: a tour step needs a 'title'",
-            "\(path):8:7: error: unknown key 'titel' in a tour step; known keys: 'title', 'body', 'product', 'heading', 'step', 'image'",
+            "\(path):8:7: error: unknown key 'titel' in a tour step; known keys: 'title', 'body', 'product', 'wait', 'heading', 'step', 'image'",
             "\(path):14:7: error: only one target in the article: 'heading', 'step' or 'image'",
             "\(path):15:7: error: a tour step needs a target in the article: 'heading', 'step' or 'image'",
             "\(path):20:16: error: 'product' needs a 'selector'",
@@ -114,6 +114,50 @@ struct GuidanceTests {
             "\(path):25:5: error: a hint needs a target: 'heading', 'step' or 'image' in the article, or 'product'",
             "\(path):27:11: error: 'step' counts from 1",
         ].sorted())
+    }
+
+    @Test func audiencesAndWaitsAreReadAndCheckedWhereTheyAreWritten() throws {
+        let (article, problems) = parse("""
+            ---
+            title: Sign in
+            tour:
+              audience: {role: [admin], plan: trial}
+              steps:
+                - title: Find the form
+                  body: Here.
+                  heading: sign-in
+                  wait: 0.5
+                  product: {url: /login, selector: "#user"}
+                - title: Later
+                  body: Wait.
+                  step: 1
+                  wait: -2
+                - title: Never
+                  body: Not a number.
+                  step: 2
+                  wait: soon
+            hints:
+              - text: For admins.
+                product: {url: /login, selector: "#help"}
+                audience: {role: [admin, owner], team: [a]}
+            ---
+            \(Self.body)
+            """)
+        let path = "Articles/login/signin.md"
+        #expect(problems.sorted() == [
+            "\(path):14:13: error: 'wait' must be a number of seconds above 0 and at most 60, such as 3 or 0.5",
+            "\(path):18:13: error: 'wait' must be a number of seconds above 0 and at most 60, such as 3 or 0.5",
+            "\(path):22:38: error: unknown key 'team' in audience; known keys: 'role', 'plan', 'segment'",
+        ].sorted())
+        let guidance = try #require(article?.guidance)
+        #expect(guidance.audience.values == ["role": ["admin"], "plan": ["trial"]])
+        #expect(guidance.steps.map(\.wait) == [0.5, nil, nil])
+        #expect(guidance.hints.first?.audience.values == ["role": ["admin", "owner"]])
+        let parsed = try #require(article)
+        let widget = GuideData.widget([parsed], site: TestSites.site([parsed.source]), language: "ja")
+        #expect(widget.contains(#""audience":{"plan":["trial"],"role":["admin"]},"steps":["#))
+        #expect(widget.contains(##""selector":"#user","title":"Find the form","url":"/login","wait":500}"##))
+        #expect(widget.contains(##""selector":"#help","url":"/login","audience":{"role":["admin","owner"]}}"##))
     }
 
     @Test func aStepBeyondTheArticlesNumberedStepsNamesHowManyThereAre() {

@@ -1,7 +1,8 @@
 // Tebiki's guide: guided tours and hints. On an article page it reads the article's tour and
 // hints from the page; built into widget/tebiki.js it carries every tour and hint for the
 // product's screens and shows them there, with a help button. Everything it draws lives in a
-// shadow root, so the page's styles and the guide's never meet, and it defines no global name.
+// shadow root, so the page's styles and the guide's never meet; its one global name is
+// `tebiki` (events, identify), left alone when the page already has one.
 (function (widgetData) {
   "use strict";
   var script = document.currentScript;
@@ -16,6 +17,46 @@
   // The help centre's root, from this script's own address (…/widget/tebiki.js).
   var base = product && script && script.src ? new URL("../", script.src).href : "";
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  // What the guide does, as CustomEvents on document (tebiki:tour, tebiki:hint, tebiki:help) and
+  // to callbacks given to tebiki.on; a listener that throws never reaches the guide or the page.
+  var callbacks = {};
+  function emit(name, detail) {
+    try { document.dispatchEvent(new CustomEvent("tebiki:" + name, { detail: detail })); } catch (e) { /* a listener's own */ }
+    (callbacks[name] || []).slice().forEach(function (callback) { try { callback(detail); } catch (e) { /* a callback's own */ } });
+  }
+  // Who the reader is, as the product says: data-user-* on the script tag, window.tebikiUser,
+  // tebiki.identify(). Never sent anywhere: it only chooses what the reader is shown.
+  var user = {};
+  var booted = false;
+  function identify(values) {
+    if (!values || typeof values !== "object") return;
+    Object.keys(values).forEach(function (key) { user[key] = values[key] == null ? undefined : String(values[key]); });
+    if (booted) routeChanged();
+  }
+  if (script && script.dataset) {
+    Object.keys(script.dataset).forEach(function (key) {
+      if (/^user[A-Z]/.test(key)) user[key.charAt(4).toLowerCase() + key.slice(5)] = script.dataset[key];
+    });
+  }
+  try { if (window.tebikiUser) identify(window.tebikiUser); } catch (e) { /* a page's getter may throw */ }
+  function forReader(audience) {
+    if (!audience) return true;
+    return Object.keys(audience).every(function (key) { return audience[key].indexOf(user[key]) >= 0; });
+  }
+  if (!("tebiki" in window)) {
+    try {
+      Object.defineProperty(window, "tebiki", { configurable: true, value: Object.freeze({
+        on: function (name, callback) {
+          var key = String(name).replace(/^tebiki:/, "");
+          if (typeof callback !== "function") return function () {};
+          (callbacks[key] = callbacks[key] || []).push(callback);
+          return function () { callbacks[key] = (callbacks[key] || []).filter(function (c) { return c !== callback; }); };
+        },
+        identify: function (values) { identify(values); }
+      }) });
+    } catch (e) { /* a page that froze window: the events still fire */ }
+  }
 
   function t(key, values) {
     var text = strings[key] || key;
@@ -148,6 +189,7 @@
   function runTour(tour, options) {
     if (active) active.end(false);
     var steps = tour.steps, index = -1, direction = 1, returnTo = document.activeElement;
+    var tourID = options.id || "";
     var spot = el("div", "spot"), pop = el("div", "pop"), current = null, token = 0;
     pop.setAttribute("role", "dialog");
     pop.setAttribute("aria-modal", "false");
@@ -191,12 +233,23 @@
       direction = step;
       var mine = ++token;
       if (target < 0 || target >= steps.length) { finish(direction > 0); return; }
-      waitFor(steps[target].selector, options.wait, function (element) {
+      // The next step is on another screen of the product: wait there for the reader.
+      if (options.pause && steps[target].url && !matches(steps[target].url)) { options.pause(target); pause(); return; }
+      var wait = steps[target].wait != null ? steps[target].wait : options.wait;
+      waitFor(steps[target].selector, wait, function (element) {
         if (mine !== token || !active) return;
         // A step whose target never appears is skipped, in the direction the reader was going.
-        if (!element) { index = target; go(target + direction, direction); return; }
+        if (!element) {
+          emit("tour", { action: "skip", tour: tourID, step: target + 1, selector: steps[target].selector });
+          index = target; go(target + direction, direction); return;
+        }
         show(target, element);
       });
+    }
+    function pause() {
+      active = null; token++;
+      document.removeEventListener("keydown", keys, true);
+      spot.remove(); pop.remove();
     }
     function show(target, element) {
       index = target; current = element;
@@ -213,8 +266,11 @@
       setTimeout(reposition, reduceMotion ? 0 : 350);
       pop.focus();
       live.textContent = t("tourAnnounce", { i: index + 1, n: steps.length, title: step.title });
+      emit("tour", { action: "step", tour: tourID, step: index + 1, steps: steps.length, title: step.title });
     }
     function finish(completed) {
+      emit("tour", completed ? { action: "complete", tour: tourID, steps: steps.length }
+                             : { action: "dismiss", tour: tourID, step: index + 1, steps: steps.length });
       active = null; token++;
       document.removeEventListener("keydown", keys, true);
       spot.remove(); pop.remove();
@@ -222,15 +278,16 @@
       if (options.onEnd) options.onEnd(completed);
       if (returnTo && returnTo.focus && returnTo.isConnected) returnTo.focus();
     }
-    active = { end: finish };
+    active = { end: finish, id: tourID };
     document.addEventListener("keydown", keys, true);
     onChange(reposition);
-    go(0, 1);
+    if (!options.resume) emit("tour", { action: "start", tour: tourID, steps: steps.length });
+    go(options.from || 0, 1);
   }
 
   // --- Hints ---------------------------------------------------------------------------------
   var openHint = null;
-  function addHint(hint, label, articleURL) {
+  function addHint(hint, label, articleURL, article) {
     var beacon = el("button", "beacon", "?"), pop = null;
     beacon.type = "button";
     beacon.setAttribute("aria-label", t("hintLabel") + ": " + label);
@@ -264,12 +321,13 @@
       layer.appendChild(pop);
       beacon.setAttribute("aria-expanded", "true");
       openHint = close;
+      emit("hint", { action: "open", article: article || data.id || "", selector: hint.selector });
       place(pop, beacon.getBoundingClientRect());
       pop.focus();
     });
     beacon.addEventListener("keydown", function (event) { if (event.key === "Escape") close(true); });
     function update() {
-      var wanted = !hint.url || matches(hint.url);
+      var wanted = (!hint.url || matches(hint.url)) && forReader(hint.audience);
       if (!target || !target.isConnected || !target.getClientRects().length) target = wanted ? find(hint.selector) : null;
       if (!wanted || !target) { beacon.hidden = true; close(false); return; }
       var rect = target.getBoundingClientRect();
@@ -290,9 +348,37 @@
     }).observe(document.body, { childList: true, subtree: true, attributes: true });
     window.addEventListener("scroll", changed, { passive: true, capture: true });
     window.addEventListener("resize", changed);
-    window.addEventListener("popstate", changed);
+    followRoutes();
     if (product) bootProduct(); else bootPage();
+    booted = true;
     changed();
+  }
+
+  // A single-page app changes screens without loading a page: pushState, replaceState,
+  // popstate and hashchange all count as a new screen. The product's own history functions
+  // (even ones it replaced itself) are called as before; the guide only listens after them.
+  var routeChanged = function () { changed(); };
+  function followRoutes() {
+    var lastPath = location.pathname + location.search + location.hash;
+    function check() {
+      var path = location.pathname + location.search + location.hash;
+      if (path === lastPath) return;
+      lastPath = path;
+      try { routeChanged(); } catch (e) { /* never break the product */ }
+    }
+    ["pushState", "replaceState"].forEach(function (name) {
+      var original = history[name];
+      if (typeof original !== "function") return;
+      try {
+        history[name] = function () {
+          var result = original.apply(this, arguments);
+          check();
+          return result;
+        };
+      } catch (e) { /* a frozen history: popstate and hashchange still work */ }
+    });
+    window.addEventListener("popstate", check);
+    window.addEventListener("hashchange", check);
   }
 
   function bootPage() {
@@ -313,31 +399,49 @@
     button.parentNode.hidden = false;
     button.hidden = false;
     button.addEventListener("click", function () {
-      runTour(data.tour, { wait: 0, onEnd: function () { remember(key, "done"); mark(); } });
+      runTour(data.tour, { wait: 0, id: data.id, onEnd: function () { remember(key, "done"); mark(); } });
     });
   }
 
   function bootProduct() {
     var articles = data.articles || [];
     (data.hints || []).forEach(function (hint) {
-      addHint(hint, articles[hint.article].title, articles[hint.article].url);
+      addHint(hint, articles[hint.article].title, articles[hint.article].url, articles[hint.article].id);
     });
+    // A tour is offered on a screen where one of its steps is; it starts at that step.
     function toursHere() {
-      return (data.tours || []).map(function (tour) {
-        var steps = tour.steps.filter(function (step) { return matches(step.url); });
-        return steps.length ? { tour: tour, steps: steps } : null;
+      return (data.tours || []).filter(function (tour) { return forReader(tour.audience); }).map(function (tour) {
+        for (var i = 0; i < tour.steps.length; i++) if (matches(tour.steps[i].url)) return { tour: tour, from: i };
+        return null;
       }).filter(Boolean);
     }
-    function start(entry, automatic) {
+    function start(entry, automatic, from, resume) {
       if (automatic) remember("auto:" + entry.tour.id + ":" + location.pathname, "1");
-      runTour({ steps: entry.steps }, { wait: 3000, articleURL: articles[entry.tour.article].url,
-                                        onEnd: function () { remember("tour:" + entry.tour.id, "done"); } });
+      remember("paused:" + entry.tour.id, "");
+      runTour({ steps: entry.tour.steps }, {
+        wait: 3000, id: entry.tour.id, from: from, resume: resume, articleURL: articles[entry.tour.article].url,
+        // The next step is on another screen: it goes on when the reader gets there.
+        pause: function (next) { remember("paused:" + entry.tour.id, String(next)); },
+        onEnd: function () { remember("tour:" + entry.tour.id, "done"); }
+      });
     }
-    toursHere().forEach(function (entry) {
-      if (entry.tour.autostart && !remember("tour:" + entry.tour.id) && !remember("auto:" + entry.tour.id + ":" + location.pathname)) {
-        if (!active) start(entry, true);
+    // Each screen (a page load, or a route change in a single-page app): a tour paused for this
+    // screen goes on; else a tour to start by itself that the reader has not seen.
+    routeChanged = function () {
+      changed();
+      if (active) return;
+      var here = toursHere();
+      for (var i = 0; i < here.length; i++) {
+        var paused = remember("paused:" + here[i].tour.id);
+        if (paused && here[i].tour.steps[+paused] && matches(here[i].tour.steps[+paused].url)) { start(here[i], false, +paused, true); return; }
       }
-    });
+      here.forEach(function (entry) {
+        if (entry.tour.autostart && !remember("tour:" + entry.tour.id) && !remember("auto:" + entry.tour.id + ":" + location.pathname)) {
+          if (!active) start(entry, true, entry.from || undefined);
+        }
+      });
+    };
+    routeChanged();
 
     var help = el("button", "help", t("helpButton")), panel = null;
     help.type = "button";
@@ -369,13 +473,14 @@
       numbers.forEach(function (number) {
         var item = el("li"), link = el("a", "", articles[number].title);
         link.href = base + articles[number].url; link.target = "_blank"; link.rel = "noopener";
+        link.addEventListener("click", function () { emit("help", { action: "article", article: articles[number].id, url: link.href }); });
         item.appendChild(link); list.appendChild(item);
       });
       if (numbers.length) panel.appendChild(list);
       tours.forEach(function (entry) {
         var button = el("button", "primary", t("tourStart") + ": " + entry.tour.title);
         button.type = "button";
-        button.addEventListener("click", function () { closePanel(false); start(entry, false); });
+        button.addEventListener("click", function () { closePanel(false); start(entry, false, entry.from || undefined); });
         panel.appendChild(button);
       });
       var form = el("form"), input = el("input"), go = el("button", "", t("helpSearch"));
@@ -393,6 +498,7 @@
       layer.appendChild(panel);
       help.setAttribute("aria-expanded", "true");
       input.focus();
+      emit("help", { action: "open", articles: numbers.length, tours: tours.length });
     });
   }
 
