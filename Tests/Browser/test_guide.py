@@ -485,3 +485,47 @@ def test_a_product_with_its_own_tebiki_and_pushstate_keeps_both(driver, spa):
     assert wait_for(lambda: progress(driver) == "3 / 3")
     assert driver.execute_script("return [window.tebiki, window.wrapped]") == ["theirs", 1]
     assert severe_logs(driver) == []
+
+
+def test_announcements_banner_and_modal_by_keyboard_once_and_with_events(driver, spa):
+    fresh(driver, spa.url + "viewer.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    press(driver, Keys.ESCAPE)
+    # The banner for viewers shows; the notice whose dates have passed does not.
+    banners = wait_for(lambda: in_guide(driver, ".banner"))
+    assert len(banners) == 1 and "Maintenance on Sunday" in banners[0].text
+    assert banners[0].get_attribute("role") == "region"
+    driver.execute_script(RECORD.replace("['tour', 'hint', 'help']", "['announcement']"))
+    driver.find_element(By.ID, "new").click()
+    dialog = wait_for(lambda: in_guide(driver, ".notice[role=dialog]"))[0]
+    assert dialog.get_attribute("aria-modal") == "true"
+    assert in_guide(driver, ".banner") == [], "the banner's screen is left"
+    assert "project templates" in dialog.find_element(By.CSS_SELECTOR, "h2").text
+    assert "template" in dialog.find_element(By.CSS_SELECTOR, "strong").text
+    link = dialog.find_element(By.CSS_SELECTOR, ".row a")
+    assert link.get_attribute("href").endswith("/app/projects/#name")
+    # Focus is in the dialog and stays there.
+    assert focused_in_guide(driver) == "|"
+    for _ in range(4):
+        press(driver, Keys.TAB)
+        assert driver.execute_script("var a = document.querySelector('[data-tebiki-guide]').shadowRoot.activeElement;"
+                                     "return !!(a && a.closest('.notice'))")
+    # axe finds nothing serious in the open dialog.
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    serious = [v["id"] for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    press(driver, Keys.ESCAPE)
+    assert wait_for(lambda: in_guide(driver, ".notice") == [])
+    events = [detail for name, detail in driver.execute_script("return window.seen") if name == "announcement"]
+    assert [(d["action"], d["id"]) for d in events] == [("shown", "app/projects#1"), ("dismissed", "app/projects#1")]
+    # Once: back on the list and forward again, it does not come back; the banner (once: false,
+    # not closed) does.
+    driver.back()
+    assert wait_for(lambda: in_guide(driver, ".banner"))
+    driver.forward()
+    assert wait_for(lambda: driver.execute_script("return location.pathname") == "/spa/new")
+    time.sleep(0.3)
+    assert in_guide(driver, ".notice") == []
+    assert severe_logs(driver) == []

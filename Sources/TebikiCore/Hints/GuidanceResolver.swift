@@ -40,11 +40,38 @@ extension ResolvedGuidance {
             resolved.hints.append(Hint(html: html(hint.text, at: hint.textPosition), selector: selector(hint.page), product: hint.product,
                                        audience: hint.audience))
         }
+        for written in guidance.announcements {
+            var announcement = Announcement(title: written.title, html: html(written.body, at: written.bodyPosition), written: written)
+            // The image and the link are checked and rewritten as the article's own are.
+            if let image = written.image { announcement.image = html("![](<\(image)>)", at: written.position) }
+            switch written.action {
+            case .link(let target, let label)?:
+                announcement.action = html("[\(Self.escapedLabel(label ?? written.title))](<\(target)>)", at: written.position)
+            case .tour(let label)?:
+                announcement.startsTour = true
+                announcement.actionLabel = label
+                if guidance.tour == nil {
+                    diagnostics.append(.error(.tourInvalid, at: written.position, "the announcement starts this article's tour, but the article has no 'tour'"))
+                }
+            case nil: break
+            }
+            resolved.announcements.append(announcement)
+        }
         return (resolved, diagnostics, links)
     }
 }
 
 private extension ResolvedGuidance {
+    /// A label written into Markdown link text as plain text.
+    static func escapedLabel(_ label: String) -> String {
+        var out = ""
+        for character in label {
+            if "\\`*_[]<>!&#".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
     struct Problem: Error {
         var message: String
         var position: SourceLocation

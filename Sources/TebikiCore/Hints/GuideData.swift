@@ -1,3 +1,5 @@
+import Foundation
+
 /// The data `guide.js` runs on, as JSON that is also safe inside a `<script>` element: on an
 /// article page, the article's tour and hints with selectors into the page; in the product
 /// widget, every tour step and hint that names a product screen, with its article.
@@ -26,6 +28,7 @@ enum GuideData {
         var used: [String] = []
         var tours: [String] = []
         var hints: [String] = []
+        var announcements: [String] = []
         func articleNumber(_ article: ParsedArticle) -> Int {
             used.append(object(["id": article.source.id, "title": article.source.title, "url": HTMLEscaping.percentEncode(String(article.source.urlPath.dropFirst(prefix.count)))]))
             return used.count - 1
@@ -44,7 +47,20 @@ enum GuideData {
                     return hint.audience.values.isEmpty ? fields : fields.dropLast() + ",\"audience\":" + audience(hint.audience) + "}"
                 }
             }
-            guard !steps.isEmpty || !productHints.isEmpty else { continue }
+            let zone = site.config.timeZone
+            let productAnnouncements = guidance.announcements.enumerated().map { index, announcement -> String in
+                let written = announcement.written
+                var fields = object(["id": "\(article.source.id)#\(index + 1)", "title": announcement.title, "html": announcement.html,
+                                     "image": announcement.image, "action": announcement.action, "label": announcement.actionLabel,
+                                     "url": written.url, "style": written.style.rawValue]).dropLast()
+                if let from = written.from { fields += ",\"from\":\(milliseconds(from, zone: zone, end: false))" }
+                if let until = written.until { fields += ",\"until\":\(milliseconds(until, zone: zone, end: true))" }
+                if announcement.startsTour { fields += ",\"tour\":true" }
+                if !written.once { fields += ",\"once\":false" }
+                if !written.audience.values.isEmpty { fields += ",\"audience\":" + audience(written.audience) }
+                return fields + "}"
+            }
+            guard !steps.isEmpty || !productHints.isEmpty || !productAnnouncements.isEmpty else { continue }
             let number = articleNumber(article)
             if !steps.isEmpty {
                 tours.append("{\"article\":\(number),\"id\":\(JSONText.string(article.source.id)),"
@@ -54,14 +70,30 @@ enum GuideData {
                              + "\"steps\":[\(steps.joined(separator: ","))]}")
             }
             hints += productHints.map { "{\"article\":\(number)," + $0.dropFirst() }
+            announcements += productAnnouncements.map { "{\"article\":\(number)," + $0.dropFirst() }
         }
         return "{\"mode\":\"product\",\"site\":\(JSONText.string(strings.title(site: site.config.title(in: language)))),"
             + "\"strings\":\(self.strings(strings)),\"articles\":[\(used.joined(separator: ","))],"
-            + "\"tours\":[\(tours.joined(separator: ","))],\"hints\":[\(hints.joined(separator: ","))]}"
+            + "\"tours\":[\(tours.joined(separator: ","))],\"hints\":[\(hints.joined(separator: ","))],"
+            + "\"announcements\":[\(announcements.joined(separator: ","))]}"
     }
 }
 
 private extension GuideData {
+    /// A date as the widget compares it with the reader's clock: a day alone begins (or, for
+    /// `until`, ends) at midnight in the site's time zone.
+    static func milliseconds(_ date: Guidance.WrittenDate, zone: TimeZone, end: Bool) -> Int64 {
+        switch date {
+        case .moment(let moment): return Int64((moment.timeIntervalSince1970 * 1000).rounded())
+        case .day(let year, let month, let day):
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+            let moment = end ? calendar.date(byAdding: .day, value: 1, to: start) ?? start : start
+            return Int64((moment.timeIntervalSince1970 * 1000).rounded())
+        }
+    }
+
     /// `{"plan":["trial"],"role":["admin"]}`, keys in order.
     static func audience(_ audience: Guidance.Audience) -> String {
         "{" + audience.values.sorted { $0.key < $1.key }.map { key, values in

@@ -71,6 +71,7 @@ extension FrontMatter {
             case "aliases": matter.aliases = references(yaml.strings(value, key: key), in: yaml)
             case "tour": matter.guidance.tour = yaml.tour(value)
             case "hints": matter.guidance.hints = yaml.hints(value)
+            case "announcements": matter.guidance.announcements = yaml.announcements(value)
             case "weight": matter.weight = yaml.int(value, key: key)
             case "draft": matter.draft = yaml.bool(value, key: key) ?? false
             case "date": matter.date = yaml.date(value, key: key)

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads `tour:` and `hints:` from an article's front matter. Unlike other front matter keys,
@@ -45,7 +46,100 @@ extension YAMLDocument {
     }
 }
 
+extension YAMLDocument {
+    mutating func announcements(_ node: Node) -> [Guidance.Announcement] {
+        let outer = code
+        code = .tourInvalid
+        defer { code = outer }
+        guard let items = node.sequence else {
+            report(error(at: node, "'announcements' must be a list, each with a title, a body and a url"))
+            return []
+        }
+        return items.compactMap { announcement($0) }
+    }
+}
+
 private extension YAMLDocument {
+    static let announcementKeys = ["title", "body", "image", "action", "url", "from", "until", "once", "style", "audience"]
+
+    mutating func announcement(_ node: Node) -> Guidance.Announcement? {
+        guard let fields = fields(of: node, in: "an announcement", allowed: Self.announcementKeys) else { return nil }
+        require(["title", "body", "url"], in: fields, of: node, "an announcement")
+        var title: String?, body: String?, url: String?, image: String?, action: Guidance.Announcement.Action?
+        var from: (Guidance.WrittenDate, Node)?, until: (Guidance.WrittenDate, Node)?
+        var once = true, style = Guidance.Announcement.Style.modal, audience = Guidance.Audience()
+        var bodyPosition = location(of: node)
+        for (key, _, value) in fields {
+            switch key {
+            case "title": title = nonEmptyString(value, key: key)
+            case "body":
+                body = nonEmptyString(value, key: key)
+                bodyPosition = location(of: value)
+            case "image": image = nonEmptyString(value, key: key)
+            case "url":
+                url = nonEmptyString(value, key: key)
+                if let pattern = url, !(pattern.hasPrefix("/") || pattern.hasPrefix("*") || pattern.hasPrefix("http://") || pattern.hasPrefix("https://")) {
+                    report(error(at: value, "'url' must be a path such as /portal or /k/*, or a whole URL such as https://*.example.com/portal"))
+                    url = nil
+                }
+            case "from", "until":
+                guard let date = writtenDate(value, key: key) else { continue }
+                if key == "from" { from = (date, value) } else { until = (date, value) }
+            case "once": once = bool(value, key: key) ?? true
+            case "style":
+                if let text = nonEmptyString(value, key: key) {
+                    if let chosen = Guidance.Announcement.Style(rawValue: text) { style = chosen } else {
+                        report(error(at: value, "'style' must be modal or banner"))
+                    }
+                }
+            case "audience": audience = self.audience(value)
+            default: action = announcementAction(value)
+            }
+        }
+        if let (start, _) = from, let (end, endNode) = until, Self.instant(end, end: true) <= Self.instant(start, end: false) {
+            report(error(at: endNode, "'until' is not after 'from': the announcement would never show"))
+        }
+        guard let title, let body, let url else { return nil }
+        return Guidance.Announcement(title: title, body: body, image: image, action: action, url: url, from: from?.0, until: until?.0,
+                                     once: once, style: style, audience: audience, position: location(of: node), bodyPosition: bodyPosition)
+    }
+
+    /// `action: {link: ../guide/start.md, label: 詳しく}` or `action: {tour: true, label: ツアーで見る}`.
+    mutating func announcementAction(_ node: Node) -> Guidance.Announcement.Action? {
+        guard let fields = fields(of: node, in: "action", allowed: ["link", "tour", "label"]) else { return nil }
+        let label = fields.first { $0.key == "label" }.flatMap { nonEmptyString($0.value, key: "label") }
+        let link = fields.first { $0.key == "link" }.flatMap { nonEmptyString($0.value, key: "link") }
+        let tour = fields.first { $0.key == "tour" }.flatMap { bool($0.value, key: "tour") } ?? false
+        if link != nil && tour { report(error(at: node, "an action is a 'link' or a 'tour', not both")) }
+        if link == nil && !tour && !fields.contains(where: { $0.key == "link" || $0.key == "tour" }) {
+            report(error(at: node, "an action needs a 'link' (an article or a URL) or 'tour: true'"))
+        }
+        if let link { return .link(link, label: label) }
+        return tour ? .tour(label: label) : nil
+    }
+
+    mutating func writtenDate(_ node: Node, key: String) -> Guidance.WrittenDate? {
+        guard let text = node.scalar?.string else {
+            report(error(at: node, "'\(key)' must be a date such as 2026-04-01 or 2026-04-01T09:30:00+09:00"))
+            return nil
+        }
+        if text.count == 10, let date = YAMLDate.parse(text) {
+            let (year, month, day) = date.utcDay
+            return .day(year: year, month: month, day: day)
+        }
+        return self.date(node, key: key).map(Guidance.WrittenDate.moment)
+    }
+
+    /// For comparing `from` and `until` as written, in UTC (the site's zone moves both alike).
+    static func instant(_ date: Guidance.WrittenDate, end: Bool) -> Date {
+        switch date {
+        case .moment(let moment): return moment
+        case .day(let year, let month, let day):
+            let start = YAMLDate.parse(String(format: "%04d-%02d-%02d", year, month, day)) ?? Date(timeIntervalSince1970: 0)
+            return end ? start.addingTimeInterval(86_400) : start
+        }
+    }
+
     static let pageTargetKeys = ["heading", "step", "image"]
 
     mutating func step(_ node: Node) -> Guidance.Step? {

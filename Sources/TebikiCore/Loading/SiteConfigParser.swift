@@ -44,6 +44,12 @@ extension SiteConfig {
                 }
             case "title": config.title = yaml.nonEmptyString(value, key: key)
             case "description": config.description = yaml.optionalString(value, key: key)
+            case "timeZone":
+                if let name = yaml.nonEmptyString(value, key: key) {
+                    if let zone = TimeZone(identifier: name) { config.timeZone = zone } else {
+                        yaml.report(yaml.error(at: value, "'timeZone' must be a time zone name such as Asia/Tokyo, UTC or Europe/Berlin"))
+                    }
+                }
             case "language":
                 guard claimLanguage(key, at: keyNode), let language = yaml.nonEmptyString(value, key: key),
                       isLanguageCode(language, node: value) else { continue }

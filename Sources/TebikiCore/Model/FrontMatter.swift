@@ -50,6 +50,6 @@ public struct FrontMatter: Sendable, Equatable {
     static let knownKeys: Set<String> = [
         "title", "linkTitle", "description", "summary", "tags", "keywords", "categories", "related",
         "weight", "draft", "date", "lastmod", "publishDate", "expiryDate", "slug", "aliases", "tour", "hints",
-        "image", "promoted",
+        "image", "promoted", "announcements",
     ]
 }

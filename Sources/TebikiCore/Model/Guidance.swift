@@ -1,10 +1,45 @@
+import Foundation
 /// The guided tour and hints a writer puts in an article's front matter (`tour:`, `hints:`), as
 /// written: the targets are checked against the article once it is parsed.
 public struct Guidance: Sendable, Equatable {
     public var tour: Tour?
     public var hints: [Hint] = []
+    /// Pop-ups and banners shown in the product (`announcements:`).
+    public var announcements: [Announcement] = []
 
-    public var isEmpty: Bool { tour == nil && hints.isEmpty }
+    public var isEmpty: Bool { tour == nil && hints.isEmpty && announcements.isEmpty }
+
+    /// A message shown in the product on the screens `url` matches, between `from` and `until`.
+    public struct Announcement: Sendable, Equatable {
+        public enum Style: String, Sendable { case modal, banner }
+        public enum Action: Sendable, Equatable {
+            /// An article (a relative `.md` path, checked like a link) or a URL, with the button's label.
+            case link(String, label: String?)
+            /// The article's own tour.
+            case tour(label: String?)
+        }
+        public var title: String
+        /// Inline Markdown.
+        public var body: String
+        public var image: String?
+        public var action: Action?
+        public var url: String
+        /// A date alone (`2026-12-01`) is the whole day in the site's `timeZone`.
+        public var from: WrittenDate?
+        public var until: WrittenDate?
+        /// Shown once per reader (the default), or until the reader closes it.
+        public var once = true
+        public var style = Style.modal
+        public var audience = Audience()
+        public var position: SourceLocation
+        public var bodyPosition: SourceLocation
+    }
+
+    /// A date as written: a day alone, or a moment.
+    public enum WrittenDate: Sendable, Equatable {
+        case day(year: Int, month: Int, day: Int)
+        case moment(Date)
+    }
 
     public struct Tour: Sendable, Equatable {
         public var title: String?

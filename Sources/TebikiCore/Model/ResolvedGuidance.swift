@@ -18,11 +18,25 @@ public struct ResolvedGuidance: Sendable, Equatable {
         public var audience = Guidance.Audience()
     }
 
+    /// An announcement with its texts rendered: `image` and `action` are HTML (an `<img>`, an
+    /// `<a>`) whose addresses the widget makes absolute, as in steps and hints.
+    public struct Announcement: Sendable, Equatable {
+        public var title: String
+        public var html: String
+        public var image: String?
+        public var action: String?
+        /// The action starts the article's tour.
+        public var startsTour = false
+        public var actionLabel: String?
+        public var written: Guidance.Announcement
+    }
+
+    public var announcements: [Announcement] = []
     public var tourTitle: String?
     public var autostart = false
     public var audience = Guidance.Audience()
     public var steps: [Step] = []
     public var hints: [Hint] = []
 
-    public var isEmpty: Bool { steps.isEmpty && hints.isEmpty }
+    public var isEmpty: Bool { steps.isEmpty && hints.isEmpty && announcements.isEmpty }
 }

@@ -48,6 +48,9 @@ public struct SiteConfig: Sendable {
     public var supportURL: String?
     /// `words:`: theme words the site overrides, by language, over the theme's.
     public var words: [String: [String: String]] = [:]
+    /// `timeZone:` (IANA, such as Asia/Tokyo): the zone in which an announcement's day-only
+    /// `from` and `until` begin and end. UTC unless set.
+    public var timeZone = TimeZone(identifier: "UTC")!
     /// `warnings:`: kinds of warning turned off for the site, or raised to errors.
     public var warnings: [DiagnosticCode: WarningLevel] = [:]
 
@@ -65,7 +68,7 @@ public struct SiteConfig: Sendable {
     public init() {}
 
     static let keys = ["title", "language", "languages", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings",
-                       "variables", "description", "image", "editURL", "feedback", "support", "words"]
+                       "variables", "description", "image", "editURL", "feedback", "support", "words", "timeZone"]
 
     /// `diagnostics` as the site's `warnings:` wants them: some kinds left out, some raised to
     /// errors; with `strict`, every warning an error. Errors stay errors.

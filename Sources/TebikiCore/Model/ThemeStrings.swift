@@ -28,7 +28,8 @@ public struct ThemeStrings: Sendable {
     /// The words the tour and hint script shows, for the page and the product widget.
     static let guideKeys = ["tourStart", "tourNew", "tourTitle", "tourBack", "tourNext", "tourDone", "tourClose",
                             "tourProgress", "tourAnnounce", "tourEnded", "hintLabel", "hintRead", "helpButton",
-                            "helpTitle", "helpNone", "helpSearch", "helpCentre", "searchPlaceholder"]
+                            "helpTitle", "helpNone", "helpSearch", "helpCentre", "searchPlaceholder",
+                            "announcementLabel", "announcementClose"]
 
     /// The reasons a reader can give for "not helpful", as the site or theme lists them.
     var feedbackReasons: [String] {
@@ -134,6 +135,8 @@ private extension ThemeStrings {
         "helpNone": "この画面についての記事はまだありません。",
         "helpSearch": "ヘルプセンターを検索",
         "helpCentre": "ヘルプセンターを開く",
+        "announcementLabel": "お知らせ",
+        "announcementClose": "閉じる",
         "feedbackQuestion": "この記事は役に立ちましたか？",
         "feedbackYes": "はい",
         "feedbackNo": "いいえ",
@@ -220,6 +223,8 @@ private extension ThemeStrings {
         "helpNone": "No articles for this screen yet.",
         "helpSearch": "Search the help centre",
         "helpCentre": "Open the help centre",
+        "announcementLabel": "Announcement",
+        "announcementClose": "Close",
         "feedbackQuestion": "Was this article helpful?",
         "feedbackYes": "Yes",
         "feedbackNo": "No",

@@ -160,6 +160,58 @@ struct GuidanceTests {
         #expect(widget.contains(##""selector":"#help","url":"/login","audience":{"role":["admin","owner"]}}"##))
     }
 
+    @Test func announcementsAreCheckedWhereTheyAreWritten() throws {
+        let (article, problems) = parse("""
+            ---
+            title: Sign in
+            announcements:
+              - title: New sign-in page
+                body: It has **moved**.
+                url: /login
+                from: 2026-12-01
+                until: 2026-12-31
+                style: banner
+                action: {link: missing.md, label: More}
+              - title: No body
+                url: /login
+              - title: Backwards
+                body: Never shown.
+                url: portal
+                from: 2026-12-10
+                until: 2026-12-09
+                style: popup
+                colour: red
+              - title: Take the tour
+                body: There is none.
+                url: /login
+                action: {tour: true}
+            ---
+            \(Self.body)
+            """)
+        let path = "Articles/login/signin.md"
+        #expect(problems.sorted() == [
+            "\(path):11:5: error: an announcement needs a 'body'",
+            "\(path):15:10: error: 'url' must be a path such as /portal or /k/*, or a whole URL such as https://*.example.com/portal",
+            "\(path):17:12: error: 'until' is not after 'from': the announcement would never show",
+            "\(path):18:12: error: 'style' must be modal or banner",
+            "\(path):19:5: error: unknown key 'colour' in an announcement; known keys: 'title', 'body', 'image', 'action', 'url', 'from', 'until', 'once', 'style', 'audience'",
+            "\(path):20:5: error: the announcement starts this article's tour, but the article has no 'tour'",
+        ].sorted())
+        // The action's link is the article's, for the link check (reported at the announcement).
+        let link = try #require(article?.body.links.first { $0.destination == "missing.md" })
+        #expect(link.target == .missing("missing.md") && link.location.line == 4)
+        let first = try #require(article?.guidance.announcements.first)
+        #expect(first.html == "It has <strong>moved</strong>.")
+        #expect(first.written.style == .banner)
+        // Days are whole days in the site's time zone.
+        var site = TestSites.site([try #require(article).source])
+        site.config.timeZone = TimeZone(identifier: "Asia/Tokyo")!
+        let widget = GuideData.widget([try #require(article)], site: site, language: "ja")
+        let from = ISO8601DateFormatter().date(from: "2026-11-30T15:00:00Z")!.timeIntervalSince1970 * 1000
+        let until = ISO8601DateFormatter().date(from: "2026-12-31T15:00:00Z")!.timeIntervalSince1970 * 1000
+        #expect(widget.contains("\"from\":\(Int64(from)),\"until\":\(Int64(until))"))
+    }
+
     @Test func aStepBeyondTheArticlesNumberedStepsNamesHowManyThereAre() {
         let (_, problems) = parse("""
             ---

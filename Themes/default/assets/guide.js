@@ -138,10 +138,17 @@
     ".panel{position:fixed;right:1rem;bottom:4.2rem;z-index:2147483001;width:min(22rem,calc(100vw - 2rem));max-height:70vh;overflow:auto;background:#fff;border-radius:10px;padding:1rem;box-shadow:0 8px 30px rgba(0,0,0,.3)}" +
     ".panel h2{font-size:1rem;margin:0 2rem .5rem 0}.panel ul{margin:0 0 .8rem;padding-left:1.1rem}.panel li{margin:.3rem 0}" +
     ".panel form{display:flex;gap:.4rem;margin:.5rem 0}.panel input{flex:1;min-width:0;font:inherit;padding:.35rem .5rem;border:1px solid #8a93a6;border-radius:6px}" +
+    ".backdrop{position:fixed;inset:0;z-index:2147483002;background:rgba(10,16,30,.5);display:flex;align-items:center;justify-content:center;padding:1rem}" +
+    ".notice{position:relative;width:min(28rem,100%);max-height:90vh;overflow:auto;background:#fff;border-radius:10px;padding:1.2rem;box-shadow:0 8px 30px rgba(0,0,0,.35)}" +
+    ".notice img{max-width:100%;height:auto;display:block;margin:0 0 .8rem}.notice h2,.banner strong{word-break:keep-all;overflow-wrap:anywhere}" +
+    ".notice h2{margin:0 2rem .5rem 0;font-size:1.15rem;line-height:1.4}" +
+    ".banner{position:fixed;top:0;left:0;right:0;z-index:2147483002;background:#fff8e1;color:#1d2330;border-bottom:2px solid #b37400;padding:.6rem 3rem .6rem 1rem;display:flex;gap:.75rem;align-items:center;flex-wrap:wrap}" +
+    ".banner .close{top:.4rem}" +
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
     "@media (max-width:600px){.pop{left:.5rem!important;right:.5rem;bottom:.5rem;top:auto!important;width:auto}}" +
     "@media (prefers-reduced-motion:reduce){.spot{transition:none}.beacon{animation:none}}" +
     "@media (prefers-color-scheme:dark){.layer{color:#e8ebf2}.pop,.panel{background:#1f2430}.pop a,.panel a{color:#8db4ff}.progress{color:#b8bfcc}" +
+    ".notice{background:#1f2430}.banner{background:#2b2512;color:#f4ead0}.notice a,.banner a{color:#8db4ff}" +
     "button{background:#1f2430;color:#b9cfff}button.primary{background:#2757b8;color:#fff}.panel input{background:#151922;color:#e8ebf2}}";
   var layer = el("div", "layer");
   var live = el("div", "sr");
@@ -408,6 +415,96 @@
     (data.hints || []).forEach(function (hint) {
       addHint(hint, articles[hint.article].title, articles[hint.article].url, articles[hint.article].id);
     });
+    // Announcements: one modal and one banner at a time, on the screens their url matches,
+    // between their dates (by the reader's clock), for their audience; remembered once shown
+    // (or, with once: false, once closed).
+    var notices = { modal: null, banner: null };
+    function showAnnouncements() {
+      Object.keys(notices).forEach(function (style) {
+        var open = notices[style];
+        if (open && !matches(open.announcement.url)) open.close("route");
+      });
+      var now = Date.now();
+      (data.announcements || []).forEach(function (announcement) {
+        var style = announcement.style === "banner" ? "banner" : "modal";
+        if (notices[style] || !matches(announcement.url) || !forReader(announcement.audience)) return;
+        if ((announcement.from && now < announcement.from) || (announcement.until && now >= announcement.until)) return;
+        if (remember("announcement:" + announcement.id)) return;
+        if (style === "modal" && active) return;
+        notices[style] = announce(announcement, style);
+      });
+    }
+    function announce(announcement, style) {
+      var article = articles[announcement.article];
+      var returnTo = document.activeElement;
+      var box = el("div", style === "banner" ? "banner" : "notice");
+      var heading = el(style === "banner" ? "strong" : "h2", "", announcement.title);
+      heading.id = "tebiki-announcement-" + style;
+      var closer = el("button", "close", "×"); closer.type = "button"; closer.setAttribute("aria-label", t("announcementClose"));
+      box.appendChild(closer);
+      if (announcement.image && style !== "banner") { var picture = el("div"); fill(picture, announcement.image, article.url); box.appendChild(picture); }
+      box.appendChild(heading);
+      var text = el(style === "banner" ? "span" : "div", "body"); fill(text, announcement.html, article.url); box.appendChild(text);
+      var row = el("div", "row");
+      if (announcement.action) {
+        var holder = el("span"); fill(holder, announcement.action, article.url);
+        var link = holder.querySelector("a");
+        if (link) {
+          link.addEventListener("click", function () { emit("announcement", { action: "action", id: announcement.id, url: link.href }); close("action"); });
+          row.appendChild(link);
+        }
+      } else if (announcement.tour) {
+        var go = el("button", "primary", announcement.label || t("tourStart")); go.type = "button";
+        go.addEventListener("click", function () {
+          emit("announcement", { action: "action", id: announcement.id, tour: article.id });
+          close("action");
+          var entry = (data.tours || []).filter(function (tour) { return tour.id === article.id; })[0];
+          if (entry) start({ tour: entry }, false);
+        });
+        row.appendChild(go);
+      }
+      if (style !== "banner") { var dismiss = el("button", "", t("announcementClose")); dismiss.type = "button"; dismiss.addEventListener("click", function () { close("dismiss"); }); row.appendChild(dismiss); }
+      if (row.firstChild) box.appendChild(row);
+      var outer = box;
+      if (style === "banner") {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", t("announcementLabel") + ": " + announcement.title);
+      } else {
+        box.setAttribute("role", "dialog");
+        box.setAttribute("aria-modal", "true");
+        box.setAttribute("aria-labelledby", heading.id);
+        box.tabIndex = -1;
+        outer = el("div", "backdrop");
+        outer.appendChild(box);
+        box.addEventListener("keydown", function (event) {
+          if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); close("dismiss"); return; }
+          if (event.key !== "Tab") return;
+          // Focus stays in the dialog while it is open.
+          var stops = Array.prototype.filter.call(box.querySelectorAll("button, a[href]"), function (node) { return node.getClientRects().length; });
+          var at = stops.indexOf(root.activeElement);
+          if (event.shiftKey && at <= 0) { stops[stops.length - 1].focus(); event.preventDefault(); }
+          else if (!event.shiftKey && at === stops.length - 1) { stops[0].focus(); event.preventDefault(); }
+        });
+      }
+      closer.addEventListener("click", function () { close("dismiss"); });
+      layer.appendChild(outer);
+      if (announcement.once !== false) remember("announcement:" + announcement.id, "shown");
+      if (style !== "banner") { var first = box.querySelector("a[href], button.primary") || closer; first.focus(); }
+      live.textContent = t("announcementLabel") + ": " + announcement.title;
+      emit("announcement", { action: "shown", id: announcement.id, style: style });
+      var closed = false;
+      function close(why) {
+        if (closed) return;
+        closed = true;
+        outer.remove();
+        notices[style] = null;
+        if (why !== "route") remember("announcement:" + announcement.id, "closed");
+        if (why === "dismiss") emit("announcement", { action: "dismissed", id: announcement.id });
+        if (style !== "banner" && returnTo && returnTo.focus && returnTo.isConnected && why !== "action") returnTo.focus();
+      }
+      return { announcement: announcement, close: close };
+    }
+
     // A tour is offered on a screen where one of its steps is; it starts at that step.
     function toursHere() {
       return (data.tours || []).filter(function (tour) { return forReader(tour.audience); }).map(function (tour) {
@@ -429,7 +526,9 @@
     // screen goes on; else a tour to start by itself that the reader has not seen.
     routeChanged = function () {
       changed();
-      if (active) return;
+      showAnnouncements();
+      // A pop-up asks for the reader's attention: a tour starts on the next screen, not under it.
+      if (active || notices.modal) return;
       var here = toursHere();
       for (var i = 0; i < here.length; i++) {
         var paused = remember("paused:" + here[i].tour.id);
