@@ -529,3 +529,21 @@ def test_announcements_banner_and_modal_by_keyboard_once_and_with_events(driver,
     time.sleep(0.3)
     assert in_guide(driver, ".notice") == []
     assert severe_logs(driver) == []
+
+
+def test_check_mode_lists_each_target_of_the_screen_and_whether_it_is_found(driver, spa):
+    fresh(driver, spa.url + "admin.html?tebiki-check")
+    panel = wait_for(lambda: in_guide(driver, ".panel.check"))[0]
+    states = {item.text.split(" — ")[0] + " " + item.get_attribute("data-state") for item in panel.find_elements(By.CSS_SELECTOR, "li")}
+    assert states == {"step 1 of app/projects found", "step 2 of app/projects found", "hint of app/projects found",
+                      "hint of app/projects missing", "announcement app/projects#2 shown", "announcement app/projects#3 shown"}
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    assert [v["id"] for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")] == []
+    # From the console, on the next screen (the tour's spotlight is over the page: click by script).
+    driver.execute_script("document.getElementById('new').click()")
+    assert wait_for(lambda: driver.execute_script("return location.pathname") == "/spa/new")
+    rows = driver.execute_script("return tebiki.check()")
+    assert [(row["kind"], row["state"]) for row in rows] == [("step 3 of app/projects", "found"), ("hint of app/projects", "found"),
+                                                              ("announcement app/projects#1", "shown"), ("announcement app/projects#3", "shown")]

@@ -53,7 +53,8 @@
           (callbacks[key] = callbacks[key] || []).push(callback);
           return function () { callbacks[key] = (callbacks[key] || []).filter(function (c) { return c !== callback; }); };
         },
-        identify: function (values) { identify(values); }
+        identify: function (values) { identify(values); },
+        check: function () { return checkScreen ? checkScreen() : []; }
       }) });
     } catch (e) { /* a page that froze window: the events still fire */ }
   }
@@ -365,6 +366,7 @@
   // popstate and hashchange all count as a new screen. The product's own history functions
   // (even ones it replaced itself) are called as before; the guide only listens after them.
   var routeChanged = function () { changed(); };
+  var checkScreen = null;
   function followRoutes() {
     var lastPath = location.pathname + location.search + location.hash;
     function check() {
@@ -540,7 +542,43 @@
         }
       });
     };
+    // Check mode (?tebiki-check, or tebiki.check()): every step, hint and announcement for this
+    // screen, and whether its element is on the page once (several count as a problem too).
+    checkScreen = function () {
+      var old = root.querySelector(".panel.check");
+      if (old) old.remove();
+      var panel = el("div", "panel check");
+      panel.setAttribute("role", "dialog");
+      panel.setAttribute("aria-labelledby", "tebiki-check-title");
+      var heading = el("h2", "", "Tebiki check: " + location.pathname); heading.id = "tebiki-check-title";
+      var closer = el("button", "close", "×"); closer.type = "button"; closer.setAttribute("aria-label", t("tourClose"));
+      closer.addEventListener("click", function () { panel.remove(); });
+      panel.appendChild(closer); panel.appendChild(heading);
+      var list = el("ul"), rows = [];
+      function row(kind, label, selector) {
+        var count = 0;
+        if (selector) { try { count = document.querySelectorAll(selector).length; } catch (e) { count = -1; } }
+        var state = !selector ? "shown" : count === 1 ? "found" : count === 0 ? "missing" : count < 0 ? "invalid" : "several (" + count + ")";
+        var item = el("li", "", kind + " — " + label + (selector ? " — " + selector : "") + ": " + state);
+        item.setAttribute("data-state", state.split(" ")[0]);
+        list.appendChild(item);
+        rows.push({ kind: kind, label: label, selector: selector || null, state: state.split(" ")[0] });
+      }
+      (data.tours || []).forEach(function (tour) {
+        tour.steps.forEach(function (step, index) { if (matches(step.url)) row("step " + (index + 1) + " of " + tour.id, step.title, step.selector); });
+      });
+      (data.hints || []).forEach(function (hint) { if (matches(hint.url)) row("hint of " + articles[hint.article].id, hint.html.replace(/<[^>]*>/g, ""), hint.selector); });
+      (data.announcements || []).forEach(function (announcement) { if (matches(announcement.url)) row("announcement " + announcement.id, announcement.title, null); });
+      if (!rows.length) panel.appendChild(el("p", "", t("helpNone")));
+      else panel.appendChild(list);
+      panel.addEventListener("keydown", function (event) { if (event.key === "Escape") panel.remove(); });
+      layer.appendChild(panel);
+      panel.tabIndex = -1;
+      panel.focus();
+      return rows;
+    };
     routeChanged();
+    if (/[?&]tebiki-check(=|&|$)/.test(location.search)) checkScreen();
 
     var help = el("button", "help", t("helpButton")), panel = null;
     help.type = "button";
