@@ -547,3 +547,15 @@ def test_check_mode_lists_each_target_of_the_screen_and_whether_it_is_found(driv
     rows = driver.execute_script("return tebiki.check()")
     assert [(row["kind"], row["state"]) for row in rows] == [("step 3 of app/projects", "found"), ("hint of app/projects", "found"),
                                                               ("announcement app/projects#1", "shown"), ("announcement app/projects#3", "shown")]
+
+
+def test_chromium_accepts_the_selectors_the_build_accepts(driver):
+    """The same table as CSSSelectorTests: the build refuses a selector exactly when a browser would."""
+    import json
+    with open(os.path.join(FIXTURES, "css-selector-cases.json"), encoding="utf-8") as file:
+        cases = [case for case in json.load(file)["cases"] if not case.get("tebikiOnly")]
+    driver.get("about:blank")
+    accepted = driver.execute_script(
+        "return arguments[0].map(s => { try { document.querySelector(s); return true; } catch (e) { return false; } });",
+        [case["selector"] for case in cases])
+    assert {case["selector"]: ok for case, ok in zip(cases, accepted)} == {case["selector"]: case["valid"] for case in cases}

@@ -250,6 +250,14 @@ private extension YAMLDocument {
                 }
             } else {
                 selector = nonEmptyString(value, key: "selector")
+                if let written = selector {
+                    do throws(CSSSelector.Problem) {
+                        _ = try CSSSelector(written)
+                    } catch let problem {
+                        report(error(at: value, "'selector' is not a CSS selector a browser accepts: \(problem.message) (at character \(problem.offset + 1) of '\(written)')"))
+                        selector = nil
+                    }
+                }
             }
         }
         require(["url", "selector"], in: fields, of: node, "'product'")

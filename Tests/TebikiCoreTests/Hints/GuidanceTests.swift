@@ -212,6 +212,23 @@ struct GuidanceTests {
         #expect(widget.contains("\"from\":\(Int64(from)),\"until\":\(Int64(until))"))
     }
 
+    @Test func aProductSelectorABrowserWouldRefuseIsAnErrorAtIt() {
+        let (_, problems) = parse("""
+            ---
+            title: Sign in
+            hints:
+              - text: Here.
+                product: {url: /login, selector: "button:hovr"}
+              - text: Fine.
+                product: {url: /login, selector: "[data-testid='save'] >>> .x"}
+            ---
+            \(Self.body)
+            """)
+        #expect(problems == [
+            "Articles/login/signin.md:5:38: error: 'selector' is not a CSS selector a browser accepts: unknown pseudo-class ':hovr' (at character 7 of 'button:hovr')",
+        ])
+    }
+
     @Test func aStepBeyondTheArticlesNumberedStepsNamesHowManyThereAre() {
         let (_, problems) = parse("""
             ---
