@@ -466,6 +466,9 @@ def test_hints_follow_the_audience_and_identify(driver, spa):
     assert wait_for(lambda: in_guide(driver, ".pop.hint"))
     opened = [detail for name, detail in driver.execute_script("return window.seen") if name == "hint"]
     assert opened == [{"action": "open", "article": "app/projects", "selector": "#delete"}]
+    # A hint whose target is in a shadow root, for the beta segment.
+    driver.execute_script("tebiki.identify({segment: 'beta'})")
+    assert wait_for(lambda: len(visible_beacons(driver)) == 2)
     # Told by the script tag's data-user-role, an admin sees it from the start.
     fresh(driver, spa.url + "admin.html")
     assert wait_for(lambda: progress(driver) == "1 / 3")
@@ -535,8 +538,13 @@ def test_check_mode_lists_each_target_of_the_screen_and_whether_it_is_found(driv
     fresh(driver, spa.url + "admin.html?tebiki-check")
     panel = wait_for(lambda: in_guide(driver, ".panel.check"))[0]
     states = {item.text.split(" — ")[0] + " " + item.get_attribute("data-state") for item in panel.find_elements(By.CSS_SELECTOR, "li")}
-    assert states == {"step 1 of app/projects found", "step 2 of app/projects found", "hint of app/projects found",
-                      "hint of app/projects missing", "announcement app/projects#2 shown", "announcement app/projects#3 shown"}
+    rows = [item.text.split(" — ")[0] + " " + item.get_attribute("data-state") for item in panel.find_elements(By.CSS_SELECTOR, "li")]
+    assert rows == ["step 1 of app/projects found", "step 2 of app/projects found", "hint of app/projects found",
+                    "hint of app/projects missing", "hint of app/projects found",
+                    "announcement app/projects#2 shown", "announcement app/projects#3 shown"]
+    # The third hint's target is inside the toolbar's shadow root (project-toolbar >>> button.export).
+    assert "project-toolbar >>> button.export: found" in panel.text
+    assert states
     from axe_selenium_python import Axe
     axe = Axe(driver)
     axe.inject()

@@ -71,9 +71,22 @@
     } catch (e) { return null; }
     return null;
   }
+  // Every element a selector names; `host >>> inner` looks inside host's open shadow root.
+  function queryAll(selector) {
+    var parts = String(selector).split(">>>"), found = [document];
+    for (var i = 0; i < parts.length; i++) {
+      var next = [];
+      found.forEach(function (scope) {
+        var within = i === 0 ? scope : scope.shadowRoot;
+        if (within) Array.prototype.push.apply(next, within.querySelectorAll(parts[i].trim()));
+      });
+      found = next;
+    }
+    return found;
+  }
   function find(selector) {
     try {
-      var element = document.querySelector(selector);
+      var element = queryAll(selector)[0];
       return element && element.getClientRects().length ? element : null;
     } catch (e) { return null; }
   }
@@ -557,7 +570,7 @@
       var list = el("ul"), rows = [];
       function row(kind, label, selector) {
         var count = 0;
-        if (selector) { try { count = document.querySelectorAll(selector).length; } catch (e) { count = -1; } }
+        if (selector) { try { count = queryAll(selector).length; } catch (e) { count = -1; } }
         var state = !selector ? "shown" : count === 1 ? "found" : count === 0 ? "missing" : count < 0 ? "invalid" : "several (" + count + ")";
         var item = el("li", "", kind + " — " + label + (selector ? " — " + selector : "") + ": " + state);
         item.setAttribute("data-state", state.split(" ")[0]);
