@@ -1,7 +1,10 @@
 """Tours, hints and glossary terms in the help centre, and the one-tag widget in a product:
 the demo app and the help centre on two loopback servers (two origins, really cross-origin)."""
+import functools
 import gzip
+import http.server
 import os
+import threading
 import shutil
 import time
 import urllib.request
@@ -399,6 +402,7 @@ def spa(work_folder):
     os.makedirs(product_folder)
     with open(os.path.join(fixture, "product", "index.html"), encoding="utf-8") as file:
         html = file.read().replace('src="WIDGET"', f'src="{help_centre.url}widget/tebiki.js"')
+    shutil.copy(os.path.join(fixture, "product", "app.js"), product_folder)
     for name, role in (("admin.html", "admin"), ("viewer.html", "viewer")):
         with open(os.path.join(product_folder, name), "w", encoding="utf-8") as file:
             file.write(html.replace("ROLE", role))
@@ -408,6 +412,8 @@ def spa(work_folder):
     with open(os.path.join(product_folder, "own.html"), "w", encoding="utf-8") as file:
         file.write(html.replace("ROLE", "admin").replace('<main id="app">', own + '<main id="app">'))
     product = StaticServer(product_folder)
+    product.help_centre = help_centre.url
+    product.folder = product_folder
     yield product
     help_centre.stop()
     product.stop()
@@ -567,3 +573,37 @@ def test_chromium_accepts_the_selectors_the_build_accepts(driver):
         "return arguments[0].map(s => { try { document.querySelector(s); return true; } catch (e) { return false; } });",
         [case["selector"] for case in cases])
     assert {case["selector"]: ok for case, ok in zip(cases, accepted)} == {case["selector"]: case["valid"] for case in cases}
+
+
+class _StrictPolicyHandler(http.server.SimpleHTTPRequestHandler):
+    policy = ""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_the_widget_works_under_a_strict_content_security_policy(driver, spa):
+    """The CSP lines the README gives a product team: scripts and styles from the product and
+    the help centre only, no inline styles."""
+    help_origin = spa.help_centre.rstrip("/")
+    handler = functools.partial(type("Strict", (_StrictPolicyHandler,), {
+        "policy": f"default-src 'self'; script-src 'self' {help_origin}; style-src 'self'; img-src 'self' data: {help_origin}"}),
+        directory=spa.folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/admin.html"
+        fresh(driver, url)
+        assert wait_for(lambda: progress(driver) == "1 / 3")
+        # The guide's own styles apply: its popover is fixed, its help button round.
+        assert step_popover(driver).value_of_css_property("position") == "fixed"
+        assert in_guide(driver, "button.help")[0].value_of_css_property("position") == "fixed"
+        assert [entry for entry in severe_logs(driver) if "Content Security Policy" in entry["message"]] == []
+        assert severe_logs(driver) == []
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -131,8 +131,7 @@
   var host = el("div");
   host.setAttribute("data-tebiki-guide", "");
   var root = host.attachShadow({ mode: "open" });
-  var style = el("style");
-  style.textContent =
+  var css =
     ":host{all:initial}*{box-sizing:border-box}" +
     ".layer{font:15px/1.6 system-ui,-apple-system,'Hiragino Sans','Noto Sans JP','Yu Gothic UI',sans-serif;color:#1d2330}" +
     ".spot{position:fixed;border-radius:6px;box-shadow:0 0 0 3px #2f6fde,0 0 0 9999px rgba(10,16,30,.45);pointer-events:none;z-index:2147483000;transition:all .2s}" +
@@ -168,7 +167,22 @@
   var live = el("div", "sr");
   live.setAttribute("aria-live", "polite");
   layer.appendChild(live);
-  root.appendChild(style);
+  // A constructed stylesheet, which a strict Content-Security-Policy (style-src without
+  // 'unsafe-inline') allows; where there is none, a <style> with the script tag's nonce.
+  var sheet = null;
+  try {
+    if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+    }
+  } catch (e) { sheet = null; }
+  if (!sheet) {
+    var style = el("style");
+    if (script && script.nonce) style.nonce = script.nonce;
+    style.textContent = css;
+    root.appendChild(style);
+  }
   root.appendChild(layer);
 
   var listeners = [];
