@@ -10,6 +10,9 @@ struct Check: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @Option(help: "A folder of saved product screens (product.screens in tebiki.yml): check every tour step's and hint's selector against them.")
+    var product: String?
+
     @Flag(help: "Rewrite links written the way other tools link (/guide/intro, intro.html) to the .md paths they stand for, in Articles/.")
     var fixLinks = false
 
@@ -26,6 +29,14 @@ struct Check: ParsableCommand {
             diagnostics = diagnostics.filter {
                 !(fixed.contains($0.location) && ($0.code == .linkOtherTool || $0.code == .linkMissingHeading))
             } + problems
+        }
+        if let product {
+            if checked.site.config.productScreens.isEmpty {
+                diagnostics.append(.about(.error, .configInvalid, "tebiki.yml", "--product needs 'product: {screens: [{url: /login, files: [login.html]}]}'"))
+            } else {
+                diagnostics += checked.site.config.adjusted(ProductCheck.check(checked.articles, screens: checked.site.config.productScreens,
+                                                                               folder: URL(fileURLWithPath: product)), strict: report.strict)
+            }
         }
         report.print(diagnostics)
         if diagnostics.hasErrors {

@@ -607,3 +607,17 @@ def test_the_widget_works_under_a_strict_content_security_policy(driver, spa):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_chromium_matches_saved_pages_as_the_product_check_does(driver, work_folder):
+    """The same page and counts as ProductCheckTests: tebiki check --product finds what a browser finds."""
+    import json
+    with open(os.path.join(FIXTURES, "selector-matching.json"), encoding="utf-8") as file:
+        table = json.load(file)
+    page = os.path.join(work_folder, "selector-matching.html")
+    with open(page, "w", encoding="utf-8") as file:
+        file.write(table["html"])
+    driver.get("file://" + page)
+    cases = [case for case in table["cases"] if not case.get("tebikiOnly")]
+    counts = driver.execute_script("return arguments[0].map(s => document.querySelectorAll(s).length)", [c["selector"] for c in cases])
+    assert {c["selector"]: n for c, n in zip(cases, counts)} == {c["selector"]: c["count"] for c in cases}

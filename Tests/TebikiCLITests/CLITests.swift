@@ -281,6 +281,25 @@ struct CLITests {
         #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
     }
 
+    @Test func checkProductFindsEveryTargetOnTheSavedScreensAndNamesOneThatIsGone() throws {
+        let run = try tebiki(["check", "--quiet", "--source", Self.repository.path, "--product",
+                              Self.repository.appendingPathComponent("Examples/demo-app").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The sample with the logout step's selector changed to one the portal does not have.
+        let site = try temporaryFolder()
+        for item in ["tebiki.yml", "Articles"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(item), to: site.appendingPathComponent(item))
+        }
+        let logout = site.appendingPathComponent("Articles/login/logout.md")
+        let text = try String(contentsOf: logout, encoding: .utf8)
+        #expect(text.contains("selector: \"#logout\""))
+        try text.replacingOccurrences(of: "selector: \"#logout\"", with: "selector: \"#log-out\"").write(to: logout, atomically: true, encoding: .utf8)
+        let broken = try tebiki(["check", "--quiet", "--source", site.path, "--product", Self.repository.appendingPathComponent("Examples/demo-app").path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("Articles/login/logout.md:23:19: error: '#log-out' matches nothing on the screen /demo-app/portal.html "
+            + "(portal.html: none, portal.menu-open.html: none) [product-target]\n"))
+    }
+
     @Test func checkListsTheArticlesLeftOutByTheirDates() throws {
         let fixture = Self.repository.appendingPathComponent("Tests/Fixtures/publishing")
         let run = try tebiki(["check", "--quiet", "--source", fixture.path])

@@ -240,8 +240,9 @@ private extension YAMLDocument {
 
     mutating func productTarget(_ node: Node) -> Guidance.ProductTarget? {
         guard let fields = fields(of: node, in: "product", allowed: ["url", "selector"]) else { return nil }
-        var url: String?, selector: String?
+        var url: String?, selector: String?, selectorLocation = location(of: node)
         for (key, _, value) in fields {
+            if key == "selector" { selectorLocation = location(of: value) }
             if key == "url" {
                 url = nonEmptyString(value, key: "url")
                 if let pattern = url, !(pattern.hasPrefix("/") || pattern.hasPrefix("*") || pattern.hasPrefix("http://") || pattern.hasPrefix("https://")) {
@@ -262,6 +263,6 @@ private extension YAMLDocument {
         }
         require(["url", "selector"], in: fields, of: node, "'product'")
         guard let url, let selector else { return nil }
-        return Guidance.ProductTarget(url: url, selector: selector)
+        return Guidance.ProductTarget(url: url, selector: selector, selectorLocation: selectorLocation)
     }
 }

@@ -43,6 +43,21 @@ extension SiteConfig {
                     config.titles[language] = title
                 }
             case "title": config.title = yaml.nonEmptyString(value, key: key)
+            case "product":
+                guard let fields = yaml.fields(of: value, in: "'product'", allowed: ["screens"]) else { continue }
+                for (_, _, screens) in fields {
+                    guard let items = screens.sequence else {
+                        yaml.report(yaml.error(at: screens, "'screens' must be a list of {url, files}"))
+                        continue
+                    }
+                    for item in items {
+                        guard let entry = yaml.fields(of: item, in: "a screen", allowed: ["url", "files"]) else { continue }
+                        yaml.require(["url", "files"], in: entry, of: item, "a screen")
+                        let url = entry.first { $0.key == "url" }.flatMap { yaml.nonEmptyString($0.value, key: "url") }
+                        let files = entry.first { $0.key == "files" }.flatMap { yaml.strings($0.value, key: "files") }?.map(\.value) ?? []
+                        if let url, !files.isEmpty { config.productScreens.append(.init(url: url, files: files, location: yaml.location(of: item))) }
+                    }
+                }
             case "description": config.description = yaml.optionalString(value, key: key)
             case "timeZone":
                 if let name = yaml.nonEmptyString(value, key: key) {

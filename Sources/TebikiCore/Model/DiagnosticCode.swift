@@ -57,6 +57,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case linkOtherTool = "link-other-tool"
     case linkOtherLanguage = "link-other-language"
     case linkUnpublished = "link-unpublished"
+    case productTarget = "product-target"
+    case productUnchecked = "product-unchecked"
     // What readers cannot reach or will not understand
     case missingDescription = "missing-description"
     case orphanArticle = "orphan-article"
@@ -78,7 +80,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .duplicateDescription, .unknownFrontMatterKey, .rawHTML, .unsafeURL, .missingDescription, .orphanArticle,
              .unusedImage, .caseCollision, .staticReplaces, .unsafeSVG, .containerUnknown, .containerStray, .linkOtherTool,
-             .languageUnused, .linkOtherLanguage, .themeWordMissing, .linkUnpublished:
+             .languageUnused, .linkOtherLanguage, .themeWordMissing, .linkUnpublished, .productUnchecked:
             true
         default:
             false
@@ -139,6 +141,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .includeCycle: "A file that includes itself, directly or through other includes. Break the cycle."
         case .variableUnknown: "A `{{ name }}` that `variables:` in `tebiki.yml` does not define. Define it, or put the braces in backticks to show them."
         case .linkOtherTool: "A link written as VitePress, Docusaurus or Hugo write them (`/guide/page`, `./page`, `page.html`); it works, but the `.md` form is checked the same everywhere. Run `tebiki check --fix-links`."
+        case .productTarget: "`tebiki check --product`: a tour step's or hint's selector matches no element, or more than one, in every saved file of the screens its url covers (or a saved screen cannot be read). Fix the selector, or save the screen in the state where the element exists (`portal.menu-open.html`)."
+        case .productUnchecked: "`tebiki check --product`: a selector that a saved page cannot answer (`:hover`, `:checked`, `:has()`…), or a url no saved screen covers; it was not checked. Add a screen to `product.screens`, or check it with `?tebiki-check` in the product."
         case .linkUnpublished: "A link or image to an article left out by its `publishDate` (still to come) or `expiryDate` (passed). It is shown as plain text, and becomes a link when the article is published; remove it if the article has expired."
         case .missingDescription: "An article without `description`: lists and search results show nothing under its title. Add one."
         case .orphanArticle: "An article no other article links to or names in `related:`. Link to it."

@@ -97,5 +97,9 @@ public struct Guidance: Sendable, Equatable {
         /// `*` stands for any characters.
         public var url: String
         public var selector: String
+        /// Where the selector is written, for `tebiki check --product`.
+        public var selectorLocation = SourceLocation("")
+
+        public static func == (a: Self, b: Self) -> Bool { a.url == b.url && a.selector == b.selector }
     }
 }

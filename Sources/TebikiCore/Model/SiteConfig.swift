@@ -51,6 +51,17 @@ public struct SiteConfig: Sendable {
     /// `timeZone:` (IANA, such as Asia/Tokyo): the zone in which an announcement's day-only
     /// `from` and `until` begin and end. UTC unless set.
     public var timeZone = TimeZone(identifier: "UTC")!
+    /// `product: {screens: [{url: /login, files: [login.html]}]}`: saved screens of the product
+    /// that `tebiki check --product <folder>` checks selectors against.
+    public var productScreens: [ProductScreen] = []
+
+    public struct ProductScreen: Sendable {
+        /// The screen's path (or whole URL), as the product shows it.
+        public var url: String
+        /// Saved HTML of the screen, relative to the product folder: several for its states.
+        public var files: [String]
+        var location: SourceLocation
+    }
     /// `warnings:`: kinds of warning turned off for the site, or raised to errors.
     public var warnings: [DiagnosticCode: WarningLevel] = [:]
 
@@ -68,7 +79,7 @@ public struct SiteConfig: Sendable {
     public init() {}
 
     static let keys = ["title", "language", "languages", "baseURL", "theme", "output", "rawHTML", "relatedCount", "backlinks", "warnings",
-                       "variables", "description", "image", "editURL", "feedback", "support", "words", "timeZone"]
+                       "variables", "description", "image", "editURL", "feedback", "support", "words", "timeZone", "product"]
 
     /// `diagnostics` as the site's `warnings:` wants them: some kinds left out, some raised to
     /// errors; with `strict`, every warning an error. Errors stay errors.

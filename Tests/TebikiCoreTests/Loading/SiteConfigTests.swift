@@ -90,7 +90,7 @@ struct SiteConfigTests {
         let text = "title: x\ncolour: blue\nbaseURL: not a url\nlanguage: 日本語\nrelatedCount: 50\n"
         let (_, diagnostics) = SiteConfig.parse(text, path: "tebiki.yml")
         #expect(diagnostics.map(\.description) == [
-            "tebiki.yml:2:1: error: unknown key 'colour' (known keys: title, language, languages, baseURL, theme, output, rawHTML, relatedCount, backlinks, warnings, variables, description, image, editURL, feedback, support, words, timeZone)",
+            "tebiki.yml:2:1: error: unknown key 'colour' (known keys: title, language, languages, baseURL, theme, output, rawHTML, relatedCount, backlinks, warnings, variables, description, image, editURL, feedback, support, words, timeZone, product)",
             "tebiki.yml:3:10: error: 'baseURL' must be an absolute http(s) URL such as https://example.com/help/",
             "tebiki.yml:4:11: error: '日本語' is not a language code such as ja, en or zh-TW",
             "tebiki.yml:5:15: error: 'relatedCount' must be between 0 and 20",
