@@ -621,3 +621,71 @@ def test_chromium_matches_saved_pages_as_the_product_check_does(driver, work_fol
     cases = [case for case in table["cases"] if not case.get("tebikiOnly")]
     counts = driver.execute_script("return arguments[0].map(s => document.querySelectorAll(s).length)", [c["selector"] for c in cases])
     assert {c["selector"]: n for c, n in zip(cases, counts)} == {c["selector"]: c["count"] for c in cases}
+
+
+def picker(driver):
+    hosts = driver.find_elements(By.CSS_SELECTOR, "[data-tebiki-picker]")
+    return hosts[0] if hosts else None
+
+
+def test_the_picker_names_each_kind_of_element_exactly_and_its_yaml_builds(driver, spa, work_folder):
+    fresh(driver, spa.url + "admin.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    press(driver, Keys.ESCAPE)
+    assert not driver.find_elements(By.CSS_SELECTOR, "script[data-tebiki-pick]"), "nothing is loaded until asked for"
+    driver.execute_script("tebiki.pick()")
+    host = wait_for(lambda: picker(driver))
+    # axe on the open picker.
+    from axe_selenium_python import Axe
+    axe = Axe(driver)
+    axe.inject()
+    assert [v["id"] for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")] == []
+
+    def chosen():
+        return wait_for(lambda: host.get_attribute("data-selector"))
+
+    def again():
+        host.shadow_root.find_element(By.CSS_SELECTOR, "button:not(.primary)").click()
+        driver.execute_script("arguments[0].removeAttribute('data-selector')", host)
+
+    snippets = []
+    expected = {"#new": "#new", "[data-testid=\"share\"]": "share", "button[aria-label=\"Settings\"]": "settings"}
+    for selector, _ in expected.items():
+        ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, selector)).click().perform()
+        assert chosen() == selector
+        snippets.append(host.shadow_root.find_element(By.CSS_SELECTOR, "textarea").get_attribute("value"))
+        again()
+    # A list item with no attributes of its own: a short path that names only it.
+    beta = driver.find_element(By.XPATH, "//li[text()='Beta']")
+    ActionChains(driver).move_to_element(beta).click().perform()
+    path = chosen()
+    assert driver.execute_script("var all = document.querySelectorAll(arguments[0]); return all.length === 1 && all[0].textContent", path) == "Beta"
+    snippets.append(host.shadow_root.find_element(By.CSS_SELECTOR, "textarea").get_attribute("value"))
+    again()
+    # A button inside a web component's shadow root, by keyboard: focus it and press Enter.
+    driver.execute_script("document.querySelector('project-toolbar').shadowRoot.querySelector('button').focus()")
+    press(driver, Keys.ENTER)
+    assert chosen() == "project-toolbar >>> button"
+    snippets.append(host.shadow_root.find_element(By.CSS_SELECTOR, "textarea").get_attribute("value"))
+    assert snippets[0] == 'product: {url: "/spa/projects", selector: "#new"}'
+    # Esc ends picking.
+    press(driver, Keys.ESCAPE)
+    assert wait_for(lambda: picker(driver) is None)
+    assert severe_logs(driver) == []
+
+    # Each snippet, pasted into a hint, builds.
+    source = os.path.join(work_folder, "picked-site")
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.copytree(os.path.join(FIXTURES, "guide-spa", "site"), source)
+    article = os.path.join(source, "Articles", "app", "projects.md")
+    with open(article, encoding="utf-8") as file:
+        text = file.read()
+    hints = "".join(f"  - text: Picked {n}.\n    heading: list\n    {snippet}\n" for n, snippet in enumerate(snippets))
+    with open(article, "w", encoding="utf-8") as file:
+        file.write(text.replace("hints:\n", "hints:\n" + hints, 1))
+    build_site(source, os.path.join(work_folder, "picked-out"))
+
+
+def test_tebiki_pick_in_the_address_opens_the_picker(driver, spa):
+    fresh(driver, spa.url + "viewer.html?tebiki-pick")
+    assert wait_for(lambda: picker(driver))

@@ -54,7 +54,8 @@
           return function () { callbacks[key] = (callbacks[key] || []).filter(function (c) { return c !== callback; }); };
         },
         identify: function (values) { identify(values); },
-        check: function () { return checkScreen ? checkScreen() : []; }
+        check: function () { return checkScreen ? checkScreen() : []; },
+        pick: function () { pick(); }
       }) });
     } catch (e) { /* a page that froze window: the events still fire */ }
   }
@@ -394,6 +395,15 @@
   // (even ones it replaced itself) are called as before; the guide only listens after them.
   var routeChanged = function () { changed(); };
   var checkScreen = null;
+  // The element picker is a script of its own, loaded from the help centre only when asked for.
+  function pick() {
+    if (!product || document.querySelector("[data-tebiki-picker], script[data-tebiki-pick]")) return;
+    var loader = document.createElement("script");
+    loader.src = base + "assets/pick.js";
+    loader.setAttribute("data-tebiki-pick", "");
+    if (script && script.nonce) loader.nonce = script.nonce;
+    (document.head || document.body).appendChild(loader);
+  }
   function followRoutes() {
     var lastPath = location.pathname + location.search + location.hash;
     function check() {
@@ -606,6 +616,7 @@
     };
     routeChanged();
     if (/[?&]tebiki-check(=|&|$)/.test(location.search)) checkScreen();
+    if (/[?&]tebiki-pick(=|&|$)/.test(location.search)) pick();
 
     var help = el("button", "help", t("helpButton")), panel = null;
     help.type = "button";
