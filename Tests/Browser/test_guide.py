@@ -434,10 +434,14 @@ def test_a_tour_goes_on_on_the_next_screen_of_a_single_page_app_and_raises_its_e
     driver.execute_script(RECORD)
     step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
     assert wait_for(lambda: progress(driver) == "2 / 3")
-    # Step 3 is on the next screen: the tour waits for the reader to get there.
+    # Step 3 is on the next screen: the tour waits for the reader to get there, and says where.
     step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
     assert wait_for(lambda: step_popover(driver) is None)
+    note = wait_for(lambda: in_guide(driver, ".pop.next-screen"))[0]
+    assert "Name it" in note.text
+    assert note.find_element(By.CSS_SELECTOR, "a").get_attribute("href") == spa.url + "spa/new"
     driver.find_element(By.ID, "new").click()
+    assert wait_for(lambda: in_guide(driver, ".pop.next-screen") == [])
     assert driver.execute_script("return location.pathname") == "/spa/new"
     assert wait_for(lambda: progress(driver) == "3 / 3")
     assert step_popover(driver).find_element(By.CSS_SELECTOR, "h2").text == "Name it"

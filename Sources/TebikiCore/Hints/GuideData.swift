@@ -37,7 +37,7 @@ enum GuideData {
             let guidance = article.guidance
             let steps = guidance.steps.compactMap { step in
                 step.product.map { target in
-                    let fields = object(["title": step.title, "html": step.html, "url": target.url, "selector": target.selector])
+                    let fields = object(["title": step.title, "html": step.html, "url": target.url, "selector": target.selector, "open": target.open])
                     return step.wait.map { fields.dropLast() + ",\"wait\":\(Int(($0 * 1000).rounded()))}" } ?? fields
                 }
             }

@@ -239,10 +239,18 @@ private extension YAMLDocument {
     }
 
     mutating func productTarget(_ node: Node) -> Guidance.ProductTarget? {
-        guard let fields = fields(of: node, in: "product", allowed: ["url", "selector"]) else { return nil }
-        var url: String?, selector: String?, selectorLocation = location(of: node)
+        guard let fields = fields(of: node, in: "product", allowed: ["url", "selector", "open"]) else { return nil }
+        var url: String?, selector: String?, selectorLocation = location(of: node), open: String?
         for (key, _, value) in fields {
             if key == "selector" { selectorLocation = location(of: value) }
+            if key == "open" {
+                open = nonEmptyString(value, key: "open")
+                if let address = open, !(address.hasPrefix("/") || address.hasPrefix("https://") || address.hasPrefix("http://")) {
+                    report(error(at: value, "'open' must be the screen's address: a path such as /portal, or an http(s) URL"))
+                    open = nil
+                }
+                continue
+            }
             if key == "url" {
                 url = nonEmptyString(value, key: "url")
                 if let pattern = url, !(pattern.hasPrefix("/") || pattern.hasPrefix("*") || pattern.hasPrefix("http://") || pattern.hasPrefix("https://")) {
@@ -263,6 +271,6 @@ private extension YAMLDocument {
         }
         require(["url", "selector"], in: fields, of: node, "'product'")
         guard let url, let selector else { return nil }
-        return Guidance.ProductTarget(url: url, selector: selector, selectorLocation: selectorLocation)
+        return Guidance.ProductTarget(url: url, selector: selector, selectorLocation: selectorLocation, open: open)
     }
 }

@@ -99,6 +99,9 @@ public struct Guidance: Sendable, Equatable {
         public var selector: String
         /// Where the selector is written, for `tebiki check --product`.
         public var selectorLocation = SourceLocation("")
+        /// The address of the step's screen, for a "go to the next screen" link when a tour
+        /// reaches it from another screen.
+        public var open: String?
 
         public static func == (a: Self, b: Self) -> Bool { a.url == b.url && a.selector == b.selector }
     }

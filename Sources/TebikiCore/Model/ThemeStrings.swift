@@ -29,7 +29,7 @@ public struct ThemeStrings: Sendable {
     static let guideKeys = ["tourStart", "tourNew", "tourTitle", "tourBack", "tourNext", "tourDone", "tourClose",
                             "tourProgress", "tourAnnounce", "tourEnded", "hintLabel", "hintRead", "helpButton",
                             "helpTitle", "helpNone", "helpSearch", "helpCentre", "searchPlaceholder",
-                            "announcementLabel", "announcementClose"]
+                            "announcementLabel", "announcementClose", "tourNextScreen", "tourGoNext"]
 
     /// The reasons a reader can give for "not helpful", as the site or theme lists them.
     var feedbackReasons: [String] {
@@ -135,6 +135,8 @@ private extension ThemeStrings {
         "helpNone": "この画面についての記事はまだありません。",
         "helpSearch": "ヘルプセンターを検索",
         "helpCentre": "ヘルプセンターを開く",
+        "tourNextScreen": "次のステップ「{title}」は別の画面です。",
+        "tourGoNext": "次の画面へ",
         "announcementLabel": "お知らせ",
         "announcementClose": "閉じる",
         "feedbackQuestion": "この記事は役に立ちましたか？",
@@ -223,6 +225,8 @@ private extension ThemeStrings {
         "helpNone": "No articles for this screen yet.",
         "helpSearch": "Search the help centre",
         "helpCentre": "Open the help centre",
+        "tourNextScreen": "The next step, “{title}”, is on another screen.",
+        "tourGoNext": "Go to the next screen",
         "announcementLabel": "Announcement",
         "announcementClose": "Close",
         "feedbackQuestion": "Was this article helpful?",

@@ -22,7 +22,7 @@ struct FixtureSiteTests {
         let files = Set(TestSites.snapshot(of: output).keys).filter { !$0.hasPrefix("/search/t/") }
         #expect(files == [
             "/.tebiki-output", "/404.html", "/index.html", "/sitemap.xml", "/assets/style.css", "/assets/tebiki.js",
-            "/assets/search.js", "/assets/favicon.svg", "/search/index.html", "/search/meta.js", "/search/d/0.js", "/search/f.js",
+            "/assets/search.js", "/assets/favicon.svg", "/assets/pick.js", "/search/index.html", "/search/meta.js", "/search/d/0.js", "/search/f.js",
             "/search/x/0-0.js", "/search/x/1-0.js", "/search/x/2-0.js", "/search/x/3-0.js",
             "/getting-started/index.html", "/getting-started/welcome/index.html", "/getting-started/install/index.html",
             "/account/index.html", "/account/sign-in/index.html", "/account/logout/index.html",

@@ -109,7 +109,7 @@ struct GuidanceTests {
             "\(path):15:7: error: a tour step needs a target in the article: 'heading', 'step' or 'image'",
             "\(path):20:16: error: 'product' needs a 'selector'",
             "\(path):20:22: error: 'url' must be a path such as /login or /k/*, or a whole URL such as https://*.example.com/login",
-            "\(path):20:29: error: unknown key 'selectr' in product; known keys: 'url', 'selector'",
+            "\(path):20:29: error: unknown key 'selectr' in product; known keys: 'url', 'selector', 'open'",
             "\(path):23:14: error: tour target: this article shows no image 'missing.png'",
             "\(path):25:5: error: a hint needs a target: 'heading', 'step' or 'image' in the article, or 'product'",
             "\(path):27:11: error: 'step' counts from 1",
@@ -221,11 +221,14 @@ struct GuidanceTests {
                 product: {url: /login, selector: "button:hovr"}
               - text: Fine.
                 product: {url: /login, selector: "[data-testid='save'] >>> .x"}
+              - text: Opens nowhere.
+                product: {url: /login, selector: "#a", open: portal}
             ---
             \(Self.body)
             """)
         #expect(problems == [
             "Articles/login/signin.md:5:38: error: 'selector' is not a CSS selector a browser accepts: unknown pseudo-class ':hovr' (at character 7 of 'button:hovr')",
+            "Articles/login/signin.md:9:50: error: 'open' must be the screen's address: a path such as /portal, or an http(s) URL",
         ])
     }
 

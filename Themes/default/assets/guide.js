@@ -221,6 +221,7 @@
 
   // --- Tours -------------------------------------------------------------------------------
   var active = null;
+  var pausedNote = null;
 
   function runTour(tour, options) {
     if (active) active.end(false);
@@ -270,7 +271,7 @@
       var mine = ++token;
       if (target < 0 || target >= steps.length) { finish(direction > 0); return; }
       // The next step is on another screen of the product: wait there for the reader.
-      if (options.pause && steps[target].url && !matches(steps[target].url)) { options.pause(target); pause(); return; }
+      if (options.pause && steps[target].url && !matches(steps[target].url)) { options.pause(target); pause(steps[target]); return; }
       var wait = steps[target].wait != null ? steps[target].wait : options.wait;
       waitFor(steps[target].selector, wait, function (element) {
         if (mine !== token || !active) return;
@@ -282,10 +283,27 @@
         show(target, element);
       });
     }
-    function pause() {
+    // Waiting for the reader on another screen; a step that names its screen's address gets a link there.
+    function pause(next) {
       active = null; token++;
       document.removeEventListener("keydown", keys, true);
       spot.remove(); pop.remove();
+      if (!next.open) return;
+      var note = el("div", "pop next-screen");
+      note.setAttribute("role", "dialog");
+      note.setAttribute("aria-label", t("tourGoNext"));
+      note.tabIndex = -1;
+      note.appendChild(el("p", "", t("tourNextScreen", { title: next.title })));
+      var go = el("a", "", t("tourGoNext"));
+      go.href = new URL(next.open, location.href).href;
+      var shut = el("button", "close", "×"); shut.type = "button"; shut.setAttribute("aria-label", t("tourClose"));
+      shut.addEventListener("click", function () { note.remove(); });
+      note.addEventListener("keydown", function (event) { if (event.key === "Escape") note.remove(); });
+      note.appendChild(shut); note.appendChild(go);
+      layer.appendChild(note);
+      note.style.top = "auto"; note.style.bottom = "1rem"; note.style.right = "1rem"; note.style.left = "auto";
+      pausedNote = note;
+      note.focus();
     }
     function show(target, element) {
       index = target; current = element;
@@ -317,6 +335,7 @@
     active = { end: finish, id: tourID };
     document.addEventListener("keydown", keys, true);
     onChange(reposition);
+    if (pausedNote) { pausedNote.remove(); pausedNote = null; }
     if (!options.resume) emit("tour", { action: "start", tour: tourID, steps: steps.length });
     go(options.from || 0, 1);
   }
