@@ -693,3 +693,28 @@ def test_the_picker_names_each_kind_of_element_exactly_and_its_yaml_builds(drive
 def test_tebiki_pick_in_the_address_opens_the_picker(driver, spa):
     fresh(driver, spa.url + "viewer.html?tebiki-pick")
     assert wait_for(lambda: picker(driver))
+
+
+def test_the_demo_app_is_a_single_page_app_the_widget_follows(driver, server, demo):
+    fresh(driver, demo.url + "login.html")
+    assert wait_for(lambda: progress(driver) is not None)
+    press(driver, Keys.ESCAPE)
+    driver.execute_script("window.sameDocument = true")
+    login_beacons = wait_for(lambda: visible_beacons(driver))
+    driver.find_element(By.ID, "login-button").click()
+    assert wait_for(lambda: driver.execute_script("return location.pathname").endswith("/portal.html"))
+    assert driver.execute_script("return window.sameDocument") is True, "no page load: a route change"
+    assert wait_for(lambda: driver.find_elements(By.ID, "account-menu-button"))
+    # The portal's hint (beside the account menu) replaces the login screen's.
+    beacons = wait_for(lambda: [b for b in visible_beacons(driver) if b not in login_beacons])
+    assert beacons
+    menu = driver.find_element(By.ID, "account-menu-button")
+    assert abs(rect(driver, beacons[0])["top"] - rect(driver, menu)["top"]) < 40
+    press(driver, Keys.ESCAPE)
+    driver.execute_script("document.getElementById('account-menu-button').click()")
+    driver.execute_script("document.querySelector('.account-menu a[href=\"settings.html\"]').click()")
+    assert wait_for(lambda: driver.execute_script("return location.pathname").endswith("/settings.html"))
+    driver.back()
+    assert wait_for(lambda: driver.find_elements(By.ID, "account-menu-button"))
+    assert driver.execute_script("return window.sameDocument") is True
+    assert severe_logs(driver) == []
