@@ -718,3 +718,26 @@ def test_the_demo_app_is_a_single_page_app_the_widget_follows(driver, server, de
     assert wait_for(lambda: driver.find_elements(By.ID, "account-menu-button"))
     assert driver.execute_script("return window.sameDocument") is True
     assert severe_logs(driver) == []
+
+
+def test_the_demo_portal_shows_its_banner_to_its_audience(driver, server, demo):
+    fresh(driver, demo.url + "portal.html")
+    banner = wait_for(lambda: in_guide(driver, ".banner"))[0]
+    assert "共用のパソコンではログアウトを" in banner.text
+    assert banner.find_element(By.CSS_SELECTOR, "a").get_attribute("href") == server.root_url + "login/logout/"
+    # For readers the product says are users only (data-user-role="user" on the demo's tag).
+    driver.execute_script("tebiki.identify({role: 'admin'})")
+    assert wait_for(lambda: in_guide(driver, ".banner") == [])
+
+
+def test_the_help_centres_own_article_tour_raises_the_same_events(driver, server):
+    fresh(driver, server.root_url + "login/login/")
+    driver.execute_script("window.seen = []; document.addEventListener('tebiki:tour', e => window.seen.push(e.detail));")
+    wait_for(lambda: driver.find_element(By.CSS_SELECTOR, "[data-tour-start]").is_displayed())
+    driver.find_element(By.CSS_SELECTOR, "[data-tour-start]").click()
+    assert wait_for(lambda: progress(driver) == "1 / 4")
+    press(driver, Keys.ESCAPE)
+    seen = wait_for(lambda: driver.execute_script("return window.seen.length === 3 && window.seen"))
+    assert [d["action"] for d in seen] == ["start", "step", "dismiss"]
+    assert seen[0] == {"action": "start", "tour": "login/login", "steps": 4}
+    assert seen[2] == {"action": "dismiss", "tour": "login/login", "step": 1, "steps": 4}

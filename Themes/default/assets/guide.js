@@ -480,7 +480,7 @@
     function showAnnouncements() {
       Object.keys(notices).forEach(function (style) {
         var open = notices[style];
-        if (open && !matches(open.announcement.url)) open.close("route");
+        if (open && (!matches(open.announcement.url) || !forReader(open.announcement.audience))) open.close("route");
       });
       var now = Date.now();
       (data.announcements || []).forEach(function (announcement) {
