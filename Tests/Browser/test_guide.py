@@ -741,3 +741,21 @@ def test_the_help_centres_own_article_tour_raises_the_same_events(driver, server
     assert [d["action"] for d in seen] == ["start", "step", "dismiss"]
     assert seen[0] == {"action": "start", "tour": "login/login", "steps": 4}
     assert seen[2] == {"action": "dismiss", "tour": "login/login", "step": 1, "steps": 4}
+
+
+def test_the_widget_asks_only_its_help_centre_stores_one_prefix_and_survives_the_page(driver, spa):
+    fresh(driver, spa.url + "admin.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    press(driver, Keys.ESCAPE)
+    driver.execute_script("document.getElementById('new').click()")
+    assert wait_for(lambda: driver.execute_script("return location.pathname") == "/spa/new")
+    origins = set(driver.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)"))
+    assert origins <= {spa.url.rstrip("/"), spa.help_centre.rstrip("/")}
+    keys = driver.execute_script("return Object.keys(localStorage)")
+    assert keys and all(key.startswith("tebiki:") for key in keys)
+    # The page removes the widget's element and changes screens again: nothing breaks.
+    driver.execute_script("document.querySelector('[data-tebiki-guide]').remove(); history.back();")
+    assert wait_for(lambda: driver.execute_script("return location.pathname") == "/spa/projects")
+    driver.execute_script("history.pushState({}, '', '/spa/new'); tebiki.identify({role: 'viewer'}); tebiki.check();")
+    time.sleep(0.3)
+    assert severe_logs(driver) == []
