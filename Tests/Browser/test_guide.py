@@ -2,6 +2,7 @@
 the demo app and the help centre on two loopback servers (two origins, really cross-origin)."""
 import functools
 import gzip
+import re
 import http.server
 import os
 import threading
@@ -249,10 +250,12 @@ def test_widget_help_button_lists_the_screens_articles_offers_its_tour_and_searc
     press(driver, Keys.ESCAPE)
     help_button = wait_for(lambda: in_guide(driver, "button.help"))[0]
     assert help_button.text == "ヘルプ"
+    driver.execute_script("window.helpSeen = []; tebiki.on('help', d => window.helpSeen.push(d));")
     help_button.click()
     panel = wait_for(lambda: in_guide(driver, ".panel"))[0]
     links = {a.text: a.get_attribute("href") for a in panel.find_elements(By.CSS_SELECTOR, "li a")}
     assert links == {"kintone にログインする": server.root_url + "login/login/"}
+    assert driver.execute_script("return window.helpSeen") == [{"action": "open", "articles": 1, "tours": 1}]
     panel.find_element(By.CSS_SELECTOR, "button.primary").click()
     assert wait_for(lambda: progress(driver) == "1 / 4"), "the tour starts from the help button"
     press(driver, Keys.ESCAPE)
@@ -277,14 +280,21 @@ def test_widget_tour_waits_for_a_target_that_appears_later(driver, server, demo)
     panel = wait_for(lambda: in_guide(driver, ".panel"))[0]
     assert [a.text for a in panel.find_elements(By.CSS_SELECTOR, "li a")] == ["kintone からログアウトする"]
     panel.find_element(By.CSS_SELECTOR, "button.primary").click()
-    assert wait_for(lambda: progress(driver) == "1 / 2")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
     step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
     time.sleep(0.5)
-    assert progress(driver) == "1 / 2", "waiting for the menu's ログアウト item"
+    assert progress(driver) == "1 / 3", "waiting for the menu's ログアウト item"
     driver.execute_script("document.getElementById('account-menu-button').click()")
-    assert wait_for(lambda: progress(driver) == "2 / 2")
+    assert wait_for(lambda: progress(driver) == "2 / 3")
     logout, box = driver.find_element(By.ID, "logout"), rect(driver, step_popover(driver))
     assert abs(box["top"] - rect(driver, logout)["bottom"]) < 40 or abs(rect(driver, logout)["top"] - box["bottom"]) < 40
+    # Step 3 is on the login screen: the tour says so, and goes on there after the logout.
+    step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
+    note = wait_for(lambda: in_guide(driver, ".pop.next-screen"))[0]
+    assert note.find_element(By.CSS_SELECTOR, "a").get_attribute("href") == demo.url + "login.html"
+    driver.execute_script("document.getElementById('logout').click()")
+    assert wait_for(lambda: progress(driver) == "3 / 3")
+    assert step_popover(driver).find_element(By.CSS_SELECTOR, "h2").text == "ログイン画面に戻る"
     assert severe_logs(driver) == []
 
 
@@ -311,11 +321,14 @@ def test_widget_skips_a_missing_target_finds_a_late_one_and_leaves_the_page_alon
     help_centre, product = guide_fixture
     fresh(driver, product.url + "index.html")
     assert wait_for(lambda: progress(driver) == "1 / 3")
+    driver.execute_script("window.seen = []; document.addEventListener('tebiki:tour', e => window.seen.push(e.detail));")
     step_popover(driver).find_element(By.CSS_SELECTOR, "button.primary").click()
     # Step 2's target never appears: after the wait the tour goes on to step 3, whose panel
     # was added to the page while it waited.
     assert wait_for(lambda: progress(driver) == "3 / 3", timeout=8)
     assert step_popover(driver).find_element(By.CSS_SELECTOR, "h2").text == "The late panel"
+    skipped = [d for d in driver.execute_script("return window.seen") if d["action"] == "skip"]
+    assert len(skipped) == 1 and skipped[0]["step"] == 2 and skipped[0]["selector"]
     press(driver, Keys.ESCAPE)
 
     beacons = wait_for(lambda: [b for b in in_guide(driver, ".beacon") if b.is_displayed()])
@@ -403,6 +416,8 @@ def spa(work_folder):
     with open(os.path.join(fixture, "product", "index.html"), encoding="utf-8") as file:
         html = file.read().replace('src="WIDGET"', f'src="{help_centre.url}widget/tebiki.js"')
     shutil.copy(os.path.join(fixture, "product", "app.js"), product_folder)
+    with open(os.path.join(product_folder, "bare.html"), "w", encoding="utf-8") as file:
+        file.write(re.sub(r'<script src="[^"]*widget/tebiki.js"[^>]*></script>', "", html))
     for name, role in (("admin.html", "admin"), ("viewer.html", "viewer")):
         with open(os.path.join(product_folder, name), "w", encoding="utf-8") as file:
             file.write(html.replace("ROLE", role))
@@ -590,6 +605,28 @@ class _StrictPolicyHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def test_the_demo_works_under_a_strict_content_security_policy(driver, server, demo, work_folder):
+    """The demo app served with the CSP lines the README gives: its tour and banner are styled."""
+    help_origin = server.root_url.rstrip("/")
+    handler = functools.partial(type("StrictDemo", (_StrictPolicyHandler,), {
+        "policy": f"default-src 'self'; script-src 'self' {help_origin}; style-src 'self'; img-src 'self' data: {help_origin}; connect-src 'self'"}),
+        directory=os.path.join(work_folder, "demo-app"))
+    strict = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=strict.serve_forever, daemon=True).start()
+    try:
+        fresh(driver, f"http://127.0.0.1:{strict.server_address[1]}/login.html")
+        assert wait_for(lambda: progress(driver) == "1 / 4")
+        assert step_popover(driver).value_of_css_property("position") == "fixed"
+        press(driver, Keys.ESCAPE)
+        driver.find_element(By.ID, "login-button").click()
+        banner = wait_for(lambda: in_guide(driver, ".banner"))[0]
+        assert banner.value_of_css_property("position") == "fixed"
+        assert severe_logs(driver) == []
+    finally:
+        strict.shutdown()
+        strict.server_close()
+
+
 def test_the_widget_works_under_a_strict_content_security_policy(driver, spa):
     """The CSP lines the README gives a product team: scripts and styles from the product and
     the help centre only, no inline styles."""
@@ -653,7 +690,8 @@ def test_the_picker_names_each_kind_of_element_exactly_and_its_yaml_builds(drive
         driver.execute_script("arguments[0].removeAttribute('data-selector')", host)
 
     snippets = []
-    expected = {"#new": "#new", "[data-testid=\"share\"]": "share", "button[aria-label=\"Settings\"]": "settings"}
+    expected = {"#new": "#new", "[data-testid=\"share\"]": "share", "button[aria-label=\"Settings\"]": "settings",
+                "#say\\\"hi": "quotes"}
     for selector, _ in expected.items():
         ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, selector)).click().perform()
         assert chosen() == selector
@@ -725,7 +763,26 @@ def test_the_demo_portal_shows_its_banner_to_its_audience(driver, server, demo):
     banner = wait_for(lambda: in_guide(driver, ".banner"))[0]
     assert "共用のパソコンではログアウトを" in banner.text
     assert banner.find_element(By.CSS_SELECTOR, "a").get_attribute("href") == server.root_url + "login/logout/"
+    driver.execute_script("window.seen = []; tebiki.on('announcement', d => window.seen.push(d));")
+    before = driver.window_handles
+    driver.execute_script("arguments[0].click()", banner.find_element(By.CSS_SELECTOR, "a"))
+    assert driver.execute_script("return window.seen") == [
+        {"action": "action", "id": "login/logout#1", "url": server.root_url + "login/logout/"}]
+    for handle in driver.window_handles:
+        if handle not in before:
+            driver.switch_to.window(handle)
+            driver.close()
+    driver.switch_to.window(before[0])
+    # Closed by its action, it stays closed: once: false shows it until the reader closes it.
+    assert in_guide(driver, ".banner") == []
+    driver.refresh()
+    assert wait_for(lambda: in_guide(driver, "button.help"))
+    time.sleep(0.3)
+    assert in_guide(driver, ".banner") == []
     # For readers the product says are users only (data-user-role="user" on the demo's tag).
+    driver.execute_script("localStorage.clear()")
+    driver.refresh()
+    assert wait_for(lambda: in_guide(driver, ".banner"))
     driver.execute_script("tebiki.identify({role: 'admin'})")
     assert wait_for(lambda: in_guide(driver, ".banner") == [])
 
@@ -759,3 +816,14 @@ def test_the_widget_asks_only_its_help_centre_stores_one_prefix_and_survives_the
     driver.execute_script("history.pushState({}, '', '/spa/new'); tebiki.identify({role: 'viewer'}); tebiki.check();")
     time.sleep(0.3)
     assert severe_logs(driver) == []
+
+
+def test_the_widget_adds_no_global_name_but_tebiki(driver, spa):
+    names = "return Object.getOwnPropertyNames(window)"
+    fresh(driver, spa.url + "bare.html")
+    # The driver's own helpers leave names on a page it looks into: look the same way on both.
+    progress(driver)
+    bare = set(driver.execute_script(names))
+    fresh(driver, spa.url + "admin.html")
+    assert wait_for(lambda: progress(driver) == "1 / 3")
+    assert set(driver.execute_script(names)) - bare == {"tebiki"}

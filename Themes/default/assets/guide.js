@@ -563,12 +563,10 @@
       return { announcement: announcement, close: close };
     }
 
-    // A tour is offered on a screen where one of its steps is; it starts at that step.
+    // A tour is offered on the screen of its first step; one paused for another screen goes on there.
     function toursHere() {
-      return (data.tours || []).filter(function (tour) { return forReader(tour.audience); }).map(function (tour) {
-        for (var i = 0; i < tour.steps.length; i++) if (matches(tour.steps[i].url)) return { tour: tour, from: i };
-        return null;
-      }).filter(Boolean);
+      return (data.tours || []).filter(function (tour) { return forReader(tour.audience) && matches(tour.steps[0].url); })
+        .map(function (tour) { return { tour: tour }; });
     }
     function start(entry, automatic, from, resume) {
       if (automatic) remember("auto:" + entry.tour.id + ":" + location.pathname, "1");
@@ -587,14 +585,14 @@
       showAnnouncements();
       // A pop-up asks for the reader's attention: a tour starts on the next screen, not under it.
       if (active || notices.modal) return;
-      var here = toursHere();
-      for (var i = 0; i < here.length; i++) {
-        var paused = remember("paused:" + here[i].tour.id);
-        if (paused && here[i].tour.steps[+paused] && matches(here[i].tour.steps[+paused].url)) { start(here[i], false, +paused, true); return; }
+      var tours = (data.tours || []).filter(function (tour) { return forReader(tour.audience); });
+      for (var i = 0; i < tours.length; i++) {
+        var paused = remember("paused:" + tours[i].id);
+        if (paused && tours[i].steps[+paused] && matches(tours[i].steps[+paused].url)) { start({ tour: tours[i] }, false, +paused, true); return; }
       }
-      here.forEach(function (entry) {
+      toursHere().forEach(function (entry) {
         if (entry.tour.autostart && !remember("tour:" + entry.tour.id) && !remember("auto:" + entry.tour.id + ":" + location.pathname)) {
-          if (!active) start(entry, true, entry.from || undefined);
+          if (!active) start(entry, true);
         }
       });
     };
@@ -674,7 +672,7 @@
       tours.forEach(function (entry) {
         var button = el("button", "primary", t("tourStart") + ": " + entry.tour.title);
         button.type = "button";
-        button.addEventListener("click", function () { closePanel(false); start(entry, false, entry.from || undefined); });
+        button.addEventListener("click", function () { closePanel(false); start(entry, false); });
         panel.appendChild(button);
       });
       var form = el("form"), input = el("input"), go = el("button", "", t("helpSearch"));

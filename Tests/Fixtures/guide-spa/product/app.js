@@ -12,7 +12,7 @@ function render() {
     document.getElementById("back").onclick = function () { history.back(); };
   } else {
     app.innerHTML = '<h1>Projects</h1><project-toolbar></project-toolbar><ul id="projects"><li>Alpha</li><li>Beta</li></ul>' +
-      '<button type="button" data-testid="share">Share</button> <button type="button" aria-label="Settings">⚙</button> ' +
+      '<button type="button" data-testid="share">Share</button> <button type="button" aria-label="Settings">⚙</button> <button type="button" id=\'say"hi\'>Say hi</button> ' +
       '<button id="new" type="button">New project</button> <button id="delete" type="button">Delete</button>';
     document.getElementById("new").onclick = function () { history.pushState({}, "", "/spa/new"); render(); };
   }
