@@ -32,13 +32,24 @@ struct ProductCheckTests {
         #expect(try CSSSelector("li:not(.a):nth-child(2n)").isCheckable)
     }
 
-    @Test func urlPatternsCoverScreensAsTheWidgetMatchesThem() {
-        #expect(ProductCheck.covers("*/portal.html", "/demo-app/portal.html"))
-        #expect(ProductCheck.covers("/k/*", "/k/12/show"))
-        #expect(ProductCheck.covers("/login", "/login"))
-        #expect(!ProductCheck.covers("/login", "/login/help"))
-        #expect(ProductCheck.covers("/a*b*c", "/a-b-c"))
-        #expect(!ProductCheck.covers("/a*b*c", "/a-c-b"))
-        #expect(!ProductCheck.covers("*ab*ba*", "aba"))
+    struct PatternCase: Decodable, Sendable, CustomTestStringConvertible {
+        var pattern: String
+        var subject: String
+        var matches: Bool
+        var testDescription: String { "'\(pattern.prefix(40))' ~ '\(subject.prefix(40))'" }
+    }
+
+    /// The table guide.js's matcher is tested against too (test_guide.py).
+    static let patternCases: [PatternCase] = {
+        struct Table: Decodable { var cases: [PatternCase] }
+        let url = TestSites.fixtures.appendingPathComponent("url-pattern-cases.json")
+        return (try? JSONDecoder().decode(Table.self, from: Data(contentsOf: url)))?.cases ?? []
+    }()
+
+    @Test func thePatternTableIsRead() { #expect(Self.patternCases.count >= 20) }
+
+    @Test(arguments: patternCases)
+    func urlPatternsCoverScreensAsTheWidgetMatchesThem(_ test: PatternCase) {
+        #expect(ProductCheck.covers(test.pattern, test.subject) == test.matches)
     }
 }
