@@ -44,7 +44,7 @@ public struct OutputFolder: Sendable {
         Self.removeLeftovers(beside: self.destination)
         let manager = FileManager.default
         do {
-            try? manager.removeItem(at: staging)
+            TreeRemoval.remove(staging.path)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data().write(to: staging.appendingPathComponent(Self.marker))
         } catch {
@@ -94,12 +94,12 @@ public struct OutputFolder: Sendable {
             guard errno == ENOSYS || errno == EINVAL else { throw .io("cannot publish the site: \(String(cString: strerror(errno)))") }
             try fallbackPublish()
         }
-        try? FileManager.default.removeItem(at: staging)
+        TreeRemoval.remove(staging.path)
     }
 
     /// Removes the staging folder after a failed build.
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        TreeRemoval.remove(staging.path)
     }
 
     /// Creates a folder and any missing parents; an existing folder is fine.
@@ -149,7 +149,7 @@ private extension OutputFolder {
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
             let folder = parent.appendingPathComponent(entry.name)
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) else { continue }
-            try? FileManager.default.removeItem(at: folder)
+            TreeRemoval.remove(folder.path)
         }
     }
 
