@@ -9,12 +9,16 @@ public struct PageRenderer: Sendable {
     /// By language code.
     let strings: [String: ThemeStrings]
     let translations: Translations
+    /// `site` and `strings` as templates see them, by language code.
+    let constants: [String: (site: MustacheValue, strings: MustacheValue)]
 
     public init(site: LoadedSite, theme: Theme) {
         self.site = site
         self.theme = theme
-        strings = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, site.strings(for: $0)) })
+        let strings = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0, site.strings(for: $0)) })
+        self.strings = strings
         translations = Translations(site: site)
+        constants = strings.reduce(into: [:]) { $0[$1.key] = Self.constants($1.value, site: site, language: $1.key) }
     }
 
     public var siteTitle: String { words(site.config.language).title(site: site.config.title(in: site.config.language)) }
@@ -31,32 +35,30 @@ public struct PageRenderer: Sendable {
         let base = site.config.baseURL.map { $0 + Self.encode(prefix) }
         head.structuredData = StructuredData.website(name: head.siteTitle, description: site.config.description, url: base, language: language,
                                                      search: (base ?? root + Self.encode(prefix)) + "search/?q={search_term_string}")
-        context["head"] = head.html
-        context["description"] = site.config.description
+        context["head"] = .string(head.html)
+        context["description"] = MustacheValue(site.config.description)
         context["isHome"] = true
         let mine = site.articles.filter { site.language(ofPath: $0.id) == language }
         let promoted = mine.filter(\.frontMatter.promoted)
-        context["promoted"] = promoted.map { link(to: $0, root: root) }
-        context["hasPromoted"] = !promoted.isEmpty
+        context["promoted"] = .list(promoted.map { link(to: $0, root: root) })
+        context["hasPromoted"] = .bool(!promoted.isEmpty)
         let recent = mine.filter { $0.lastModified != nil }.sorted { ($0.lastModified!, $1.id) > ($1.lastModified!, $0.id) }
             .prefix(Self.recentArticles)
-        context["recent"] = recent.map { article -> [String: Any] in
-            var values = link(to: article, root: root)
-            values["date"] = ["iso": article.lastModified!.isoDay, "text": strings.date(article.lastModified!)]
-            return values
-        }
-        context["hasRecent"] = !recent.isEmpty
-        context["categories"] = site.categories.filter { site.language(ofPath: $0.id) == language }.map { category -> [String: Any] in
+        context["recent"] = .list(recent.map { article in
+            link(to: article, root: root, date: ["iso": .string(article.lastModified!.isoDay), "text": .string(strings.date(article.lastModified!))])
+        })
+        context["hasRecent"] = .bool(!recent.isEmpty)
+        context["categories"] = .list(site.categories.filter { site.language(ofPath: $0.id) == language }.map { category in
             let articles = site.articles(in: category)
-            return Self.values([
-                "title": category.title,
-                "description": category.description,
-                "url": root + Self.encode(category.id) + "/",
-                "countText": strings.articleCount(articles.count),
-                "articles": articles.prefix(Self.homeArticlesPerCategory).map { link(to: $0, root: root) },
-                "hasMore": articles.count > Self.homeArticlesPerCategory,
-            ])
-        }
+            return [
+                "title": .string(category.title),
+                "description": MustacheValue(category.description),
+                "url": .string(root + Self.encode(category.id) + "/"),
+                "countText": .string(strings.articleCount(articles.count)),
+                "articles": .list(articles.prefix(Self.homeArticlesPerCategory).map { link(to: $0, root: root) }),
+                "hasMore": .bool(articles.count > Self.homeArticlesPerCategory),
+            ]
+        })
         return theme.render("home", context, language: language)
     }
 
@@ -68,26 +70,26 @@ public struct PageRenderer: Sendable {
         var context = common(root: root, canonicalPath: category.id + "/", language: language, key: Translations.key(of: category.id, in: site))
         var head = head(root: root, canonicalPath: category.id + "/", language: language)
         (head.title, head.description) = (category.title, category.description)
-        context["head"] = head.html
-        context["title"] = category.title
-        context["description"] = category.description
-        context["introduction"] = introduction
-        context["countText"] = strings.articleCount(site.articles(in: category).count)
-        context["articles"] = site.ownArticles(of: category).map { link(to: $0, root: root) }
-        context["hasArticles"] = !site.ownArticles(of: category).isEmpty
+        context["head"] = .string(head.html)
+        context["title"] = .string(category.title)
+        context["description"] = MustacheValue(category.description)
+        context["introduction"] = MustacheValue(introduction)
+        context["countText"] = .string(strings.articleCount(site.articles(in: category).count))
+        context["articles"] = .list(site.ownArticles(of: category).map { link(to: $0, root: root) })
+        context["hasArticles"] = .bool(!site.ownArticles(of: category).isEmpty)
         let sections = site.sections(in: category)
-        context["hasSections"] = !sections.isEmpty
-        context["sections"] = sections.map { section -> [String: Any] in
+        context["hasSections"] = .bool(!sections.isEmpty)
+        context["sections"] = .list(sections.map { section in
             let articles = site.articles(in: section)
-            return Self.values([
-                "title": section.title,
-                "description": section.description,
-                "url": root + Self.encode(section.id) + "/",
-                "countText": strings.articleCount(articles.count),
-                "articles": articles.prefix(Self.articlesPerSectionCard).map { link(to: $0, root: root) },
-                "hasMore": articles.count > Self.articlesPerSectionCard,
-            ])
-        }
+            return [
+                "title": .string(section.title),
+                "description": MustacheValue(section.description),
+                "url": .string(root + Self.encode(section.id) + "/"),
+                "countText": .string(strings.articleCount(articles.count)),
+                "articles": .list(articles.prefix(Self.articlesPerSectionCard).map { link(to: $0, root: root) }),
+                "hasMore": .bool(articles.count > Self.articlesPerSectionCard),
+            ]
+        })
         return theme.render("category", context, language: language)
     }
 
@@ -100,15 +102,15 @@ public struct PageRenderer: Sendable {
         var context = common(root: root, canonicalPath: section.id + "/", language: language, key: Translations.key(of: section.id, in: site))
         var head = head(root: root, canonicalPath: section.id + "/", language: language)
         (head.title, head.description) = (section.title, section.description)
-        context["head"] = head.html
+        context["head"] = .string(head.html)
         let articles = site.articles(in: section)
-        context["title"] = section.title
-        context["description"] = section.description
-        context["introduction"] = introduction
+        context["title"] = .string(section.title)
+        context["description"] = MustacheValue(section.description)
+        context["introduction"] = MustacheValue(introduction)
         context["parent"] = categoryLink(section.categoryID, root: root)
-        context["countText"] = strings.articleCount(articles.count)
-        context["articles"] = articles.map { link(to: $0, root: root) }
-        context["hasArticles"] = !articles.isEmpty
+        context["countText"] = .string(strings.articleCount(articles.count))
+        context["articles"] = .list(articles.map { link(to: $0, root: root) })
+        context["hasArticles"] = .bool(!articles.isEmpty)
         context["hasSections"] = false
         return theme.render("category", context, language: language)
     }
@@ -122,50 +124,45 @@ public struct PageRenderer: Sendable {
         let strings = words(language)
         let root = SiteLayout.rootPrefix(depth: source.pageDepth)
         var context = common(root: root, canonicalPath: source.urlPath, language: language, key: String(source.translationKey))
-        context["head"] = articleHead(article, root: root, language: language, section: siblings?.section).html
-        if let editURL = site.config.editURL {
+        context["head"] = .string(articleHead(article, root: root, language: language, section: siblings?.section).html)
+        context["editURL"] = MustacheValue(site.config.editURL.map { editURL in
             let path = source.path.dropFirst(SiteLayout.articlesFolder.count + 1)
-            context["editURL"] = editURL.replacingOccurrences(of: "{path}", with: Self.encode(String(path)))
-        }
-        if site.config.feedback.enabled {
-            context["feedback"] = Self.values([
-                "article": source.id, "language": language, "endpoint": site.config.feedback.endpoint,
-                "reasons": strings.feedbackReasons, "support": site.config.supportURL,
-            ])
-        }
-        context["title"] = source.title
-        context["description"] = source.frontMatter.description
+            return editURL.replacingOccurrences(of: "{path}", with: Self.encode(String(path)))
+        })
+        context["feedback"] = !site.config.feedback.enabled ? .null : [
+            "article": .string(source.id), "language": .string(language), "endpoint": MustacheValue(site.config.feedback.endpoint),
+            "reasons": MustacheValue(strings.feedbackReasons), "support": MustacheValue(site.config.supportURL),
+        ]
+        context["title"] = .string(source.title)
+        context["description"] = MustacheValue(source.frontMatter.description)
         context["category"] = categoryLink(source.categoryID, root: root)
-        if let siblings {
-            context["section"] = Self.values([
-                "title": siblings.section.title,
-                "url": root + Self.encode(siblings.section.id) + "/",
-                "items": Self.sectionItems(siblings, current: source.id, root: root),
-                "hasMore": siblings.shown.count < siblings.count,
-            ])
-        }
-        context["body"] = article.body.html
-        context["tags"] = source.frontMatter.tags
-        context["hasTags"] = !source.frontMatter.tags.isEmpty
+        context["section"] = siblings.map { siblings in [
+            "title": .string(siblings.section.title),
+            "url": .string(root + Self.encode(siblings.section.id) + "/"),
+            "items": .string(Self.sectionItems(siblings, current: source.id, root: root)),
+            "hasMore": .bool(siblings.shown.count < siblings.count),
+        ] } ?? .null
+        context["body"] = .string(article.body.html)
+        context["tags"] = MustacheValue(source.frontMatter.tags)
+        context["hasTags"] = .bool(!source.frontMatter.tags.isEmpty)
         let toc = article.body.tableOfContents
-        context["toc"] = toc.count >= 2 ? toc.map { ["href": "#" + HTMLEscaping.percentEncode($0.id), "text": $0.text, "level": $0.level] } : []
-        context["readingTime"] = strings.readingTime(words: article.body.wordCount)
-        if let modified = source.lastModified {
-            context["lastUpdated"] = ["iso": modified.isoDay, "text": strings.date(modified)]
-        }
-        context["related"] = related.map { link(to: $0, root: root) }
-        context["hasRelated"] = !related.isEmpty
-        context["backlinks"] = backlinks.map { link(to: $0, root: root) }
-        context["hasBacklinks"] = !backlinks.isEmpty
-        context["hasTOC"] = toc.count >= 2
-        context["hasAside"] = toc.count >= 2 || siblings != nil
-        context["hasPager"] = previous != nil || next != nil
-        context["previous"] = previous.map { link(to: $0, root: root) }
-        context["next"] = next.map { link(to: $0, root: root) }
-        if let guide = GuideData.page(article, strings: strings) {
-            context["guide"] = guide
-            context["hasTour"] = !article.guidance.steps.isEmpty
-        }
+        context["toc"] = .list(toc.count < 2 ? [] : toc.map { entry in
+            ["href": .string("#" + HTMLEscaping.percentEncode(entry.id)), "text": .string(entry.text), "level": .number(Double(entry.level))]
+        })
+        context["readingTime"] = .string(strings.readingTime(words: article.body.wordCount))
+        context["lastUpdated"] = source.lastModified.map { ["iso": .string($0.isoDay), "text": .string(strings.date($0))] } ?? .null
+        context["related"] = .list(related.map { link(to: $0, root: root) })
+        context["hasRelated"] = .bool(!related.isEmpty)
+        context["backlinks"] = .list(backlinks.map { link(to: $0, root: root) })
+        context["hasBacklinks"] = .bool(!backlinks.isEmpty)
+        context["hasTOC"] = .bool(toc.count >= 2)
+        context["hasAside"] = .bool(toc.count >= 2 || siblings != nil)
+        context["hasPager"] = .bool(previous != nil || next != nil)
+        context["previous"] = previous.map { link(to: $0, root: root) } ?? .null
+        context["next"] = next.map { link(to: $0, root: root) } ?? .null
+        let guide = GuideData.page(article, strings: strings)
+        context["guide"] = MustacheValue(guide)
+        context["hasTour"] = .bool(guide != nil && !article.guidance.steps.isEmpty)
         return theme.render("article", context, language: language)
     }
 
@@ -177,8 +174,8 @@ public struct PageRenderer: Sendable {
         var head = head(root: root, canonicalPath: prefix + "search/", language: language)
         head.title = words(language)["searchTitle"]
         head.noindex = true
-        context["head"] = head.html
-        context["title"] = words(language)["searchTitle"]
+        context["head"] = .string(head.html)
+        context["title"] = .string(words(language)["searchTitle"])
         return theme.render("search", context, language: language)
     }
 
@@ -188,8 +185,8 @@ public struct PageRenderer: Sendable {
         var head = head(root: site.config.basePath, canonicalPath: nil, language: language)
         head.title = words(language)["notFoundTitle"]
         head.noindex = true
-        context["head"] = head.html
-        context["title"] = words(language)["notFoundTitle"]
+        context["head"] = .string(head.html)
+        context["title"] = .string(words(language)["notFoundTitle"])
         return theme.render("404", context, language: language)
     }
 
@@ -198,8 +195,8 @@ public struct PageRenderer: Sendable {
         let root = SiteLayout.rootPrefix(depth: depth)
         let language = site.language(ofPath: article.id)
         var context = common(root: root, canonicalPath: article.urlPath, language: language, key: nil)
-        context["title"] = article.title
-        context["target"] = root + Self.encode(article.urlPath)
+        context["title"] = .string(article.title)
+        context["target"] = .string(root + Self.encode(article.urlPath))
         return theme.render("redirect", context, language: language)
     }
 
@@ -235,37 +232,38 @@ private extension PageRenderer {
 
     /// What every page has; `key` names the page among its translations (nil: none, as the
     /// search page and the 404 page, whose switcher goes to each language's home).
-    func common(root: String, canonicalPath: String?, language: String, key: String?) -> [String: Any] {
-        let strings = words(language)
-        var context: [String: Any] = [
-            "root": root,
-            "home": root + Self.encode(site.urlPrefix(of: language)),
-            "site": ["title": strings.title(site: site.config.title(in: language)), "language": language],
-            "strings": strings.all,
+    func common(root: String, canonicalPath: String?, language: String, key: String?) -> [String: MustacheValue] {
+        let constant = constants[language] ?? Self.constants(words(language), site: site, language: language)
+        var context: [String: MustacheValue] = [
+            "root": .string(root),
+            "home": .string(root + Self.encode(site.urlPrefix(of: language))),
+            "site": constant.site,
+            "strings": constant.strings,
+            "support": site.config.supportURL.map { ["url": .string($0)] } ?? .null,
+            "hasLanguages": false,
+            "languages": [],
+            "alternates": .null,
         ]
-        if let base = site.config.baseURL, let canonicalPath {
-            context["canonical"] = base + Self.encode(canonicalPath)
-        }
-        if let support = site.config.supportURL { context["support"] = ["url": support] }
+        context["canonical"] = MustacheValue(site.config.baseURL.flatMap { base in canonicalPath.map { base + Self.encode($0) } })
         guard !translations.isEmpty else { return context }
         let versions = translations.versions(of: key ?? "\u{0}")
         // Search engines get the pages that exist; the switcher goes to each language's home
         // where the page has no translation, so it never leads to a missing page.
         if let base = site.config.baseURL, key != nil {
-            var alternates = versions.compactMap { version in
-                version.urlPath.map { ["hreflang": version.language, "href": base + Self.encode($0)] }
+            var alternates: [MustacheValue] = versions.compactMap { version in
+                version.urlPath.map { ["hreflang": .string(version.language), "href": .string(base + Self.encode($0))] }
             }
             if alternates.count > 1, let original = versions.first?.urlPath {
-                alternates.append(["hreflang": "x-default", "href": base + Self.encode(original)])
-                context["alternates"] = alternates
+                alternates.append(["hreflang": "x-default", "href": .string(base + Self.encode(original))])
+                context["alternates"] = .list(alternates)
             }
         }
         context["hasLanguages"] = true
-        context["languages"] = versions.map { version -> [String: Any] in
+        context["languages"] = .list(versions.map { version in
             let target = version.urlPath ?? site.urlPrefix(of: version.language)
-            return ["code": version.language, "name": LanguageCodes.name(of: version.language),
-                    "url": root + Self.encode(target), "current": version.language == language]
-        }
+            return ["code": .string(version.language), "name": .string(LanguageCodes.name(of: version.language)),
+                    "url": .string(root + Self.encode(target)), "current": .bool(version.language == language)]
+        })
         return context
     }
 
@@ -324,21 +322,26 @@ private extension PageRenderer {
         return site.config.baseURL.map { $0 + Self.encode(path) }
     }
 
-    func categoryLink(_ id: String, root: String) -> [String: Any] {
+    func categoryLink(_ id: String, root: String) -> MustacheValue {
         // Linear: a site has few categories, and a dictionary made per page would cost more.
         let category = site.categories.first { $0.id == id }
-        return ["title": category?.title ?? id, "url": root + Self.encode(id) + "/"]
+        return ["title": .string(category?.title ?? id), "url": .string(root + Self.encode(id) + "/")]
     }
 
-    func link(to article: ArticleSource, root: String) -> [String: Any] {
-        Self.values(["title": article.frontMatter.linkTitle ?? article.title,
-                     "url": root + Self.encode(article.urlPath),
-                     "description": article.frontMatter.description])
+    /// A missing description is null, not left out: Mustache looks a missing key up in the
+    /// enclosing objects, so a related article without one would otherwise show the page's own.
+    func link(to article: ArticleSource, root: String, date: MustacheValue = .null) -> MustacheValue {
+        ["title": .string(article.frontMatter.linkTitle ?? article.title),
+         "url": .string(root + Self.encode(article.urlPath)),
+         "description": MustacheValue(article.frontMatter.description),
+         "date": date]
     }
 
-    /// Missing values become `false`: Mustache looks a missing key up in the enclosing objects,
-    /// so a related article without a description would otherwise show the page's own.
-    static func values(_ dictionary: [String: Any?]) -> [String: Any] { dictionary.mapValues { $0 ?? false } }
+    /// The values every page of a language shares, made once.
+    static func constants(_ strings: ThemeStrings, site: LoadedSite, language: String) -> (site: MustacheValue, strings: MustacheValue) {
+        (["title": .string(strings.title(site: site.config.title(in: language))), "language": .string(language)],
+         .object(strings.all.mapValues { .string($0) }))
+    }
 
     static func encode(_ path: String) -> String { HTMLEscaping.percentEncode(path) }
 

@@ -88,8 +88,8 @@ public struct Theme: Sendable {
     /// whose words are the built-in ones.
     public let words: [String: [String: String]]
 
-    func render(_ template: String, _ context: [String: Any], language: String) -> String {
-        (libraries[language] ?? libraries.first?.value)?.render(template, MustacheValue(context)) ?? ""
+    func render(_ template: String, _ context: [String: MustacheValue], language: String) -> String {
+        (libraries[language] ?? libraries.first?.value)?.render(template, .object(context)) ?? ""
     }
 }
 

@@ -41,36 +41,19 @@ public enum MustacheValue: Sendable, Equatable {
     }
 }
 
-extension MustacheValue {
-    /// A value from the dictionaries, arrays, strings, numbers and booleans a page is described
-    /// with; anything else is null. Types are compared exactly, so a Bool is never taken for 1.
-    public init(_ any: Any?) {
-        guard let any else {
-            self = .null
-            return
-        }
-        switch any {
-        case let value as MustacheValue: self = value
-        case let value as String: self = .string(value)
-        case let value as [String: Any]: self = .object(value.mapValues { MustacheValue($0) })
-        case let value as [Any]: self = .list(value.map { MustacheValue($0) })
-        default:
-            let type = Swift.type(of: any)
-            if type == Bool.self, let value = any as? Bool {
-                self = .bool(value)
-            } else if type == Int.self, let value = any as? Int {
-                self = .number(Double(value))
-            } else if type == Double.self, let value = any as? Double {
-                self = .number(value)
-            } else if let value = any as? Substring {
-                self = .string(String(value))
-            } else if let optional = any as? OptionalValue {
-                self = optional.mustacheValue
-            } else {
-                self = .null
-            }
-        }
+/// Page values are written as literals; an optional string is null when absent.
+extension MustacheValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(arrayLiteral elements: MustacheValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, MustacheValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
+
+    init(_ text: String?) { self = text.map { .string($0) } ?? .null }
+    init(_ texts: [String]) { self = .list(texts.map { .string($0) }) }
 }
 
 /// JSON as the Mustache specification's tests give their data: a boolean stays a boolean.
@@ -91,10 +74,4 @@ extension MustacheValue: Decodable {
             self = .object(try container.decode([String: MustacheValue].self))
         }
     }
-}
-
-/// An optional inside `Any` (a `String?` value of a page's dictionary), unwrapped.
-private protocol OptionalValue { var mustacheValue: MustacheValue { get } }
-extension Optional: OptionalValue {
-    fileprivate var mustacheValue: MustacheValue { map { MustacheValue($0) } ?? .null }
 }
