@@ -148,7 +148,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         case .orphanArticle: "An article no other article links to or names in `related:`. Link to it."
         case .unusedImage: "An image no article uses; it is not published. Use it or remove it."
         case .themeMissing: "`theme:` names a folder that is not in `Themes/`. Fix the name."
-        case .templateError: "A Mustache template that does not parse. Fix it at the position shown."
+        case .templateError: "A Mustache template that does not parse, includes a missing template or uses a name its page is not given. Fix it at the position shown."
         case .templateMissing: "The theme lacks one of the page templates. Add it, or remove the override."
         case .outputFolder: "The output folder cannot be used (a file, a link, not made by Tebiki, inside `Articles/` or `Themes/`, a mount point). Choose another."
         case .writeFailed: "A page or file could not be written (a full disk, say). The previous site is left as it was."

@@ -19,6 +19,9 @@ public struct ThemeStrings: Sendable {
     /// Every key a theme's words file may give.
     static var keys: [String] { english.keys.sorted() }
 
+    /// Every word a template can name: the keys, and as many reasons as `feedback.reasons` may give.
+    static let templateKeys = Array(Set(english.keys).union((1...maxFeedbackReasons).map { "feedbackReason\($0)" })).sorted()
+
     static func base(of language: String) -> String {
         language.split(separator: "-").first.map { $0.lowercased() } ?? "en"
     }

@@ -39,6 +39,11 @@ extension SiteBuilder.CheckedSite {
     }
 
     func html(of page: SitePage, renderer: PageRenderer) -> String {
+        renderer.html(values(of: page, renderer: renderer))
+    }
+
+    /// What a page's template is filled with.
+    func values(of page: SitePage, renderer: PageRenderer) -> PageValues {
         switch page {
         case .home(let language): renderer.home(language: language)
         case .notFound(let language): renderer.notFound(language: language)
@@ -54,7 +59,7 @@ extension SiteBuilder.CheckedSite {
 private extension SiteBuilder.CheckedSite {
     /// The page of `articles[index]`, with its neighbours in the category (through its sections
     /// in their order), the articles of its section, related articles and backlinks.
-    func articlePage(_ index: Int, renderer: PageRenderer) -> String {
+    func articlePage(_ index: Int, renderer: PageRenderer) -> PageValues {
         let category = articles[index].source.categoryID
         let previous = index > 0 && articles[index - 1].source.categoryID == category ? articles[index - 1].source : nil
         let next = index + 1 < articles.count && articles[index + 1].source.categoryID == category ? articles[index + 1].source : nil

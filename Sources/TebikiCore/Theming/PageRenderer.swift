@@ -21,10 +21,15 @@ public struct PageRenderer: Sendable {
         constants = strings.reduce(into: [:]) { $0[$1.key] = Self.constants($1.value, site: site, language: $1.key) }
     }
 
+    /// A page's HTML: its template filled with its values.
+    public func html(_ page: PageValues) -> String {
+        theme.render(page.template, page.values, language: page.language)
+    }
+
     public var siteTitle: String { words(site.config.language).title(site: site.config.title(in: site.config.language)) }
 
     /// A language's home page, at the site's root for the default language, at `en/` for English.
-    public func home(language: String) -> String {
+    public func home(language: String) -> PageValues {
         let prefix = site.urlPrefix(of: language)
         let root = SiteLayout.rootPrefix(depth: prefix.isEmpty ? 0 : 1)
         let strings = words(language)
@@ -59,11 +64,11 @@ public struct PageRenderer: Sendable {
                 "hasMore": .bool(articles.count > Self.homeArticlesPerCategory),
             ]
         })
-        return theme.render("home", context, language: language)
+        return PageValues(template: "home", language: language, values: context)
     }
 
     /// A category's page: its own articles, then its sections with their first articles.
-    public func category(_ category: Category, introduction: String?) -> String {
+    public func category(_ category: Category, introduction: String?) -> PageValues {
         let language = site.language(ofPath: category.id)
         let strings = words(language)
         let root = SiteLayout.rootPrefix(depth: category.id.split(separator: "/").count)
@@ -77,6 +82,7 @@ public struct PageRenderer: Sendable {
         context["countText"] = .string(strings.articleCount(site.articles(in: category).count))
         context["articles"] = .list(site.ownArticles(of: category).map { link(to: $0, root: root) })
         context["hasArticles"] = .bool(!site.ownArticles(of: category).isEmpty)
+        context["parent"] = .null
         let sections = site.sections(in: category)
         context["hasSections"] = .bool(!sections.isEmpty)
         context["sections"] = .list(sections.map { section in
@@ -90,12 +96,12 @@ public struct PageRenderer: Sendable {
                 "hasMore": .bool(articles.count > Self.articlesPerSectionCard),
             ]
         })
-        return theme.render("category", context, language: language)
+        return PageValues(template: "category", language: language, values: context)
     }
 
     /// A section's page, made with the category page's template: its articles, and its
     /// category as a parent in the breadcrumbs.
-    public func section(_ section: Section, introduction: String?) -> String {
+    public func section(_ section: Section, introduction: String?) -> PageValues {
         let language = site.language(ofPath: section.id)
         let strings = words(language)
         let root = SiteLayout.rootPrefix(depth: section.id.split(separator: "/").count)
@@ -112,13 +118,14 @@ public struct PageRenderer: Sendable {
         context["articles"] = .list(articles.map { link(to: $0, root: root) })
         context["hasArticles"] = .bool(!articles.isEmpty)
         context["hasSections"] = false
-        return theme.render("category", context, language: language)
+        context["sections"] = []
+        return PageValues(template: "category", language: language, values: context)
     }
 
     /// An article page; `previous` and `next` are its neighbours in the category's reading order,
     /// `siblings` the articles of its section.
     public func article(_ article: ParsedArticle, previous: ArticleSource?, next: ArticleSource?, siblings: SectionSiblings?,
-                        related: [ArticleSource], backlinks: [ArticleSource]) -> String {
+                        related: [ArticleSource], backlinks: [ArticleSource]) -> PageValues {
         let source = article.source
         let language = site.language(ofPath: source.id)
         let strings = words(language)
@@ -163,11 +170,11 @@ public struct PageRenderer: Sendable {
         let guide = GuideData.page(article, strings: strings)
         context["guide"] = MustacheValue(guide)
         context["hasTour"] = .bool(guide != nil && !article.guidance.steps.isEmpty)
-        return theme.render("article", context, language: language)
+        return PageValues(template: "article", language: language, values: context)
     }
 
     /// A language's full search results page, `search/?q=…` (`en/search/?q=…`), which a reader can share.
-    public func searchPage(language: String) -> String {
+    public func searchPage(language: String) -> PageValues {
         let prefix = site.urlPrefix(of: language)
         let root = SiteLayout.rootPrefix(depth: prefix.isEmpty ? 1 : 2)
         var context = common(root: root, canonicalPath: prefix + "search/", language: language, key: nil)
@@ -176,28 +183,28 @@ public struct PageRenderer: Sendable {
         head.noindex = true
         context["head"] = .string(head.html)
         context["title"] = .string(words(language)["searchTitle"])
-        return theme.render("search", context, language: language)
+        return PageValues(template: "search", language: language, values: context)
     }
 
     /// Served by the web server at any depth, so it links from the site's base path, not relatively.
-    public func notFound(language: String) -> String {
+    public func notFound(language: String) -> PageValues {
         var context = common(root: site.config.basePath, canonicalPath: nil, language: language, key: nil)
         var head = head(root: site.config.basePath, canonicalPath: nil, language: language)
         head.title = words(language)["notFoundTitle"]
         head.noindex = true
         context["head"] = .string(head.html)
         context["title"] = .string(words(language)["notFoundTitle"])
-        return theme.render("404", context, language: language)
+        return PageValues(template: "404", language: language, values: context)
     }
 
     /// A page left at an old address (front matter `aliases`) that sends the reader on.
-    public func redirect(to article: ArticleSource, fromDepth depth: Int) -> String {
+    public func redirect(to article: ArticleSource, fromDepth depth: Int) -> PageValues {
         let root = SiteLayout.rootPrefix(depth: depth)
         let language = site.language(ofPath: article.id)
         var context = common(root: root, canonicalPath: article.urlPath, language: language, key: nil)
         context["title"] = .string(article.title)
         context["target"] = .string(root + Self.encode(article.urlPath))
-        return theme.render("redirect", context, language: language)
+        return PageValues(template: "redirect", language: language, values: context)
     }
 
     static let homeArticlesPerCategory = 5
@@ -243,6 +250,10 @@ private extension PageRenderer {
             "hasLanguages": false,
             "languages": [],
             "alternates": .null,
+            // Named by the shared page start, set by the pages that have them.
+            "title": .null,
+            "description": .null,
+            "isHome": false,
         ]
         context["canonical"] = MustacheValue(site.config.baseURL.flatMap { base in canonicalPath.map { base + Self.encode($0) } })
         guard !translations.isEmpty else { return context }
@@ -330,17 +341,19 @@ private extension PageRenderer {
 
     /// A missing description is null, not left out: Mustache looks a missing key up in the
     /// enclosing objects, so a related article without one would otherwise show the page's own.
-    func link(to article: ArticleSource, root: String, date: MustacheValue = .null) -> MustacheValue {
-        ["title": .string(article.frontMatter.linkTitle ?? article.title),
-         "url": .string(root + Self.encode(article.urlPath)),
-         "description": MustacheValue(article.frontMatter.description),
-         "date": date]
+    func link(to article: ArticleSource, root: String, date: MustacheValue? = nil) -> MustacheValue {
+        var values: [String: MustacheValue] = ["title": .string(article.frontMatter.linkTitle ?? article.title),
+                                               "url": .string(root + Self.encode(article.urlPath)),
+                                               "description": MustacheValue(article.frontMatter.description)]
+        values["date"] = date
+        return .object(values)
     }
 
     /// The values every page of a language shares, made once.
     static func constants(_ strings: ThemeStrings, site: LoadedSite, language: String) -> (site: MustacheValue, strings: MustacheValue) {
         (["title": .string(strings.title(site: site.config.title(in: language))), "language": .string(language)],
-         .object(strings.all.mapValues { .string($0) }))
+         // Every key, so a theme's `{{strings.…}}` finds the same names on every site.
+         .object(Dictionary(uniqueKeysWithValues: ThemeStrings.templateKeys.map { ($0, .string(strings.all[$0] ?? "")) })))
     }
 
     static func encode(_ path: String) -> String { HTMLEscaping.percentEncode(path) }

@@ -59,9 +59,12 @@ public struct Theme: Sendable {
             diagnostics += problems
         }
         // Parsed as written first, so a problem is reported where the writer sees it.
+        var parsed: [String: MustacheTemplate] = [:]
         for (name, file) in texts.sorted(by: { $0.key < $1.key }) {
             do throws(MustacheTemplate.Problem) {
-                for reference in try MustacheTemplate(file.text).references where texts[reference.name] == nil {
+                let template = try MustacheTemplate(file.text)
+                parsed[name] = template
+                for reference in template.references where texts[reference.name] == nil {
                     diagnostics.append(.error(.templateError, file.display, line: reference.line, column: reference.column,
                                               "template error: no template '\(reference.name)' to include: add Themes/\(site.config.theme)/templates/\(reference.name).mustache"))
                 }
@@ -69,6 +72,7 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(.templateError, file.display, line: error.line, column: error.column, "template error: \(error.message)"))
             }
         }
+        if !diagnostics.hasErrors { diagnostics += undefinedNames(MustacheNameCheck(templates: parsed), texts: texts) }
         var libraries: [String: MustacheLibrary] = [:]
         // The words are folded into the templates, the site's own (`words:`) over the theme's.
         var worded = site
@@ -94,6 +98,22 @@ public struct Theme: Sendable {
 }
 
 private extension Theme {
+    /// Names the page templates use that no page value defines, where the writer wrote them.
+    static func undefinedNames(_ check: MustacheNameCheck, texts: [String: (text: String, display: String)]) -> [Diagnostic] {
+        var seen: [MustacheNameCheck.Undefined] = []
+        var diagnostics: [Diagnostic] = []
+        for page in templateNames {
+            guard let fields = PageFields.of(page) else { continue }
+            for undefined in check.undefined(in: page, fields: fields) where !seen.contains(undefined) {
+                seen.append(undefined)
+                let display = texts[undefined.template]?.display ?? undefined.template
+                diagnostics.append(.error(.templateError, display, line: undefined.line, column: undefined.column,
+                                          "template error: no value named '\(undefined.name)' on the \(page) page (it renders as nothing): check its spelling"))
+            }
+        }
+        return diagnostics
+    }
+
     /// Values that are the same on every page of a language: the theme's words and the site's name.
     static func siteConstants(_ site: LoadedSite, strings: ThemeStrings, language: String) -> [String: String] {
         var constants = ["site.title": strings.title(site: site.config.title(in: language)), "site.language": language]

@@ -69,10 +69,10 @@ private extension MustacheLibrary {
         for node in nodes {
             switch node {
             case .text(let text): out += text
-            case .value(let path, let escaped):
+            case .value(let path, let escaped, _):
                 let text = Self.lookup(path, in: stack).text
                 out += escaped ? escape(text) : text
-            case .section(let path, let inverted, let inner):
+            case .section(let path, let inverted, let inner, _):
                 let value = Self.lookup(path, in: stack)
                 if inverted {
                     if !value.isTruthy { render(inner, &stack, &out, blocks: blocks) }

@@ -148,7 +148,7 @@ private extension MustacheParser {
                     return nodes
                 case " ", "&":
                     flush()
-                    nodes.append(.value(path: Self.path(name), escaped: kind == " "))
+                    nodes.append(.value(path: Self.path(name), escaped: kind == " ", at: .init(line: line, column: column)))
                 case ">":
                     flush()
                     nodes.append(.partial(name: name, indent: standalone ? indent : ""))
@@ -163,7 +163,7 @@ private extension MustacheParser {
                             blocks[blockName] = MustacheTemplate.Block(nodes: blockNodes)
                         }
                         nodes.append(.parent(name: name, indent: standalone ? indent : "", blocks: blocks))
-                    default: nodes.append(.section(path: Self.path(name), inverted: kind == "^", nodes: inner))
+                    default: nodes.append(.section(path: Self.path(name), inverted: kind == "^", nodes: inner, at: .init(line: line, column: column)))
                     }
                 default: break
                 }

@@ -7,14 +7,20 @@ public struct MustacheTemplate: Sendable {
     indirect enum Node: Sendable {
         case text(String)
         /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}`; `path` is empty for `{{.}}`.
-        case value(path: [String], escaped: Bool)
-        case section(path: [String], inverted: Bool, nodes: [Node])
+        case value(path: [String], escaped: Bool, at: Position)
+        case section(path: [String], inverted: Bool, nodes: [Node], at: Position)
         /// `indent`: the whitespace before a standalone partial tag, put before each of its lines.
         case partial(name: String, indent: String)
         /// `{{<name}}…{{/name}}`: the partial `name`, with the blocks given here filled in.
         case parent(name: String, indent: String, blocks: [String: Block])
         /// `{{$name}}…{{/name}}`: what a parent's caller gives, else the default here.
         case block(name: String, standalone: Bool, indent: String, nodes: [Node])
+    }
+
+    /// Where a tag starts, for the check of the names a page template uses.
+    struct Position: Sendable, Equatable {
+        var line: Int
+        var column: Int
     }
 
     struct Block: Sendable {
