@@ -94,7 +94,8 @@ public enum MarkdownParser {
             parts.append(TermVector.Part(section.code, weight: 0.5, section: index))
         }
         let terms = TermVector(parts)
-        body.sections = body.sections.map(\.keepingSnippetCode)
+        body.sections = body.sections.map(\.keepingSnippetCode.compacted)
+        body.html = body.html.compacted
         let markdown = options.includes.map { include in
             MarkdownCopy.expanded(article.markdown, path: article.path, variables: options.variables, include: include)
         } ?? article.markdown

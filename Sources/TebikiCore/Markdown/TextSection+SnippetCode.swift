@@ -45,3 +45,13 @@ private extension TextSection {
         return text[first...last]
     }
 }
+
+extension TextSection {
+    /// Its texts without the spare room appending left them (`String.compacted`).
+    var compacted: TextSection {
+        var section = self
+        section.text = text.compacted
+        section.code = code.compacted
+        return section
+    }
+}

@@ -11,7 +11,8 @@ struct SiteWriter {
     /// Feeds, `llms.txt`, `robots.txt`, the sitemap and the articles' Markdown copies.
     let files: [(path: String, file: SiteFile)]
     let text: (SiteFile) -> String
-    let search: [SearchIndex.File]
+    /// The search index's files, which `write(search:)` writes.
+    let searchPaths: [String]
     let theme: Theme
     let folder: OutputFolder
 
@@ -31,10 +32,23 @@ struct SiteWriter {
         var paths = Set(pages.map(\.path))
         paths.formUnion(theme.assets.map(\.outputPath))
         paths.formUnion(articles.referencedAssets)
-        paths.formUnion(search.map(\.path))
+        paths.formUnion(searchPaths)
         paths.formUnion(site.config.languages.map { WidgetScript.path(for: $0, in: site) })
         paths.formUnion(files.map(\.path))
         return paths
+    }
+
+    /// Writes files of the search index as the index step makes them, before there are pages.
+    static func write(search: [SearchIndex.File], to folder: OutputFolder) throws(Failure) {
+        let failures = parallelMap(search) { file -> OutputFolder.Problem? in
+            do throws(OutputFolder.Problem) {
+                try folder.write(file.text, to: file.path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw Failure(problem: failure) }
     }
 
     /// Returns the number of HTML pages written.
@@ -54,7 +68,6 @@ struct SiteWriter {
         } catch {
             throw Failure(problem: error)
         }
-        try writeInParallel(search, source: { _ in nil }) { ($0.path, $0.text) }
         try writeInParallel(files, source: { _ in nil }) { ($0.path, text($0.file)) }
         do throws(OutputFolder.Problem) {
             for language in site.config.languages {

@@ -1,3 +1,4 @@
+import CTebikiSystem
 import Foundation
 
 /// A whole build as a short list of named steps (`Step`):
@@ -107,14 +108,10 @@ public enum SiteBuilder {
 
     /// Builds the site; `progress` is told each step as it starts.
     public static func build(_ options: Options, progress: (Step) -> Void = { _ in }) -> Result {
-        let checked = check(options, progress: progress)
+        var checked = check(options, progress: progress)
         var result = Result(diagnostics: checked.diagnostics, articleCount: checked.articles.count)
         guard !checked.diagnostics.hasErrors, let theme = checked.theme else { return result }
 
-        progress(.index)
-        let search = SiteSearch(articles: checked.articles, site: checked.site).files(articles: checked.articles, site: checked.site)
-
-        progress(.write)
         let site = checked.site
         let destination = options.output ?? site.root.appendingPathComponent(site.config.output)
         // Named as the writer gave it: relative to the site folder when inside it.
@@ -128,8 +125,23 @@ public enum SiteBuilder {
             result.diagnostics.append(.about(.error, .outputFolder, shown, error.description))
             return result
         }
+
+        progress(.index)
+        // Written a batch at a time as they are made (30 MB at 10,000 articles), and the text
+        // only search reads let go, so writing pages does not hold it too.
+        var searchPaths: [String] = []
+        var searchFailure: SiteWriter.Failure?
+        SiteSearch(articles: checked.articles, site: site).make(articles: checked.articles, site: site) { batch in
+            searchPaths += batch.map(\.path)
+            guard searchFailure == nil else { return }
+            do throws(SiteWriter.Failure) { try SiteWriter.write(search: batch, to: folder) } catch { searchFailure = error }
+        }
+        checked.releaseSearchText()
+        tebiki_return_free_memory()
+
+        progress(.write)
         let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
-                                files: checked.files(), text: checked.text(of:), search: search, theme: theme, folder: folder)
+                                files: checked.files(), text: checked.text(of:), searchPaths: searchPaths, theme: theme, folder: folder)
         if !site.staticFiles.isEmpty {
             result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
         }
@@ -138,6 +150,7 @@ public enum SiteBuilder {
             return result
         }
         do throws(SiteWriter.Failure) {
+            if let searchFailure { throw searchFailure }
             result.pageCount = try writer.writeAll()
             progress(.publish)
             do throws(OutputFolder.Problem) { try folder.publish() } catch { throw SiteWriter.Failure(problem: error) }
@@ -147,5 +160,17 @@ public enum SiteBuilder {
             result.diagnostics += error.diagnostics(output: shown)
         }
         return result
+    }
+}
+
+private extension SiteBuilder.CheckedSite {
+    /// Drops what only relating and indexing read (term vectors, search keys, section texts),
+    /// once the index is written: the pages do not need them.
+    mutating func releaseSearchText() {
+        for index in articles.indices {
+            articles[index].terms = TermVector()
+            articles[index].searchKeys = []
+            articles[index].body.sections = []
+        }
     }
 }

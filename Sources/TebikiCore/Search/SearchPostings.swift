@@ -57,7 +57,7 @@ struct SearchPostings: Sendable {
     /// The scripts of the shards (all, or those `wanted`), in shard order. Shards are made a
     /// range at a time on each core, so only a few ranges' postings are held at once.
     func shardScripts(only wanted: [Bool]? = nil) -> [(shard: Int, text: String)] {
-        let rangeCount = min(shardCount, ProcessInfo.processInfo.activeProcessorCount * 2)
+        let rangeCount = min(shardCount, ProcessInfo.processInfo.activeProcessorCount * 4)
         let ranges = (0..<rangeCount).map { shardCount * $0 / rangeCount..<shardCount * ($0 + 1) / rangeCount }
         return parallelMap(ranges) { range -> [(shard: Int, text: String)] in
             let (postings, keys) = gather(range, wanted)

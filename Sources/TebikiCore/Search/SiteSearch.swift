@@ -23,8 +23,15 @@ struct SiteSearch: Sendable {
     }
 
     func files(articles: [ParsedArticle], site: LoadedSite) -> [SearchIndex.File] {
-        parts.flatMap { part in
-            SearchIndex(part.postings, articles: part.members.map { articles[$0] }, site: site, language: part.language).files
+        var files: [SearchIndex.File] = []
+        make(articles: articles, site: site) { files += $0 }
+        return files
+    }
+
+    /// Every language's files, a batch at a time (`SearchIndex.make`).
+    func make(articles: [ParsedArticle], site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
+        for part in parts {
+            SearchIndex.make(part.postings, articles: part.members.map { articles[$0] }, site: site, language: part.language, emit: emit)
         }
     }
 

@@ -16,6 +16,13 @@ extension TermVector {
             occurrences += sink.ids.lazy.map { ($0, section, part.weight) }
         }
         occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.section < $1.section }
+        // Sized exactly: the build keeps a vector for every article.
+        let distinct = occurrences.indices.reduce(0) { count, index in
+            index == 0 || occurrences[index].term != occurrences[index - 1].term ? count + 1 : count
+        }
+        terms.reserveCapacity(distinct)
+        weights.reserveCapacity(distinct)
+        sections.reserveCapacity(distinct)
         var index = 0
         while index < occurrences.count {
             let term = occurrences[index].term
@@ -38,7 +45,8 @@ extension TermVector {
             weights.append(weight)
             sections.append(bestSection)
         }
-        words = sink.words
+        words.reserveCapacity(sink.words.count)
+        for (id, word) in sink.words { words[id] = word }
     }
 }
 
@@ -47,11 +55,12 @@ private struct VectorSink: TermSink {
     var ids: [UInt64] = []
     var words: [UInt64: String] = [:]
 
+    /// Stemmed and hashed on the bytes: the word's text is made only the first time it occurs.
     mutating func word(_ utf8: [UInt8], isASCII: Bool) {
-        let word = TextTokenizer.stem(String(decoding: utf8, as: UTF8.self))
-        var id = TextTokenizer.Term.word(word).stableID
-        if TextTokenizer.stopWords.contains(word) { id |= TextTokenizer.functionBit }
-        if words[id] == nil { words[id] = word }
+        let (keep, add) = TextTokenizer.stem(bytes: utf8, isASCII: isASCII)
+        var id = TextTokenizer.wordID(utf8[..<keep], add: add)
+        if TextTokenizer.stopWordIDs.contains(id) { id |= TextTokenizer.functionBit }
+        if words[id] == nil { words[id] = String(decoding: utf8[..<keep] + (add.map { [$0] } ?? []), as: UTF8.self) }
         ids.append(id)
     }
 

@@ -36,10 +36,7 @@ public struct TextTokenizer: Sendable {
             switch self {
             case let .bigram(first, second): return 1 << 62 | UInt64(first.value) << 21 | UInt64(second.value)
             case let .single(scalar): return 2 << 62 | UInt64(scalar.value)
-            case let .word(word):
-                var hash = TextTokenizer.fnvOffset  // FNV-1a
-                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* TextTokenizer.fnvPrime }
-                return TextTokenizer.wordTag | hash >> 3  // bit 61 stays free for TextTokenizer.functionBit
+            case let .word(word): return TextTokenizer.wordID(word.utf8)
             }
         }
     }
@@ -245,6 +242,16 @@ private struct TermListSink: TermSink {
 }
 
 extension TextTokenizer {
+    /// A word's term id from its bytes (FNV-1a), with `add` after them when given.
+    static func wordID<Bytes: Sequence<UInt8>>(_ bytes: Bytes, add: UInt8? = nil) -> UInt64 {
+        var hash = fnvOffset
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* fnvPrime }
+        if let add { hash = (hash ^ UInt64(add)) &* fnvPrime }
+        return wordTag | hash >> 3  // bit 61 stays free for functionBit
+    }
+
+    static let stopWordIDs = Set(stopWords.map { wordID($0.utf8) })
+
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
     static let wordTag: UInt64 = 3 << 62
@@ -299,17 +306,33 @@ extension TextTokenizer {
     /// Light English stemming: plurals and the commonest verb endings, so "passwords" meets
     /// "password" and "signing" meets "sign".
     static func stem(_ word: String) -> String {
-        guard word.count > 4, word.utf8.allSatisfy({ $0 < 0x80 }) else { return word }
-        for suffix in ["ing", "ies", "ed", "es", "s"] where word.hasSuffix(suffix) {
-            let base = String(word.dropLast(suffix.count))
-            if suffix == "s" && (word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is")) { return word }
-            if suffix == "ies" { return base + "y" }
-            if suffix == "es" && !(base.hasSuffix("s") || base.hasSuffix("x") || base.hasSuffix("ch") || base.hasSuffix("sh")) {
-                return base + "e"
-            }
-            return base.count >= 3 ? base : word
+        let bytes = Array(word.utf8)
+        let (keep, add) = stem(bytes: bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
+        if keep == bytes.count && add == nil { return word }
+        return String(decoding: bytes[..<keep] + (add.map { [$0] } ?? []), as: UTF8.self)
+    }
+
+    /// The same on a word's bytes, as how many of them the stem keeps and the letter it adds
+    /// (the `y` of "categories", the `e` of "updates"), so the tokenizer makes no string for a
+    /// word it has seen before.
+    static func stem(bytes word: [UInt8], isASCII: Bool) -> (keep: Int, add: UInt8?) {
+        let count = word.count
+        guard count > 4, isASCII else { return (count, nil) }
+        func endsWith(_ suffix: StaticString, before cut: Int = 0) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard count - cut >= length else { return false }
+            return suffix.withUTF8Buffer { suffix in (0..<length).allSatisfy { word[count - cut - length + $0] == suffix[$0] } }
         }
-        return word
+        func cut(_ length: Int) -> (keep: Int, add: UInt8?) { count - length >= 3 ? (count - length, nil) : (count, nil) }
+        if endsWith("ing") { return cut(3) }
+        if endsWith("ies") { return (count - 3, 0x79) }
+        if endsWith("ed") { return cut(2) }
+        if endsWith("es") {
+            let keepsE = endsWith("s", before: 2) || endsWith("x", before: 2) || endsWith("ch", before: 2) || endsWith("sh", before: 2)
+            return keepsE ? cut(2) : (count - 2, 0x65)
+        }
+        if endsWith("s") { return endsWith("ss") || endsWith("us") || endsWith("is") ? (count, nil) : cut(1) }
+        return (count, nil)
     }
 
     static let stopWords: Set<String> = [

@@ -105,4 +105,18 @@ struct TextTokenizerTests {
         let password = TextTokenizer.Term.word("password").stableID
         #expect(vector.words[password] == "password")
     }
+
+    @Test(arguments: [
+        ("categories", "category"), ("updates", "update"), ("analyses", "analys"), ("passwords", "password"), ("signing", "sign"),
+        ("class", "class"), ("status", "status"), ("basis", "basis"), ("boxes", "box"), ("wishes", "wish"), ("using", "using"),
+        ("saved", "sav"), ("reed", "reed"), ("ログイン", "ログイン"), ("cafés", "cafés"), ("tokens", "token"), ("APIs", "APIs"),
+    ])
+    func stemsTheSameOnBytesAsOnText(word: String, stem: String) {
+        #expect(TextTokenizer.stem(word) == stem)
+        let bytes = Array(word.utf8)
+        let (keep, add) = TextTokenizer.stem(bytes: bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
+        #expect(String(decoding: bytes[..<keep] + (add.map { [$0] } ?? []), as: UTF8.self) == stem)
+        // The id made from the bytes is the one the word's text gives.
+        #expect(TextTokenizer.wordID(bytes[..<keep], add: add) == TextTokenizer.Term.word(stem).stableID)
+    }
 }
