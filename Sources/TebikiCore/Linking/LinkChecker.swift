@@ -56,9 +56,11 @@ public enum LinkChecker {
     /// For the articles that broken fragments point at: each heading's id as VitePress spells
     /// it (`build-target` for "build.target"), to the id Tebiki gave it (`buildtarget`). Made
     /// only for those articles, so a site without broken fragments pays one pass over its links.
-    static func otherToolIDs(_ articles: [ParsedArticle], headingIDs: [String: Set<String>]) -> [String: [String: String]] {
+    /// `linksOf`: the articles whose links are being checked, when not all of them (an edit).
+    static func otherToolIDs(_ articles: [ParsedArticle], headingIDs: [String: Set<String>],
+                             linksOf checked: [ParsedArticle]? = nil) -> [String: [String: String]] {
         var targets: Set<String> = []
-        for article in articles {
+        for article in checked ?? articles {
             for link in article.body.links {
                 switch link.target {
                 case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false: targets.insert(id)
@@ -211,6 +213,7 @@ public enum LinkChecker {
             diagnostics.append(.about(site.config.rawHTML ? .warning : .error, .unsafeSVG, "\(SiteLayout.articlesFolder)/\(path)",
                                       "the SVG has \(problem); opened on its own it would run in the help centre: \(advice)"))
         }
-        return diagnostics + AliasPages.check(articles.map(\.source), assets: assets)
+        // The site's sources are the articles' own, in the same order: no copy of 10,000 of them.
+        return diagnostics + AliasPages.check(site.articles, assets: assets)
     }
 }

@@ -49,6 +49,8 @@ public struct LiveSite: Sendable {
     private let indexByID: [String: Int]
     /// Every article's heading ids, kept so an edit re-checks only the links it can affect.
     private var headingIDs: [String: Set<String>]
+    /// Every article's title by id, which the link check compares link texts with.
+    private var titles: [String: String]
 
     /// Loads, parses and checks the whole site; nil with the diagnostics when it has errors.
     public static func load(_ options: SiteBuilder.Options) -> (LiveSite?, [Diagnostic]) {
@@ -126,6 +128,7 @@ public struct LiveSite: Sendable {
             next.checked.site.articles[index] = source
             next.checked.articles[index] = parsed
             next.headingIDs[source.id] = parsed.body.fragmentIDs
+            next.titles[source.id] = source.title
             next.checked.graph = next.checked.graph.updating(index, in: next.checked.articles, previous: old, indexByID: indexByID)
             // Its own links, and the links into it, whose anchors its headings may have broken.
             recheck.insert(index)
@@ -144,15 +147,15 @@ public struct LiveSite: Sendable {
         }
         if loadDiagnostics.hasErrors { return .failed(loadDiagnostics + checked.parseDiagnostics + checked.links.all) }
         next.checked.loadDiagnostics = loadDiagnostics
-        let titles = recheck.isEmpty ? [:] : LinkChecker.titles(next.checked.articles)
-        let otherToolIDs = recheck.isEmpty ? [:] : LinkChecker.otherToolIDs(next.checked.articles, headingIDs: next.headingIDs)
+        let otherToolIDs = recheck.isEmpty ? [:] : LinkChecker.otherToolIDs(next.checked.articles, headingIDs: next.headingIDs,
+                                                                            linksOf: recheck.map { next.checked.articles[$0] })
         for index in recheck {
             next.checked.links.byArticle[index] = LinkChecker.problems(in: next.checked.articles[index], headingIDs: next.headingIDs,
-                                                                       titles: titles, otherToolIDs: otherToolIDs,
+                                                                       titles: next.titles, otherToolIDs: otherToolIDs,
                                                                        languageFolders: LinkChecker.languageFolders(checked.site),
                                                                        unpublished: checked.site.unpublished)
         }
-        next.checked.links.siteWide = LinkChecker.siteWide(next.checked.articles, graph: next.checked.graph, site: checked.site)
+        next.checked.links.siteWide = LinkChecker.siteWide(next.checked.articles, graph: next.checked.graph, site: next.checked.site)
         if next.checked.diagnostics.hasErrors { return .failed(next.checked.diagnostics) }
         next.generation += 1
         if routesChanged { next.routes = next.makeRoutes() }
@@ -198,6 +201,7 @@ private extension LiveSite {
                                  uniquingKeysWith: { first, _ in first })
         indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
         headingIDs = LinkChecker.headingIDs(checked.articles)
+        titles = LinkChecker.titles(checked.articles)
         routes = makeRoutes()
     }
 
