@@ -83,24 +83,12 @@ struct FolderWalk {
     /// A folder's entries, sorted by their bytes. Read with readdir, whose entry types save a
     /// stat per file at 10,000 articles; links and unknown types are looked up with stat.
     static func listing(_ path: String) -> [Entry] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var entries: [Entry] = []
-        while let record = readdir(directory) {
-            // The record can be shorter than `dirent` (its name is only as long as it needs):
-            // read the name where it is, never copy the struct.
-            let name = withUnsafePointer(to: &record.pointee.d_name) { field in
-                field.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+        let entries = (DirectoryRecords.read(path) ?? []).map { name, type -> Entry in
+            switch type {
+            case Int32(DT_DIR): Entry(name: name, kind: .folder)
+            case Int32(DT_REG): Entry(name: name, kind: .file)
+            default: Entry(name: name, kind: Self.kind(of: path + "/" + name))
             }
-            if name == "." || name == ".." { continue }
-            let kind: Kind
-            switch Int32(record.pointee.d_type) {
-            case Int32(DT_DIR): kind = .folder
-            case Int32(DT_REG): kind = .file
-            case Int32(DT_LNK), Int32(DT_UNKNOWN): kind = Self.kind(of: path + "/" + name)
-            default: kind = Self.kind(of: path + "/" + name)
-            }
-            entries.append(Entry(name: name, kind: kind))
         }
         return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }

@@ -23,26 +23,17 @@ private extension TreeRemoval {
         var isFolder: Bool
     }
 
-    /// A folder's entries (nil when `path` is not a folder one can open), read with readdir
-    /// whose entry types save an lstat per file.
+    /// A folder's entries (nil when `path` is not a folder one can open); their types save an
+    /// lstat per file.
     static func entries(of path: String) -> [Entry]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
-        var entries: [Entry] = []
-        while let record = readdir(directory) {
-            // Read the name where it is: the record can be shorter than `dirent`.
-            let name = withUnsafePointer(to: &record.pointee.d_name) { field in
-                field.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            var isFolder = Int32(record.pointee.d_type) == Int32(DT_DIR)
-            if Int32(record.pointee.d_type) == Int32(DT_UNKNOWN) {
+        DirectoryRecords.read(path)?.map { name, type in
+            var isFolder = type == Int32(DT_DIR)
+            if type == Int32(DT_UNKNOWN) {
                 var info = stat()
                 isFolder = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             }
-            entries.append(Entry(name: name, isFolder: isFolder))
+            return Entry(name: name, isFolder: isFolder)
         }
-        return entries
     }
 
     static func removeEntry(_ path: String, isFolder: Bool) {

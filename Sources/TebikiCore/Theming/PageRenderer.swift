@@ -54,15 +54,8 @@ public struct PageRenderer: Sendable {
         })
         context["hasRecent"] = .bool(!recent.isEmpty)
         context["categories"] = .list(site.categories.filter { site.language(ofPath: $0.id) == language }.map { category in
-            let articles = site.articles(in: category)
-            return [
-                "title": .string(category.title),
-                "description": MustacheValue(category.description),
-                "url": .string(root + Self.encode(category.id) + "/"),
-                "countText": .string(strings.articleCount(articles.count)),
-                "articles": .list(articles.prefix(Self.homeArticlesPerCategory).map { link(to: $0, root: root) }),
-                "hasMore": .bool(articles.count > Self.homeArticlesPerCategory),
-            ]
+            card(title: category.title, description: category.description, id: category.id, articles: site.articles(in: category),
+                 showing: Self.homeArticlesPerCategory, root: root, strings: strings)
         })
         return PageValues(template: "home", language: language, values: context)
     }
@@ -86,15 +79,8 @@ public struct PageRenderer: Sendable {
         let sections = site.sections(in: category)
         context["hasSections"] = .bool(!sections.isEmpty)
         context["sections"] = .list(sections.map { section in
-            let articles = site.articles(in: section)
-            return [
-                "title": .string(section.title),
-                "description": MustacheValue(section.description),
-                "url": .string(root + Self.encode(section.id) + "/"),
-                "countText": .string(strings.articleCount(articles.count)),
-                "articles": .list(articles.prefix(Self.articlesPerSectionCard).map { link(to: $0, root: root) }),
-                "hasMore": .bool(articles.count > Self.articlesPerSectionCard),
-            ]
+            card(title: section.title, description: section.description, id: section.id, articles: site.articles(in: section),
+                 showing: Self.articlesPerSectionCard, root: root, strings: strings)
         })
         return PageValues(template: "category", language: language, values: context)
     }
@@ -347,6 +333,17 @@ private extension PageRenderer {
                                                "description": MustacheValue(article.frontMatter.description)]
         values["date"] = date
         return .object(values)
+    }
+
+    /// A category on the home page, a section on its category's page: its first articles.
+    func card(title: String, description: String?, id: String, articles: ArraySlice<ArticleSource>, showing limit: Int,
+              root: String, strings: ThemeStrings) -> MustacheValue {
+        ["title": .string(title),
+         "description": MustacheValue(description),
+         "url": .string(root + Self.encode(id) + "/"),
+         "countText": .string(strings.articleCount(articles.count)),
+         "articles": .list(articles.prefix(limit).map { link(to: $0, root: root) }),
+         "hasMore": .bool(articles.count > limit)]
     }
 
     /// The values every page of a language shares, made once.
