@@ -196,7 +196,9 @@ private extension RelatedArticles {
         static func documentFrequencies(_ articles: [ParsedArticle]) -> (UInt64) -> Int {
             let shards = ProcessInfo.processInfo.activeProcessorCount
             let counts = parallelMap(Array(0..<shards)) { shard -> TermTable<Int32> in
-                var counts = TermTable<Int32>(capacity: articles.count * 100 / shards)
+                // Grown as needed: sized for the worst case up front, it took 270 MB at 50,000
+                // articles, a site having far fewer distinct terms than articles times terms.
+                var counts = TermTable<Int32>(capacity: 1 << 12)
                 for article in articles {
                     for term in article.terms.terms where Int(term % UInt64(shards)) == shard && term & TextTokenizer.functionBit == 0 {
                         counts.update(term, initial: 0) { $0 += 1 }

@@ -9,7 +9,7 @@ public struct TermVector: Sendable, Equatable {
     /// Index of the section the term occurs in most; -1 when only in the title or description.
     public internal(set) var sections: [Int16] = []
     /// The text of the word terms, by term id.
-    public internal(set) var words: [UInt64: String] = [:]
+    public internal(set) var words = WordTexts()
     /// How many terms the body has, for search's length normalisation.
     public internal(set) var bodyLength = 0
 

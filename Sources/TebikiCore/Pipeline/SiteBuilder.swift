@@ -131,21 +131,38 @@ public enum SiteBuilder {
         }
 
         progress(.index)
-        // Written a batch at a time as they are made (30 MB at 10,000 articles), and the text
-        // only search reads let go, so writing pages does not hold it too.
-        var searchPaths: [String] = []
-        var searchFailure: SiteWriter.Failure?
-        SiteSearch(articles: checked.articles, site: site).make(articles: checked.articles, site: site) { batch in
-            searchPaths += batch.map(\.path)
-            guard searchFailure == nil else { return }
-            do throws(SiteWriter.Failure) { try SiteWriter.write(search: batch, to: folder) } catch { searchFailure = error }
+        // Files are written as they are made, and what only they read is let go as soon as they
+        // are written: the Markdown copies first, then the search files made from the articles,
+        // then, without the Markdown and the section texts, the shards (the build's peak).
+        var earlierPaths: [String] = []
+        var earlierFailure: SiteWriter.Failure?
+        func write(_ paths: [String], _ text: (Int) -> String) {
+            earlierPaths += paths
+            guard earlierFailure == nil else { return }
+            do throws(SiteWriter.Failure) {
+                try SiteWriter.write(paths.count, to: folder) { (paths[$0], text($0)) }
+            } catch {
+                earlierFailure = error
+            }
         }
-        checked.releaseSearchText()
+        let copies = checked.markdownCopies()
+        write(copies.map(\.path)) { checked.text(of: copies[$0].file) }
+        do {
+            let words = SearchPostings.words(movingFrom: &checked.articles)
+            let search = SiteSearch(articles: checked.articles, site: site, words: words)
+            let emit = { (batch: [SearchIndex.File]) in write(batch.map(\.path)) { batch[$0].text } }
+            search.makeTexts(articles: checked.articles, site: site, emit: emit)
+            checked.releaseTexts()
+            // Given back, not only freed: the shards' large buffers are new pages, not these.
+            tebiki_return_free_memory()
+            search.makeShards(emit: emit)
+        }
+        checked.releaseSearchTerms()
         tebiki_return_free_memory()
 
         progress(.write)
         let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
-                                files: checked.files(), text: checked.text(of:), searchPaths: searchPaths, theme: theme, folder: folder)
+                                files: checked.files(), text: checked.text(of:), earlierPaths: earlierPaths, theme: theme, folder: folder)
         if !site.staticFiles.isEmpty {
             result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
         }
@@ -154,7 +171,7 @@ public enum SiteBuilder {
             return result
         }
         do throws(SiteWriter.Failure) {
-            if let searchFailure { throw searchFailure }
+            if let earlierFailure { throw earlierFailure }
             result.pageCount = try writer.writeAll()
             progress(.publish)
             do throws(OutputFolder.Problem) { try folder.publish() } catch { throw SiteWriter.Failure(problem: error) }
@@ -168,13 +185,20 @@ public enum SiteBuilder {
 }
 
 private extension SiteBuilder.CheckedSite {
-    /// Drops what only relating and indexing read (term vectors, search keys, section texts),
-    /// once the index is written: the pages do not need them.
-    mutating func releaseSearchText() {
+    /// Drops what only the Markdown copies and search's texts read, once they are written.
+    mutating func releaseTexts() {
+        for index in articles.indices {
+            articles[index].markdown = ""
+            articles[index].body.sections = []
+        }
+    }
+
+    /// Drops what only relating and indexing read (term vectors, search keys), once the index
+    /// is written: the pages do not need them.
+    mutating func releaseSearchTerms() {
         for index in articles.indices {
             articles[index].terms = TermVector()
             articles[index].searchKeys = []
-            articles[index].body.sections = []
         }
     }
 }

@@ -31,6 +31,8 @@ public struct SearchIndex: Sendable {
     /// Enough of a section's text for a snippet around a match near its start.
     static let sectionTextLimit = 300
     static let sectionsPerTextFile = 8
+    /// How many articles' snippet texts a build holds before writing them.
+    static let textBatch = 2_000
 
     /// The index of the site's default language, over `articles`.
     public init(articles: [ParsedArticle], site: LoadedSite) {
@@ -49,15 +51,32 @@ public struct SearchIndex: Sendable {
     /// them as they come instead of holding the whole index (30 MB at 10,000 articles).
     static func make(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite, language: String,
                      emit: ([File]) -> Void) {
+        makeTexts(articles: articles, site: site, language: language, shardCount: postings.shardCount, emit: emit)
+        makeShards(postings, prefix: site.urlPrefix(of: language), emit: emit)
+    }
+
+    /// The files made from the articles themselves: the meta file, the chunks of titles, the
+    /// snippet texts and the folder list. A build makes these first, so it can let go of the
+    /// section texts before the postings of the shards are gathered.
+    static func makeTexts(articles: [ParsedArticle], site: LoadedSite, language: String, shardCount: Int,
+                          emit: ([File]) -> Void) {
         let prefix = site.urlPrefix(of: language)
         emit([File(path: prefix + "search/meta.js",
-                   text: meta(site: site, language: language, shardCount: postings.shardCount, articles: articles.count))])
-        emit(postings.shardScripts().map { File(path: prefix + shardPath($0.shard), text: $0.text) })
+                   text: meta(site: site, language: language, shardCount: shardCount, articles: articles.count))])
         emit(parallelMap(Array(stride(from: 0, to: articles.count, by: articlesPerChunk))) { start in
             chunkFile(start / articlesPerChunk, articles: articles, site: site, prefix: prefix)
         })
-        emit(Array(parallelMap(Array(articles.indices)) { textFiles($0, articles[$0].body.sections, prefix: prefix) }.joined()))
+        for start in stride(from: 0, to: articles.count, by: textBatch) {
+            emit(Array(parallelMap(Array(start..<min(start + textBatch, articles.count))) {
+                textFiles($0, articles[$0].body.sections, prefix: prefix)
+            }.joined()))
+        }
         emit([foldersFile(articles: articles, site: site, prefix: prefix)])
+    }
+
+    /// The shards' scripts, from the postings alone.
+    static func makeShards(_ postings: SearchPostings, prefix: String, emit: ([File]) -> Void) {
+        postings.shardScripts { scripts in emit(scripts.map { File(path: prefix + shardPath($0.shard), text: $0.text) }) }
     }
 
     /// The files an edit changed: the shards the edited articles' old and new terms fall in, and

@@ -21,20 +21,23 @@ struct SearchPostings: Sendable {
     private(set) var wordHashes: TermTable<UInt32>
     /// For each article, the shard of each of its terms, then of each of its kanji.
     private(set) var shardsOf: [[UInt16]]
+    /// How many postings each shard has, so a shard's are gathered into storage of their size
+    /// (grown by appending, they took up to twice that: the index step's peak at 50,000 articles).
+    private var shardSizes: [Int]
 
     /// Search has no use for the function-word mark: くま and クマ are one term to a reader.
     static let unmarked = ~TextTokenizer.functionBit
 
-    init(_ articles: [ParsedArticle]) {
+    /// `words`: the text of the articles' word terms (`SearchPostings.words(movingFrom:)`); nil
+    /// to take them from the articles' vectors.
+    init(_ articles: [ParsedArticle], words given: [UInt64: String]? = nil) {
         vectors = articles.map(\.terms)
         let keys = articles.map(\.searchKeys)
         singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: keys[$0]) }
         keyTexts = keys.map { $0.map(\.term) }
         bodyLengths = vectors.map { max($0.bodyLength, 1) }
         totalLength = bodyLengths.reduce(0, +)
-        for vector in vectors {
-            for (term, word) in vector.words where words[term & Self.unmarked] == nil { words[term & Self.unmarked] = word }
-        }
+        words = given ?? Self.words(of: vectors)
         shardCount = SearchIndex.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
         wordHashes = SearchIndex.wordHashes(words)
         // Hashed once, article by article on all cores: the hash is the costly part of gathering.
@@ -42,6 +45,27 @@ struct SearchPostings: Sendable {
         shardsOf = parallelMap(Array(vectors.indices)) { article in
             Self.shards(of: vectors[article], singles[article], keyTexts[article], wordHashes: wordHashes, shardCount: shardCount)
         }
+        shardSizes = Self.sizes(of: shardsOf, shardCount: shardCount)
+    }
+
+    /// Every word term's text, by its id without the function-word mark.
+    static func words(of vectors: [TermVector]) -> [UInt64: String] {
+        var words: [UInt64: String] = [:]
+        for vector in vectors {
+            for (index, term) in vector.words.ids.enumerated() where words[term & unmarked] == nil {
+                words[term & unmarked] = vector.words.text(at: index)
+            }
+        }
+        return words
+    }
+
+    /// The same for a build's articles, taken out of their vectors before the index is made:
+    /// one table for the site instead of one for each article (25 MB at 10,000 articles, most
+    /// words being in many of them).
+    static func words(movingFrom articles: inout [ParsedArticle]) -> [UInt64: String] {
+        let words = words(of: articles.map(\.terms))
+        for index in articles.indices { articles[index].terms.words = WordTexts() }
+        return words
     }
 
     /// One posting as a shard's script needs it, copied out of its article's vector while the
@@ -57,15 +81,28 @@ struct SearchPostings: Sendable {
     /// The scripts of the shards (all, or those `wanted`), in shard order. Shards are made a
     /// range at a time on each core, so only a few ranges' postings are held at once.
     func shardScripts(only wanted: [Bool]? = nil) -> [(shard: Int, text: String)] {
-        let rangeCount = min(shardCount, ProcessInfo.processInfo.activeProcessorCount * 4)
+        var scripts: [(shard: Int, text: String)] = []
+        shardScripts(only: wanted) { scripts += $0 }
+        return scripts
+    }
+
+    /// The same, handed to `emit` a few ranges at a time (one per core), so a build holds only
+    /// those ranges' postings and scripts. Eight ranges a core rather than four: each range
+    /// reads every article's shard list once, but the postings held at once are the peak of a
+    /// build (50,000 articles: 900 → 870 MB).
+    func shardScripts(only wanted: [Bool]? = nil, emit: ([(shard: Int, text: String)]) -> Void) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let rangeCount = min(shardCount, cores * 8)
         let ranges = (0..<rangeCount).map { shardCount * $0 / rangeCount..<shardCount * ($0 + 1) / rangeCount }
-        return parallelMap(ranges) { range -> [(shard: Int, text: String)] in
-            let (postings, keys) = gather(range, wanted)
-            return range.compactMap { shard in
-                guard wanted?[shard] != false else { return nil }
-                return (shard, shardScript(shard, postings[shard - range.lowerBound], keys: keys))
-            }
-        }.flatMap { $0 }
+        for first in stride(from: 0, to: ranges.count, by: cores) {
+            emit(parallelMap(Array(ranges[first..<min(first + cores, ranges.count)])) { range -> [(shard: Int, text: String)] in
+                let (postings, keys) = gather(range, wanted)
+                return range.compactMap { shard in
+                    guard wanted?[shard] != false else { return nil }
+                    return (shard, shardScript(shard, postings[shard - range.lowerBound], keys: keys))
+                }
+            }.flatMap { $0 })
+        }
     }
 
     /// Puts an article's new terms in place; returns the shards its old and new terms fall in.
@@ -81,7 +118,9 @@ struct SearchPostings: Sendable {
             words[term & Self.unmarked] = word
             wordHashes.update(term & Self.unmarked, initial: SearchIndex.shardHash(word)) { _ in }
         }
+        for shard in shardsOf[article] { shardSizes[Int(shard)] -= 1 }
         shardsOf[article] = Self.shards(of: terms, singles[article], keyTexts[article], wordHashes: wordHashes, shardCount: shardCount)
+        for shard in shardsOf[article] { shardSizes[Int(shard)] += 1 }
         touched.formUnion(shardsOf[article].map(Int.init))
         return touched
     }
@@ -138,10 +177,22 @@ struct SearchPostings: Sendable {
 }
 
 private extension SearchPostings {
+    static func sizes(of shardsOf: [[UInt16]], shardCount: Int) -> [Int] {
+        var sizes = Array(repeating: 0, count: shardCount)
+        for shards in shardsOf {
+            for shard in shards { sizes[Int(shard)] += 1 }
+        }
+        return sizes
+    }
+
     /// The postings of the shards in `range`, by shard, each shard's in article order, and the
     /// texts of the key terms among them, which `words` does not hold.
     func gather(_ range: Range<Int>, _ wanted: [Bool]?) -> (postings: [[Posting]], keys: [UInt64: String]) {
-        var postings = Array(repeating: [Posting](), count: range.count)
+        var postings = range.map { shard in
+            var list: [Posting] = []
+            if wanted?[shard] != false { list.reserveCapacity(shardSizes[shard]) }
+            return list
+        }
         var keys: [UInt64: String] = [:]
         for (article, shards) in shardsOf.enumerated() {
             // Bound once an article: binding it per posting retained its four buffers each time.

@@ -8,31 +8,47 @@ struct SiteSearch: Sendable {
         /// Positions in the site's articles of this language's articles, in order.
         var members: [Int]
         var postings: SearchPostings
+
+        func articles(of all: [ParsedArticle]) -> [ParsedArticle] { Self.articles(members, of: all) }
+
+        /// The `members` of the site's articles: the site's own array when they are all of
+        /// them (a copy is 33 MB at 50,000 articles).
+        static func articles(_ members: [Int], of all: [ParsedArticle]) -> [ParsedArticle] {
+            members.count == all.count ? all : members.map { all[$0] }
+        }
     }
 
     private(set) var parts: [Part]
 
-    init(articles: [ParsedArticle], site: LoadedSite) {
+    /// `words`: the site's word texts, when taken out of the articles' vectors.
+    init(articles: [ParsedArticle], site: LoadedSite, words: [UInt64: String]? = nil) {
         var members: [String: [Int]] = [:]
         for (index, article) in articles.enumerated() { members[site.language(ofPath: article.source.id), default: []].append(index) }
         parts = site.config.languages.map { language in
             let mine = members[language] ?? []
             return Part(language: language, prefix: site.urlPrefix(of: language), members: mine,
-                        postings: SearchPostings(mine.map { articles[$0] }))
+                        postings: SearchPostings(Part.articles(mine, of: articles), words: words))
         }
     }
 
     func files(articles: [ParsedArticle], site: LoadedSite) -> [SearchIndex.File] {
         var files: [SearchIndex.File] = []
-        make(articles: articles, site: site) { files += $0 }
+        makeTexts(articles: articles, site: site) { files += $0 }
+        makeShards { files += $0 }
         return files
     }
 
-    /// Every language's files, a batch at a time (`SearchIndex.make`).
-    func make(articles: [ParsedArticle], site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
+    /// Every language's files made from the articles (`SearchIndex.makeTexts`), a batch at a time.
+    func makeTexts(articles: [ParsedArticle], site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
         for part in parts {
-            SearchIndex.make(part.postings, articles: part.members.map { articles[$0] }, site: site, language: part.language, emit: emit)
+            SearchIndex.makeTexts(articles: part.articles(of: articles), site: site, language: part.language,
+                                  shardCount: part.postings.shardCount, emit: emit)
         }
+    }
+
+    /// Every language's shard scripts, which need only the postings.
+    func makeShards(emit: ([SearchIndex.File]) -> Void) {
+        for part in parts { SearchIndex.makeShards(part.postings, prefix: part.prefix, emit: emit) }
     }
 
     /// The files the edits to `edited` (positions in the site's articles) changed, in each language.
@@ -42,7 +58,7 @@ struct SiteSearch: Sendable {
             let local = Dictionary(uniqueKeysWithValues: parts[index].members.enumerated().map { ($1, $0) })
             let touched = Set(edited.compactMap { local[$0] })
             guard !touched.isEmpty else { continue }
-            files += SearchIndex.updatedFiles(&parts[index].postings, edited: touched, articles: parts[index].members.map { articles[$0] },
+            files += SearchIndex.updatedFiles(&parts[index].postings, edited: touched, articles: parts[index].articles(of: articles),
                                               site: site, prefix: parts[index].prefix)
         }
         return files

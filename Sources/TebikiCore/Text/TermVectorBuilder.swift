@@ -45,22 +45,23 @@ extension TermVector {
             weights.append(weight)
             sections.append(bestSection)
         }
-        words.reserveCapacity(sink.words.count)
-        for (id, word) in sink.words { words[id] = word }
+        sink.words.compact()
+        words = sink.words
     }
 }
 
 /// Collects term ids, marking function words, and keeps the text of each word once.
 private struct VectorSink: TermSink {
     var ids: [UInt64] = []
-    var words: [UInt64: String] = [:]
+    var words = WordTexts()
+    var seen = Set<UInt64>()
 
-    /// Stemmed and hashed on the bytes: the word's text is made only the first time it occurs.
+    /// Stemmed and hashed on the bytes: the word's text is kept only the first time it occurs.
     mutating func word(_ utf8: [UInt8], isASCII: Bool) {
         let (keep, add) = TextTokenizer.stem(bytes: utf8, isASCII: isASCII)
         var id = TextTokenizer.wordID(utf8[..<keep], add: add)
         if TextTokenizer.stopWordIDs.contains(id) { id |= TextTokenizer.functionBit }
-        if words[id] == nil { words[id] = String(decoding: utf8[..<keep] + (add.map { [$0] } ?? []), as: UTF8.self) }
+        if seen.insert(id).inserted { words.append(id, utf8[..<keep], last: add) }
         ids.append(id)
     }
 

@@ -1,0 +1,32 @@
+import Testing
+@testable import TebikiCore
+
+@Suite("Word texts")
+struct WordTextsTests {
+    @Test func wordsComeBackInTheOrderTheyWereAddedWithTheirOwnBytes() {
+        var words = WordTexts()
+        words.append(7, ArraySlice(Array("save".utf8)))
+        words.append(3, ArraySlice(Array("ログイン".utf8)))
+        // A stem the tokenizer ends with a letter of its own: "categories" → "categor" + "y".
+        words.append(11, ArraySlice(Array("categor".utf8)), last: UInt8(ascii: "y"))
+        words.append(5, ArraySlice(Array("".utf8)))
+        words.compact()
+        #expect(words.count == 4)
+        #expect(words.ids == [7, 3, 11, 5])
+        #expect(Array(words.map(\.word)) == ["save", "ログイン", "category", ""])
+        #expect(words.values == ["save", "ログイン", "category", ""])
+        #expect(words[3] == "ログイン")
+        #expect(words[11] == "category")
+        #expect(words[99] == nil)
+        #expect(words.text(at: 0) == "save")
+    }
+
+    @Test func compactingKeepsTheSameWords() {
+        var words = WordTexts()
+        for index in 0..<1_000 { words.append(UInt64(index + 1), ArraySlice(Array("word\(index)".utf8))) }
+        let before = words
+        words.compact()
+        #expect(words == before)
+        #expect(words.text(at: 999) == "word999")
+    }
+}
