@@ -131,34 +131,7 @@ public enum SiteBuilder {
         }
 
         progress(.index)
-        // Files are written as they are made, and what only they read is let go as soon as they
-        // are written: the Markdown copies first, then the search files made from the articles,
-        // then, without the Markdown and the section texts, the shards (the build's peak).
-        var earlierPaths: [String] = []
-        var earlierFailure: SiteWriter.Failure?
-        func write(_ paths: [String], _ text: (Int) -> String) {
-            earlierPaths += paths
-            guard earlierFailure == nil else { return }
-            do throws(SiteWriter.Failure) {
-                try SiteWriter.write(paths.count, to: folder) { (paths[$0], text($0)) }
-            } catch {
-                earlierFailure = error
-            }
-        }
-        let copies = checked.markdownCopies()
-        write(copies.map(\.path)) { checked.text(of: copies[$0].file) }
-        do {
-            let words = SearchPostings.words(movingFrom: &checked.articles)
-            let search = SiteSearch(articles: checked.articles, site: site, words: words)
-            let emit = { (batch: [SearchIndex.File]) in write(batch.map(\.path)) { batch[$0].text } }
-            search.makeTexts(articles: checked.articles, site: site, emit: emit)
-            checked.releaseTexts()
-            // Given back, not only freed: the shards' large buffers are new pages, not these.
-            tebiki_return_free_memory()
-            search.makeShards(emit: emit)
-        }
-        checked.releaseSearchTerms()
-        tebiki_return_free_memory()
+        let (earlierPaths, earlierFailure) = writeIndex(&checked, to: folder)
 
         progress(.write)
         let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
@@ -181,6 +154,42 @@ public enum SiteBuilder {
             result.diagnostics += error.diagnostics(output: shown)
         }
         return result
+    }
+}
+
+private extension SiteBuilder {
+    /// The index step: writes the Markdown copies and the search index as they are made and
+    /// lets go of what only they read as soon as it is written: the copies first, then the
+    /// search files made from the articles, then, without the Markdown and the section texts,
+    /// the shards (the build's peak of memory). Returns the paths written and the first failure.
+    static func writeIndex(_ checked: inout CheckedSite, to folder: OutputFolder) -> (paths: [String], failure: SiteWriter.Failure?) {
+        var paths: [String] = []
+        var failure: SiteWriter.Failure?
+        func write(_ batch: [String], _ text: (Int) -> String) {
+            paths += batch
+            guard failure == nil else { return }
+            do throws(SiteWriter.Failure) {
+                try SiteWriter.write(batch.count, to: folder) { (batch[$0], text($0)) }
+            } catch {
+                failure = error
+            }
+        }
+        let copies = checked.markdownCopies()
+        write(copies.map(\.path)) { checked.text(of: copies[$0].file) }
+        do {
+            let words = SearchPostings.words(movingFrom: &checked.articles)
+            let search = SiteSearch(articles: checked.articles, site: checked.site, words: words)
+            let emit = { (files: [SearchIndex.File]) in write(files.map(\.path)) { files[$0].text } }
+            search.makeTexts(articles: checked.articles, site: checked.site, emit: emit)
+            checked.releaseTexts()
+            // Given back to the system, not only freed: malloc maps the shards' large buffers
+            // afresh rather than fitting them in these small holes.
+            tebiki_return_free_memory()
+            search.makeShards(emit: emit)
+        }
+        checked.releaseSearchTerms()
+        tebiki_return_free_memory()
+        return (paths, failure)
     }
 }
 
