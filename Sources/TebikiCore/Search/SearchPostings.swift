@@ -60,7 +60,7 @@ struct SearchPostings: Sendable {
     }
 
     /// The same for a build's articles, taken out of their vectors before the index is made:
-    /// one table for the site instead of one for each article (25 MB at 10,000 articles, most
+    /// one table for the site instead of a list in each article (10 MB at 10,000 articles, most
     /// words being in many of them).
     static func words(movingFrom articles: inout [ParsedArticle]) -> [UInt64: String] {
         let words = words(of: articles.map(\.terms))
