@@ -8,12 +8,11 @@ struct SiteWriter {
     /// Every HTML page with its file in the output, and how to render one.
     let pages: [(path: String, page: SitePage)]
     let html: (SitePage, PageRenderer) -> String
-    /// Feeds, `llms.txt`, `robots.txt` and the sitemap.
+    /// Feeds, `llms.txt`, `robots.txt`, the sitemap and the articles' Markdown copies.
     let files: [(path: String, file: SiteFile)]
     let text: (SiteFile) -> String
-    /// The files the index step wrote before there were pages (`write(_:to:file:)`): the
-    /// search index and the articles' Markdown copies.
-    let earlierPaths: [String]
+    /// The search index's files, which `write(search:)` writes.
+    let searchPaths: [String]
     let theme: Theme
     let folder: OutputFolder
 
@@ -33,19 +32,17 @@ struct SiteWriter {
         var paths = Set(pages.map(\.path))
         paths.formUnion(theme.assets.map(\.outputPath))
         paths.formUnion(articles.referencedAssets)
-        paths.formUnion(earlierPaths)
+        paths.formUnion(searchPaths)
         paths.formUnion(site.config.languages.map { WidgetScript.path(for: $0, in: site) })
         paths.formUnion(files.map(\.path))
         return paths
     }
 
-    /// Makes and writes `count` files on all cores before there are pages: the search index as
-    /// its step makes it, the Markdown copies.
-    static func write(_ count: Int, to folder: OutputFolder, file: (Int) -> (path: String, text: String)) throws(Failure) {
-        let failures = parallelMap(Array(0..<count)) { index -> OutputFolder.Problem? in
-            let (path, text) = file(index)
+    /// Writes files of the search index as the index step makes them, before there are pages.
+    static func write(search: [SearchIndex.File], to folder: OutputFolder) throws(Failure) {
+        let failures = parallelMap(search) { file -> OutputFolder.Problem? in
             do throws(OutputFolder.Problem) {
-                try folder.write(text, to: path)
+                try folder.write(file.text, to: file.path)
                 return nil
             } catch {
                 return error

@@ -213,7 +213,7 @@ private extension LiveSite {
         var routes: [String: Route] = [:]
         for language in checked.site.config.languages { routes[WidgetScript.path(for: language, in: checked.site)] = .widget(language) }
         for (path, page) in checked.pages() { routes[path] = .page(page) }
-        for (path, file) in checked.files() + checked.markdownCopies() { routes[path] = .siteFile(file) }
+        for (path, file) in checked.files() { routes[path] = .siteFile(file) }
         for (outputPath, source) in theme.assets { routes[outputPath] = .file(source) }
         let articlesFolder = checked.site.root.appendingPathComponent(SiteLayout.articlesFolder)
         for path in checked.articles.referencedAssets { routes[path] = .file(articlesFolder.appendingPathComponent(path)) }

@@ -131,11 +131,11 @@ public enum SiteBuilder {
         }
 
         progress(.index)
-        let (earlierPaths, earlierFailure) = writeIndex(&checked, to: folder)
+        let (searchPaths, searchFailure) = writeIndex(&checked, to: folder)
 
         progress(.write)
         let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
-                                files: checked.files(), text: checked.text(of:), earlierPaths: earlierPaths, theme: theme, folder: folder)
+                                files: checked.files(), text: checked.text(of:), searchPaths: searchPaths, theme: theme, folder: folder)
         if !site.staticFiles.isEmpty {
             result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
         }
@@ -144,7 +144,7 @@ public enum SiteBuilder {
             return result
         }
         do throws(SiteWriter.Failure) {
-            if let earlierFailure { throw earlierFailure }
+            if let searchFailure { throw searchFailure }
             result.pageCount = try writer.writeAll()
             progress(.publish)
             do throws(OutputFolder.Problem) { try folder.publish() } catch { throw SiteWriter.Failure(problem: error) }
@@ -158,56 +158,34 @@ public enum SiteBuilder {
 }
 
 private extension SiteBuilder {
-    /// The index step: writes the Markdown copies and the search index as they are made and
-    /// lets go of what only they read as soon as it is written: the copies first, then the
-    /// search files made from the articles, then, without the Markdown and the section texts,
-    /// the shards (the build's peak of memory). Returns the paths written and the first failure.
+    /// The index step: writes the search index a batch at a time as it is made (30 MB at
+    /// 10,000 articles), then lets go of what only relating and indexing read, so writing pages
+    /// does not hold it too. Returns the paths written and the first failure.
     static func writeIndex(_ checked: inout CheckedSite, to folder: OutputFolder) -> (paths: [String], failure: SiteWriter.Failure?) {
         var paths: [String] = []
         var failure: SiteWriter.Failure?
-        func write(_ batch: [String], _ text: (Int) -> String) {
-            paths += batch
-            guard failure == nil else { return }
-            do throws(SiteWriter.Failure) {
-                try SiteWriter.write(batch.count, to: folder) { (batch[$0], text($0)) }
-            } catch {
-                failure = error
+        do { // The site's word table and the postings go before the pages are written.
+            let words = SearchPostings.words(movingFrom: &checked.articles)
+            SiteSearch(articles: checked.articles, site: checked.site, words: words).make(articles: checked.articles, site: checked.site) { batch in
+                paths += batch.map(\.path)
+                guard failure == nil else { return }
+                do throws(SiteWriter.Failure) { try SiteWriter.write(search: batch, to: folder) } catch { failure = error }
             }
         }
-        let copies = checked.markdownCopies()
-        write(copies.map(\.path)) { checked.text(of: copies[$0].file) }
-        do {
-            let words = SearchPostings.words(movingFrom: &checked.articles)
-            let search = SiteSearch(articles: checked.articles, site: checked.site, words: words)
-            let emit = { (files: [SearchIndex.File]) in write(files.map(\.path)) { files[$0].text } }
-            search.makeTexts(articles: checked.articles, site: checked.site, emit: emit)
-            checked.releaseTexts()
-            // Given back to the system, not only freed: malloc maps the shards' large buffers
-            // afresh rather than fitting them in these small holes.
-            tebiki_return_free_memory()
-            search.makeShards(emit: emit)
-        }
-        checked.releaseSearchTerms()
+        checked.releaseSearchText()
         tebiki_return_free_memory()
         return (paths, failure)
     }
 }
 
 private extension SiteBuilder.CheckedSite {
-    /// Drops what only the Markdown copies and search's texts read, once they are written.
-    mutating func releaseTexts() {
-        for index in articles.indices {
-            articles[index].markdown = ""
-            articles[index].body.sections = []
-        }
-    }
-
-    /// Drops what only relating and indexing read (term vectors, search keys), once the index
-    /// is written: the pages do not need them.
-    mutating func releaseSearchTerms() {
+    /// Drops what only relating and indexing read (term vectors, search keys, section texts),
+    /// once the index is written: the pages do not need them.
+    mutating func releaseSearchText() {
         for index in articles.indices {
             articles[index].terms = TermVector()
             articles[index].searchKeys = []
+            articles[index].body.sections = []
         }
     }
 }

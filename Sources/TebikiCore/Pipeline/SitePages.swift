@@ -16,7 +16,7 @@ extension SiteBuilder.CheckedSite {
         return pages
     }
 
-    /// The feeds, `llms.txt`, `robots.txt` and the sitemap, with their paths in the output.
+    /// Every other file the build makes, with its path in the output.
     func files() -> [(path: String, file: SiteFile)] {
         var files: [(path: String, file: SiteFile)] = [(SiteLayout.robotsFile, .robots)]
         if site.config.baseURL != nil { files.append((SiteLayout.sitemapFile, .sitemap)) }
@@ -24,12 +24,8 @@ extension SiteBuilder.CheckedSite {
             let prefix = site.urlPrefix(of: language)
             files += [(prefix + SiteLayout.feedFile, .feed(language)), (prefix + SiteLayout.llmsFile, .llms(language))]
         }
+        files += articles.indices.map { (articles[$0].source.urlPath + SiteLayout.markdownCopyFile, .markdownCopy($0)) }
         return files
-    }
-
-    /// The articles' Markdown copies (`<article-url>/index.md`).
-    func markdownCopies() -> [(path: String, file: SiteFile)] {
-        articles.indices.map { (articles[$0].source.urlPath + SiteLayout.markdownCopyFile, .markdownCopy($0)) }
     }
 
     func text(of file: SiteFile) -> String {

@@ -31,7 +31,8 @@ public struct SearchIndex: Sendable {
     /// Enough of a section's text for a snippet around a match near its start.
     static let sectionTextLimit = 300
     static let sectionsPerTextFile = 8
-    /// How many articles' snippet texts a build holds before writing them.
+    /// How many articles' snippet texts a build holds before writing them: made all at once,
+    /// they raised the peak at 50,000 articles by about 50 MB.
     static let textBatch = 2_000
 
     /// The index of the site's default language, over `articles`.
@@ -51,18 +52,10 @@ public struct SearchIndex: Sendable {
     /// them as they come instead of holding the whole index (30 MB at 10,000 articles).
     static func make(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite, language: String,
                      emit: ([File]) -> Void) {
-        makeTexts(articles: articles, site: site, language: language, shardCount: postings.shardCount, emit: emit)
-        makeShards(postings, prefix: site.urlPrefix(of: language), emit: emit)
-    }
-
-    /// The files made from the articles themselves: the meta file, the chunks of titles, the
-    /// snippet texts and the folder list. A build makes these first, so it can let go of the
-    /// section texts before the postings of the shards are gathered.
-    static func makeTexts(articles: [ParsedArticle], site: LoadedSite, language: String, shardCount: Int,
-                          emit: ([File]) -> Void) {
         let prefix = site.urlPrefix(of: language)
         emit([File(path: prefix + "search/meta.js",
-                   text: meta(site: site, language: language, shardCount: shardCount, articles: articles.count))])
+                   text: meta(site: site, language: language, shardCount: postings.shardCount, articles: articles.count))])
+        postings.shardScripts { scripts in emit(scripts.map { File(path: prefix + shardPath($0.shard), text: $0.text) }) }
         emit(parallelMap(Array(stride(from: 0, to: articles.count, by: articlesPerChunk))) { start in
             chunkFile(start / articlesPerChunk, articles: articles, site: site, prefix: prefix)
         })
@@ -72,11 +65,6 @@ public struct SearchIndex: Sendable {
             }.joined()))
         }
         emit([foldersFile(articles: articles, site: site, prefix: prefix)])
-    }
-
-    /// The shards' scripts, from the postings alone.
-    static func makeShards(_ postings: SearchPostings, prefix: String, emit: ([File]) -> Void) {
-        postings.shardScripts { scripts in emit(scripts.map { File(path: prefix + shardPath($0.shard), text: $0.text) }) }
     }
 
     /// The files an edit changed: the shards the edited articles' old and new terms fall in, and

@@ -33,22 +33,15 @@ struct SiteSearch: Sendable {
 
     func files(articles: [ParsedArticle], site: LoadedSite) -> [SearchIndex.File] {
         var files: [SearchIndex.File] = []
-        makeTexts(articles: articles, site: site) { files += $0 }
-        makeShards { files += $0 }
+        make(articles: articles, site: site) { files += $0 }
         return files
     }
 
-    /// Every language's files made from the articles (`SearchIndex.makeTexts`), a batch at a time.
-    func makeTexts(articles: [ParsedArticle], site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
+    /// Every language's files, a batch at a time (`SearchIndex.make`).
+    func make(articles: [ParsedArticle], site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
         for part in parts {
-            SearchIndex.makeTexts(articles: part.articles(of: articles), site: site, language: part.language,
-                                  shardCount: part.postings.shardCount, emit: emit)
+            SearchIndex.make(part.postings, articles: part.articles(of: articles), site: site, language: part.language, emit: emit)
         }
-    }
-
-    /// Every language's shard scripts, which need only the postings.
-    func makeShards(emit: ([SearchIndex.File]) -> Void) {
-        for part in parts { SearchIndex.makeShards(part.postings, prefix: part.prefix, emit: emit) }
     }
 
     /// The files the edits to `edited` (positions in the site's articles) changed, in each language.
