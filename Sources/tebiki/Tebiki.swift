@@ -1,4 +1,5 @@
 import ArgumentParser
+import CJemalloc // linked for its malloc; nothing is called
 import Foundation
 import TebikiCore
 

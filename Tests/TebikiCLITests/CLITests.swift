@@ -22,11 +22,12 @@ struct CLITests {
         var stderr: String
     }
 
-    func tebiki(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    func tebiki(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -269,6 +270,13 @@ struct CLITests {
         let run = try tebiki(["build", "--quiet", "--drafts", "--source", fixture.path, "--output", output.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("getting-started/draft-notes/index.html").path))
+    }
+
+    /// Only jemalloc reads `MALLOC_CONF`; glibc's malloc would print nothing.
+    @Test func theExecutableAllocatesWithJemalloc() throws {
+        let run = try tebiki(["--version"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("Begin jemalloc statistics"), "\(run.stderr.prefix(200))")
     }
 
     @Test func helpAndVersion() throws {

@@ -5,8 +5,9 @@
 /// Returns 0, or -1 with errno set; ENOSYS or EINVAL where the system or file system lacks it.
 int tebiki_exchange_paths(const char *first, const char *second);
 
-/// Gives memory freed by the program back to the system (glibc's malloc_trim), so what a build
-/// stage no longer needs stops counting towards the peak; nothing where malloc cannot.
+/// Gives memory freed by the program back to the system (jemalloc's purge, else glibc's
+/// malloc_trim), so what a build stage no longer needs stops counting towards the peak;
+/// nothing where malloc cannot.
 void tebiki_return_free_memory(void);
 
 #endif
