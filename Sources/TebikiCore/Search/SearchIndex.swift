@@ -52,10 +52,14 @@ public struct SearchIndex: Sendable {
     /// them as they come instead of holding the whole index (30 MB at 10,000 articles).
     static func make(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite, language: String,
                      emit: ([File]) -> Void) {
+        makeArticleFiles(articles: articles, site: site, language: language, emit: emit)
+        makeTermFiles(postings, articles: articles.count, site: site, language: language, emit: emit)
+    }
+
+    /// The files made from the articles alone: their chunks, snippet texts and folders. A build
+    /// makes them first, so the section texts can go before the postings are gathered.
+    static func makeArticleFiles(articles: [ParsedArticle], site: LoadedSite, language: String, emit: ([File]) -> Void) {
         let prefix = site.urlPrefix(of: language)
-        emit([File(path: prefix + "search/meta.js",
-                   text: meta(site: site, language: language, shardCount: postings.shardCount, articles: articles.count))])
-        postings.shardScripts { scripts in emit(scripts.map { File(path: prefix + shardPath($0.shard), text: $0.text) }) }
         emit(parallelMap(Array(stride(from: 0, to: articles.count, by: articlesPerChunk))) { start in
             chunkFile(start / articlesPerChunk, articles: articles, site: site, prefix: prefix)
         })
@@ -65,6 +69,15 @@ public struct SearchIndex: Sendable {
             }.joined()))
         }
         emit([foldersFile(articles: articles, site: site, prefix: prefix)])
+    }
+
+    /// The files made from the postings: `meta.js` and the shards.
+    static func makeTermFiles(_ postings: SearchPostings, articles count: Int, site: LoadedSite, language: String,
+                              emit: ([File]) -> Void) {
+        let prefix = site.urlPrefix(of: language)
+        emit([File(path: prefix + "search/meta.js",
+                   text: meta(site: site, language: language, shardCount: postings.shardCount, articles: count))])
+        postings.shardScripts { scripts in emit(scripts.map { File(path: prefix + shardPath($0.shard), text: $0.text) }) }
     }
 
     /// The files an edit changed: the shards the edited articles' old and new terms fall in, and

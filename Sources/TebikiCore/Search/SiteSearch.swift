@@ -22,25 +22,32 @@ struct SiteSearch: Sendable {
 
     /// `words`: the site's word texts, when taken out of the articles' vectors.
     init(articles: [ParsedArticle], site: LoadedSite, words: [UInt64: String]? = nil) {
-        var members: [String: [Int]] = [:]
-        for (index, article) in articles.enumerated() { members[site.language(ofPath: article.source.id), default: []].append(index) }
-        parts = site.config.languages.map { language in
-            let mine = members[language] ?? []
-            return Part(language: language, prefix: site.urlPrefix(of: language), members: mine,
-                        postings: SearchPostings(Part.articles(mine, of: articles), words: words))
+        parts = Self.members(articles, site: site).map { language, members in
+            Part(language: language, prefix: site.urlPrefix(of: language), members: members,
+                 postings: SearchPostings(Part.articles(members, of: articles), words: words))
         }
     }
 
     func files(articles: [ParsedArticle], site: LoadedSite) -> [SearchIndex.File] {
         var files: [SearchIndex.File] = []
-        make(articles: articles, site: site) { files += $0 }
+        for part in parts {
+            SearchIndex.make(part.postings, articles: part.articles(of: articles), site: site, language: part.language) { files += $0 }
+        }
         return files
     }
 
-    /// Every language's files, a batch at a time (`SearchIndex.make`).
-    func make(articles: [ParsedArticle], site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
+    /// Every language's files made from the articles alone, a batch at a time
+    /// (`SearchIndex.makeArticleFiles`): what a build writes before it makes the postings.
+    static func makeArticleFiles(articles: [ParsedArticle], site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
+        for (language, members) in members(articles, site: site) {
+            SearchIndex.makeArticleFiles(articles: Part.articles(members, of: articles), site: site, language: language, emit: emit)
+        }
+    }
+
+    /// Every language's files made from the postings (`SearchIndex.makeTermFiles`).
+    func makeTermFiles(site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
         for part in parts {
-            SearchIndex.make(part.postings, articles: part.articles(of: articles), site: site, language: part.language, emit: emit)
+            SearchIndex.makeTermFiles(part.postings, articles: part.members.count, site: site, language: part.language, emit: emit)
         }
     }
 
@@ -55,5 +62,14 @@ struct SiteSearch: Sendable {
                                               site: site, prefix: parts[index].prefix)
         }
         return files
+    }
+}
+
+private extension SiteSearch {
+    /// The positions in the site's articles of each language's articles, in the site's order of languages.
+    static func members(_ articles: [ParsedArticle], site: LoadedSite) -> [(language: String, members: [Int])] {
+        var members: [String: [Int]] = [:]
+        for (index, article) in articles.enumerated() { members[site.language(ofPath: article.source.id), default: []].append(index) }
+        return site.config.languages.map { ($0, members[$0] ?? []) }
     }
 }
