@@ -1,4 +1,5 @@
 import ArgumentParser
+import CJemalloc
 import Foundation
 import TebikiCore
 import TebikiServe
@@ -32,8 +33,8 @@ struct Serve: AsyncParsableCommand {
             Report.printError("cannot serve on \(host):\(port): \(error)")
             throw ExitCode.failure
         }
-        Self.say("Serving at \(url) (Ctrl-C to stop)")
-        await Self.waitForInterrupt()
+        tebiki_keep_freed_pages()
+        await Self.waitForInterrupt { Self.say("Serving at \(url) (Ctrl-C to stop)") }
         await server.stop()
         Self.say("Stopped.")
     }
@@ -46,7 +47,8 @@ private extension Serve {
     }
 
     /// Returns on Ctrl-C or SIGTERM, so the server closes its connections before the process ends.
-    static func waitForInterrupt() async {
+    /// `ready` runs once both are caught: a Ctrl-C right after the address is shown stops cleanly.
+    static func waitForInterrupt(ready: () -> Void) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let once = OnceFlag()
             for signalNumber in [SIGINT, SIGTERM] {
@@ -58,6 +60,7 @@ private extension Serve {
                 source.resume()
                 Sources.keep.append(source)
             }
+            ready()
         }
     }
 

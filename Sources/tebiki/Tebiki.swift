@@ -1,5 +1,5 @@
 import ArgumentParser
-import CJemalloc // linked for its malloc; nothing is called
+import CJemalloc // linked for its malloc
 import Foundation
 import TebikiCore
 

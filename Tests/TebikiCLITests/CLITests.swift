@@ -272,11 +272,30 @@ struct CLITests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("getting-started/draft-notes/index.html").path))
     }
 
+    /// jemalloc's statistics at exit, the general part only: a few kilobytes, which a pipe holds.
+    static let mallocStatistics = ["MALLOC_CONF": "stats_print:true,stats_print_opts:mdablxeh"]
+
     /// Only jemalloc reads `MALLOC_CONF`; glibc's malloc would print nothing.
     @Test func theExecutableAllocatesWithJemalloc() throws {
-        let run = try tebiki(["--version"], environment: ["MALLOC_CONF": "stats_print:true"])
+        let run = try tebiki(["--version"], environment: Self.mallocStatistics)
         #expect(run.status == 0)
         #expect(run.stderr.contains("Begin jemalloc statistics"), "\(run.stderr.prefix(200))")
+    }
+
+    /// jemalloc's statistics, printed at exit, show the setting: -1 is never.
+    @Test func servingKeepsFreedPagesOnceTheFirstBuildIsDone() throws {
+        let site = try temporaryFolder()
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Tests/Fixtures/basic/Articles"),
+                                         to: site.appendingPathComponent("Articles"))
+        let (process, out, started) = try serve(site, environment: Self.mallocStatistics)
+        #expect(started.contains("Serving at "))
+        kill(process.processIdentifier, SIGINT)
+        let printed = started + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(printed.contains("(arenas.dirty_decay_ms: -1)"), "\(printed.suffix(300))")
+        let build = try tebiki(["build", "--source", site.path], environment: Self.mallocStatistics)
+        #expect(build.status == 0)
+        #expect(build.stderr.contains("opt.dirty_decay_ms: 10000 (arenas.dirty_decay_ms: 10000)"), "a build gives freed pages back")
     }
 
     @Test func helpAndVersion() throws {
@@ -445,10 +464,11 @@ struct CLITests {
     }
 
     /// `tebiki serve` on a free port for `site`, once it has said where it serves.
-    func serve(_ site: URL) throws -> (Process, Pipe, String) {
+    func serve(_ site: URL, environment: [String: String] = [:]) throws -> (Process, Pipe, String) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["serve", "--source", site.path, "--port", "0"]
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
