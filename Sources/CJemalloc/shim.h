@@ -1,4 +1,6 @@
 // Linked into the tebiki executable, jemalloc is the process's malloc (see Package.swift).
+// The build's own hand-back of freed memory is in CTebikiSystem (tebiki_return_free_memory),
+// which finds jemalloc at run time, since the core library is also used without it.
 #include <stdio.h>
 #include <sys/types.h>
 #include <jemalloc/jemalloc.h>
