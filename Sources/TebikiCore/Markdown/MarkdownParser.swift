@@ -1,11 +1,19 @@
 /// Stage 2: parses every article's Markdown with cmark on all cores and renders its body,
 /// with links already pointing at the pages they name.
 public enum MarkdownParser {
-    public static func parse(_ site: LoadedSite, resolver: LinkResolver) -> [ParsedArticle] {
+    /// The articles, and the text of every word term in them (`CheckedSite.searchWords`), moved
+    /// out of each article's vector as soon as it is parsed.
+    public static func parse(_ site: LoadedSite, resolver: LinkResolver) -> (articles: [ParsedArticle], words: [UInt64: String]) {
         let options = options(for: site, resolver: resolver)
-        return parallelMap(site.articles) { article in
-            parse(article, resolver: resolver, options: options[site.language(ofPath: article.id)] ?? .init())
+        let (articles, chunks) = parallelMap(site.articles, gathering: { [UInt64: String]() }) { words, article in
+            var parsed = parse(article, resolver: resolver, options: options[site.language(ofPath: article.id)] ?? .init())
+            words.add(parsed.terms.words)
+            parsed.terms.words = WordTexts()
+            return parsed
         }
+        var words: [UInt64: String] = [:]
+        for chunk in chunks { words.merge(chunk) { first, _ in first } }
+        return (articles, words)
     }
 
     /// The categories' and sections' introductions (`index.md`), by folder id, for the folders' pages.

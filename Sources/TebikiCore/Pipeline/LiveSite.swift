@@ -196,7 +196,8 @@ private extension LiveSite {
         self.options = options
         resolver = LinkResolver(site: checked.site)
         markdownOptions = MarkdownParser.options(for: checked.site, resolver: resolver)
-        search = SiteSearch(articles: checked.articles, site: checked.site)
+        search = SiteSearch(articles: checked.articles, site: checked.site, words: checked.searchWords)
+        self.checked.searchWords = [:]  // the search index keeps them up to date from here on
         searchFiles = Dictionary(search.files(articles: checked.articles, site: checked.site).map { ($0.path, $0.text) },
                                  uniquingKeysWith: { first, _ in first })
         indexByID = Dictionary(checked.articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -27,7 +27,11 @@ public enum SiteBuilder {
     public struct CheckedSite: Sendable {
         public var site: LoadedSite
         public var theme: Theme?
+        /// Without their vectors' word texts, which are in `searchWords`.
         public var articles: [ParsedArticle]
+        /// The text of every word term of the articles, the one table search reads them from
+        /// (`MarkdownParser.parse`).
+        public var searchWords: [UInt64: String]
         /// The categories' and sections' introductions (`index.md`), by folder id.
         public var introductions: [String: ParsedArticle]
         public var graph: LinkGraph
@@ -89,7 +93,7 @@ public enum SiteBuilder {
 
         progress(.render)
         let resolver = LinkResolver(site: site)
-        let articles = MarkdownParser.parse(site, resolver: resolver)
+        let (articles, searchWords) = MarkdownParser.parse(site, resolver: resolver)
         let introductions = MarkdownParser.introductions(site, resolver: resolver)
 
         progress(.checkLinks)
@@ -98,7 +102,8 @@ public enum SiteBuilder {
 
         progress(.relate)
         let related = relate(articles, graph: graph, site: site)
-        return CheckedSite(site: site, theme: theme, articles: articles, introductions: introductions, graph: graph, related: related,
+        return CheckedSite(site: site, theme: theme, articles: articles, searchWords: searchWords,
+                           introductions: introductions, graph: graph, related: related,
                            loadDiagnostics: loadProblems + themeProblems, links: links, strict: options.strict)
     }
 
@@ -174,7 +179,8 @@ private extension SiteBuilder {
         checked.releaseSectionTexts()
         tebiki_return_free_memory()
         do { // The site's word table and the postings go before the pages are written.
-            let words = SearchPostings.words(movingFrom: &checked.articles)
+            let words = checked.searchWords
+            checked.searchWords = [:]
             SiteSearch(articles: checked.articles, site: checked.site, words: words).makeTermFiles(site: checked.site, emit: write)
         }
         checked.releaseSearchText()

@@ -35,9 +35,10 @@ public struct SearchIndex: Sendable {
     /// they raised the peak at 50,000 articles by about 50 MB.
     static let textBatch = 2_000
 
-    /// The index of the site's default language, over `articles`.
-    public init(articles: [ParsedArticle], site: LoadedSite) {
-        self.init(SearchPostings(articles), articles: articles, site: site, language: site.config.language)
+    /// The index of the site's default language, over `articles`; `words`: the site's word
+    /// texts when they were taken out of the articles (`CheckedSite.searchWords`).
+    public init(articles: [ParsedArticle], site: LoadedSite, words: [UInt64: String] = [:]) {
+        self.init(SearchPostings(articles, words: words), articles: articles, site: site, language: site.config.language)
     }
 
     /// The index of one language, over its articles, in its folder (`search/`, `en/search/`).

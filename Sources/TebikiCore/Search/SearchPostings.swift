@@ -28,16 +28,17 @@ struct SearchPostings: Sendable {
     /// Search has no use for the function-word mark: くま and クマ are one term to a reader.
     static let unmarked = ~TextTokenizer.functionBit
 
-    /// `words`: the text of the articles' word terms (`SearchPostings.words(movingFrom:)`); nil
-    /// to take them from the articles' vectors.
-    init(_ articles: [ParsedArticle], words given: [UInt64: String]? = nil) {
+    /// `words`: the text of the articles' word terms taken out of their vectors
+    /// (`MarkdownParser.parse`); the words still in the vectors are added to them.
+    init(_ articles: [ParsedArticle], words given: [UInt64: String] = [:]) {
         vectors = articles.map(\.terms)
         let keys = articles.map(\.searchKeys)
         singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: keys[$0]) }
         keyTexts = keys.map { $0.map(\.term) }
         bodyLengths = vectors.map { max($0.bodyLength, 1) }
         totalLength = bodyLengths.reduce(0, +)
-        words = given ?? Self.words(of: vectors)
+        words = given
+        for vector in vectors { words.add(vector.words) }
         shardCount = SearchIndex.shardCount(postings: vectors.reduce(0) { $0 + $1.terms.count })
         wordHashes = SearchIndex.wordHashes(words)
         // Hashed once, article by article on all cores: the hash is the costly part of gathering.
@@ -46,26 +47,6 @@ struct SearchPostings: Sendable {
             Self.shards(of: vectors[article], singles[article], keyTexts[article], wordHashes: wordHashes, shardCount: shardCount)
         }
         shardSizes = Self.sizes(of: shardsOf, shardCount: shardCount)
-    }
-
-    /// Every word term's text, by its id without the function-word mark.
-    static func words(of vectors: [TermVector]) -> [UInt64: String] {
-        var words: [UInt64: String] = [:]
-        for vector in vectors {
-            for (index, term) in vector.words.ids.enumerated() where words[term & unmarked] == nil {
-                words[term & unmarked] = vector.words.text(at: index)
-            }
-        }
-        return words
-    }
-
-    /// The same for a build's articles, taken out of their vectors before the index is made:
-    /// one table for the site instead of a list in each article (10 MB at 10,000 articles, most
-    /// words being in many of them).
-    static func words(movingFrom articles: inout [ParsedArticle]) -> [UInt64: String] {
-        let words = words(of: articles.map(\.terms))
-        for index in articles.indices { articles[index].terms.words = WordTexts() }
-        return words
     }
 
     /// One posting as a shard's script needs it, copied out of its article's vector while the

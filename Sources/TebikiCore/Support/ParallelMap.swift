@@ -9,23 +9,35 @@ func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
 /// The same, with scratch space made once per chunk of work and handed to every item in it,
 /// for work that needs a large buffer per item but must not allocate one each time.
 func parallelMap<T: Sendable, S, R>(_ items: [T], scratch makeScratch: () -> S, _ transform: (inout S, T) -> R) -> [R] {
+    parallelMap(items, gathering: makeScratch, transform).results
+}
+
+/// The same, returning each chunk's scratch too, in the order of the chunks: for what items
+/// add to as they are mapped, gathered per chunk so no item has to keep its share.
+func parallelMap<T: Sendable, S, R>(_ items: [T], gathering makeScratch: () -> S,
+                                    _ transform: (inout S, T) -> R) -> (results: [R], scratch: [S]) {
     if items.count < 2 {
         var scratch = makeScratch()
-        return items.map { transform(&scratch, $0) }
+        return (items.map { transform(&scratch, $0) }, [scratch])
     }
     let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
     let chunkSize = (items.count + chunkCount - 1) / chunkCount
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     results.initialize(repeating: nil)
+    let scratches = UnsafeMutableBufferPointer<S?>.allocate(capacity: chunkCount)
+    scratches.initialize(repeating: nil)
     defer {
         _ = results.deinitialize()
         results.deallocate()
+        _ = scratches.deinitialize()
+        scratches.deallocate()
     }
     withoutActuallyEscaping(transform) { transform in
         withoutActuallyEscaping(makeScratch) { makeScratch in
             nonisolated(unsafe) let transform = transform
             nonisolated(unsafe) let makeScratch = makeScratch
             nonisolated(unsafe) let results = results
+            nonisolated(unsafe) let scratches = scratches
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 let start = chunk * chunkSize
                 let end = min(start + chunkSize, items.count)
@@ -34,8 +46,9 @@ func parallelMap<T: Sendable, S, R>(_ items: [T], scratch makeScratch: () -> S, 
                 for index in start..<end {
                     results[index] = transform(&scratch, items[index])
                 }
+                scratches[chunk] = scratch
             }
         }
     }
-    return results.map { $0! }
+    return (results.map { $0! }, scratches.compactMap { $0 })
 }

@@ -45,7 +45,6 @@ extension TermVector {
             weights.append(weight)
             sections.append(bestSection)
         }
-        sink.words.compact()
         words = sink.words
     }
 }

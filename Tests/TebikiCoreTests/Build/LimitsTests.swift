@@ -25,7 +25,7 @@ struct LimitsTests {
         #expect(checked.articles[0].body.sections.count >= count)
         #expect(checked.articles[0].terms.sections.allSatisfy { $0 >= -1 && $0 <= Int16.max })
         // The search index numbers sections too.
-        let index = SearchIndex(articles: checked.articles, site: checked.site)
+        let index = SearchIndex(articles: checked.articles, site: checked.site, words: checked.searchWords)
         #expect(index.files.contains { $0.path.hasPrefix("search/x/0-") && $0.text.contains("word32999") })
     }
 

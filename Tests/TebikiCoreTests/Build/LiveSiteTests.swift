@@ -85,7 +85,8 @@ struct LiveSiteTests {
             return
         }
         let (settled, _) = updated.settled()
-        let full = SearchIndex(articles: settled.checked.articles, site: settled.checked.site)
+        let fresh = SiteBuilder.check(.init(source: root))
+        let full = SearchIndex(articles: fresh.articles, site: fresh.site, words: fresh.searchWords)
         var remade = 0
         for file in full.files {
             guard case .text(let before)? = site.resource(at: file.path), case .text(let after)? = settled.resource(at: file.path) else {

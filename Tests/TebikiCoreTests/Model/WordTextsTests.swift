@@ -10,7 +10,6 @@ struct WordTextsTests {
         // A stem the tokenizer ends with a letter of its own: "categories" → "categor" + "y".
         words.append(11, ArraySlice(Array("categor".utf8)), last: UInt8(ascii: "y"))
         words.append(5, ArraySlice(Array("".utf8)))
-        words.compact()
         #expect(words.count == 4)
         #expect(words.ids == [7, 3, 11, 5])
         #expect(Array(words.map(\.word)) == ["save", "ログイン", "category", ""])
@@ -21,12 +20,16 @@ struct WordTextsTests {
         #expect(words.text(at: 0) == "save")
     }
 
-    @Test func compactingKeepsTheSameWords() {
-        var words = WordTexts()
-        for index in 0..<1_000 { words.append(UInt64(index + 1), ArraySlice(Array("word\(index)".utf8))) }
-        let before = words
-        words.compact()
-        #expect(words == before)
-        #expect(words.text(at: 999) == "word999")
+    @Test func aSiteTableKeepsTheFirstTextOfEachWordWithoutTheFunctionMark() {
+        var first = WordTexts()
+        first.append(7, ArraySlice(Array("save".utf8)))
+        first.append(3 | TextTokenizer.functionBit, ArraySlice(Array("the".utf8)))
+        var second = WordTexts()
+        second.append(7, ArraySlice(Array("other".utf8)))
+        second.append(9, ArraySlice(Array("ログイン".utf8)))
+        var table: [UInt64: String] = [:]
+        table.add(first)
+        table.add(second)
+        #expect(table == [7: "save", 3: "the", 9: "ログイン"])
     }
 }

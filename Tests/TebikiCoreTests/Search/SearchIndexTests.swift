@@ -6,7 +6,7 @@ import Testing
 struct SearchIndexTests {
     let checked = SiteBuilder.check(.init(source: TestSites.repositoryRoot))
 
-    var index: SearchIndex { SearchIndex(articles: checked.articles, site: checked.site) }
+    var index: SearchIndex { SearchIndex(articles: checked.articles, site: checked.site, words: checked.searchWords) }
 
     /// The postings of one term, decoded from its shard script: (article, score, section).
     func postings(_ key: String, in index: SearchIndex) throws -> [(Int, Int, Int)] {
@@ -102,7 +102,7 @@ struct SearchIndexTests {
 
     @Test func theSameSiteGivesTheSameFiles() {
         let first = index.files.map { $0.path + $0.text }
-        let second = SearchIndex(articles: checked.articles, site: checked.site).files.map { $0.path + $0.text }
+        let second = SearchIndex(articles: checked.articles, site: checked.site, words: checked.searchWords).files.map { $0.path + $0.text }
         #expect(first == second)
     }
 
