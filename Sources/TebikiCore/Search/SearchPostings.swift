@@ -12,8 +12,9 @@ struct SearchPostings: Sendable {
     /// its title's and headings' keys (`SearchTitleKey`).
     private(set) var singles: [[Single]]
     /// The texts of each article's key terms, the last of its `singles`: kept here rather than
-    /// in `words`, which is built on one core.
-    private(set) var keyTexts: [[String]]
+    /// in `words`, which is built on one core. The articles' own lists (`ParsedArticle.searchKeys`),
+    /// shared rather than copied.
+    private(set) var keyTexts: [[(term: String, section: Int16)]]
     private(set) var bodyLengths: [Int]
     private var totalLength: Int
     /// The text of every word term (a bigram's is in its id), for the shard hash and the keys.
@@ -34,7 +35,7 @@ struct SearchPostings: Sendable {
         vectors = articles.map(\.terms)
         let keys = articles.map(\.searchKeys)
         singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: keys[$0]) }
-        keyTexts = keys.map { $0.map(\.term) }
+        keyTexts = keys
         bodyLengths = vectors.map { max($0.bodyLength, 1) }
         totalLength = bodyLengths.reduce(0, +)
         words = given
@@ -49,14 +50,30 @@ struct SearchPostings: Sendable {
         shardSizes = Self.sizes(of: shardsOf, shardCount: shardCount)
     }
 
-    /// One posting as a shard's script needs it, copied out of its article's vector while the
-    /// articles are read in order: reading them shard by shard instead missed the cache on
-    /// nearly every posting.
-    struct Posting {
-        var term: UInt64
-        var weight: Float
-        var article: Int32
-        var section: Int16
+    /// The postings of one shard as its script needs them, copied out of the articles' vectors
+    /// while the articles are read in order (reading them shard by shard instead missed the
+    /// cache on nearly every posting). Each names its term by its place in `terms`, so a
+    /// posting takes 16 bytes rather than 24: the postings held at once are the index step's peak.
+    struct ShardPostings {
+        /// The shard's terms, each once, in the order their first posting came.
+        private(set) var terms: [UInt64] = []
+        private(set) var postings: [Posting] = []
+        private var places = TermTable<Int32>(capacity: 16)
+
+        struct Posting {
+            var term: Int32
+            var weight: Float
+            var article: Int32
+            var section: Int16
+        }
+
+        init(capacity: Int) { postings.reserveCapacity(capacity) }
+
+        mutating func append(term: UInt64, weight: Float, article: Int32, section: Int16) {
+            let place = places.value(for: term) { Int32(terms.count) }
+            if place == terms.count { terms.append(term) }
+            postings.append(Posting(term: place, weight: weight, article: article, section: section))
+        }
     }
 
     /// The scripts of the shards (all, or those `wanted`), in shard order. Shards are made a
@@ -92,7 +109,7 @@ struct SearchPostings: Sendable {
         let terms = parsed.terms
         vectors[article] = terms
         singles[article] = Self.extras(terms, keys: parsed.searchKeys)
-        keyTexts[article] = parsed.searchKeys.map(\.term)
+        keyTexts[article] = parsed.searchKeys
         totalLength += max(terms.bodyLength, 1) - bodyLengths[article]
         bodyLengths[article] = max(terms.bodyLength, 1)
         for (term, word) in terms.words where words[term & Self.unmarked] == nil {
@@ -108,27 +125,23 @@ struct SearchPostings: Sendable {
 
     /// One shard's script: for each term, its postings as a flat list of article (the difference
     /// from the previous one), score and section, scored as they are written.
-    func shardScript(_ shard: Int, _ entries: [Posting], keys: [UInt64: String]) -> String {
+    func shardScript(_ shard: Int, _ shardPostings: ShardPostings, keys: [UInt64: String]) -> String {
         let count = Double(vectors.count)
         let averageLength = max(1, Double(totalLength) / Double(max(vectors.count, 1)))
         // Each term's postings in article order (the order they were gathered in); the two
-        // marks of one term in one article (くま, クマ) become one posting. Terms are found
-        // through a small open-addressing table rather than by sorting the shard.
-        var terms: [(term: UInt64, postings: [(article: Int32, frequency: Float, section: Int16)])] = []
-        var table = TermTable<Int>(capacity: entries.count)
-        for entry in entries {
-            let slot = table.value(for: entry.term) { terms.count }
-            if slot == terms.count {
-                terms.append((entry.term, [(entry.article, entry.weight, entry.section)]))
-            } else if terms[slot].postings.last?.article == entry.article {
-                terms[slot].postings[terms[slot].postings.count - 1].frequency += entry.weight
+        // marks of one term in one article (くま, クマ) become one posting.
+        var lists = Array(repeating: [(article: Int32, frequency: Float, section: Int16)](), count: shardPostings.terms.count)
+        for entry in shardPostings.postings {
+            let place = Int(entry.term)
+            if lists[place].last?.article == entry.article {
+                lists[place][lists[place].count - 1].frequency += entry.weight
             } else {
-                terms[slot].postings.append((entry.article, entry.weight, entry.section))
+                lists[place].append((entry.article, entry.weight, entry.section))
             }
         }
-        terms.sort { $0.term < $1.term }
+        let terms = zip(shardPostings.terms, lists).sorted { $0.0 < $1.0 }
         var out = Array("TebikiSearch.terms(\(shard),{".utf8)
-        out.reserveCapacity(entries.count * 12 + terms.count * 12)
+        out.reserveCapacity(shardPostings.postings.count * 12 + terms.count * 12)
         for (number, (term, postings)) in terms.enumerated() {
             if number > 0 { out.append(0x2C) }
             out.append(0x22)
@@ -168,12 +181,8 @@ private extension SearchPostings {
 
     /// The postings of the shards in `range`, by shard, each shard's in article order, and the
     /// texts of the key terms among them, which `words` does not hold.
-    func gather(_ range: Range<Int>, _ wanted: [Bool]?) -> (postings: [[Posting]], keys: [UInt64: String]) {
-        var postings = range.map { shard in
-            var list: [Posting] = []
-            if wanted?[shard] != false { list.reserveCapacity(shardSizes[shard]) }
-            return list
-        }
+    func gather(_ range: Range<Int>, _ wanted: [Bool]?) -> (postings: [ShardPostings], keys: [UInt64: String]) {
+        var postings = range.map { shard in ShardPostings(capacity: wanted?[shard] != false ? shardSizes[shard] : 0) }
         var keys: [UInt64: String] = [:]
         for (article, shards) in shardsOf.enumerated() {
             // Bound once an article: binding it per posting retained its four buffers each time.
@@ -181,16 +190,15 @@ private extension SearchPostings {
             let termCount = vector.terms.count
             let firstKey = termCount + extras.count - keyTexts[article].count
             for (position, shard) in shards.enumerated() where range.contains(Int(shard)) && wanted?[Int(shard)] != false {
-                let posting: Posting
+                let place = Int(shard) - range.lowerBound
                 if position < termCount {
-                    posting = Posting(term: vector.terms[position] & Self.unmarked, weight: vector.weights[position],
-                                      article: Int32(article), section: max(0, vector.sections[position]))
+                    postings[place].append(term: vector.terms[position] & Self.unmarked, weight: vector.weights[position],
+                                           article: Int32(article), section: max(0, vector.sections[position]))
                 } else {
                     let single = extras[position - termCount]
-                    posting = Posting(term: single.term, weight: single.weight, article: Int32(article), section: single.section)
-                    if position >= firstKey { keys[single.term] = keyTexts[article][position - firstKey] }
+                    postings[place].append(term: single.term, weight: single.weight, article: Int32(article), section: single.section)
+                    if position >= firstKey { keys[single.term] = keyTexts[article][position - firstKey].term }
                 }
-                postings[Int(shard) - range.lowerBound].append(posting)
             }
         }
         return (postings, keys)
@@ -200,7 +208,7 @@ private extension SearchPostings {
         SearchIndex.kanjiSingles(of: vector) + keys.map { (TextTokenizer.Term.word($0.term).stableID, 6, $0.section) }
     }
 
-    static func shards(of vector: TermVector, _ singles: [Single], _ keyTexts: [String], wordHashes: TermTable<UInt32>,
+    static func shards(of vector: TermVector, _ singles: [Single], _ keyTexts: [(term: String, section: Int16)], wordHashes: TermTable<UInt32>,
                        shardCount: Int) -> [UInt16] {
         var shards: [UInt16] = []
         shards.reserveCapacity(vector.terms.count + singles.count)
@@ -210,7 +218,7 @@ private extension SearchPostings {
         for single in singles.dropLast(keyTexts.count) {
             shards.append(UInt16(SearchIndex.shardHash(term: single.term, wordHashes: wordHashes) % UInt32(shardCount)))
         }
-        for key in keyTexts { shards.append(UInt16(SearchIndex.shardHash(key) % UInt32(shardCount))) }
+        for key in keyTexts { shards.append(UInt16(SearchIndex.shardHash(key.term) % UInt32(shardCount))) }
         return shards
     }
 }
