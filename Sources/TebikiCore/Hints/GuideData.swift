@@ -33,8 +33,8 @@ enum GuideData {
             used.append(object(["id": article.source.id, "title": article.source.title, "url": HTMLEscaping.percentEncode(String(article.source.urlPath.dropFirst(prefix.count)))]))
             return used.count - 1
         }
-        for article in articles where !article.guidance.isEmpty && site.language(ofPath: article.source.id) == language {
-            let guidance = article.guidance
+        for index in articles.indices where !articles[index].guidance.isEmpty && site.language(ofPath: articles[index].source.id) == language {
+            let article = articles[index], guidance = article.guidance
             let steps = guidance.steps.compactMap { step in
                 step.product.map { target in
                     let fields = object(["title": step.title, "html": step.html, "url": target.url, "selector": target.selector, "open": target.open])

@@ -19,8 +19,9 @@ public enum ProductCheck {
                 trees[file] = HTMLTree(text)
             }
         }
-        for article in articles {
-            let targets = article.guidance.steps.compactMap(\.product) + article.guidance.hints.compactMap(\.product)
+        for index in articles.indices where !articles[index].guidance.isEmpty {
+            let guidance = articles[index].guidance
+            let targets = guidance.steps.compactMap(\.product) + guidance.hints.compactMap(\.product)
             for target in targets {
                 diagnostics += problems(of: target, screens: screens, trees: trees)
             }

@@ -5,8 +5,8 @@ import Foundation
 enum AliasPages {
     /// Each alias as a site-relative folder (`old/path/`) with the position of the article it leads to.
     static func pages(_ articles: [ArticleSource]) -> [(article: Int, folder: String)] {
-        articles.enumerated().flatMap { index, article in
-            article.frontMatter.aliases.compactMap { alias in folder(alias.value).map { (index, $0) } }
+        articles.indices.flatMap { index in
+            articles[index].frontMatter.aliases.compactMap { alias in folder(alias.value).map { (index, $0) } }
         }
     }
 
@@ -17,8 +17,8 @@ enum AliasPages {
         // A file in the output where the alias would need a folder.
         let files = Set(assets.map { $0 + "/" }).union(SiteLayout.rootFiles.map { $0 + "/" })
         var diagnostics: [Diagnostic] = []
-        for article in articles {
-            for alias in article.frontMatter.aliases {
+        for index in articles.indices {
+            for alias in articles[index].frontMatter.aliases {
                 guard let path = folder(alias.value) else {
                     diagnostics.append(.error(.aliasInvalid, at: alias.location,
                                               "alias '\(alias.value)' must be a path in the site such as /old/page/"))

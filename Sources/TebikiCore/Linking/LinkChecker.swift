@@ -30,8 +30,8 @@ public enum LinkChecker {
     /// Every article's heading ids, by article id: what links with a `#fragment` are checked against.
     static func headingIDs(_ articles: [ParsedArticle]) -> [String: Set<String>] {
         var headingIDs: [String: Set<String>] = [:]
-        for article in articles {
-            headingIDs[article.source.id] = article.body.fragmentIDs
+        for index in articles.indices {
+            headingIDs[articles[index].source.id] = articles[index].body.fragmentIDs
         }
         return headingIDs
     }
@@ -50,7 +50,7 @@ public enum LinkChecker {
 
     /// Every article's title, by article id: a fragment that names one gets a hint.
     static func titles(_ articles: [ParsedArticle]) -> [String: String] {
-        Dictionary(articles.map { ($0.source.id, $0.source.title) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(articles.indices.map { (articles[$0].source.id, articles[$0].source.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// For the articles that broken fragments point at: each heading's id as VitePress spells
@@ -60,17 +60,20 @@ public enum LinkChecker {
     static func otherToolIDs(_ articles: [ParsedArticle], headingIDs: [String: Set<String>],
                              linksOf checked: [ParsedArticle]? = nil) -> [String: [String: String]] {
         var targets: Set<String> = []
-        for article in checked ?? articles {
-            for link in article.body.links {
+        let linking = checked ?? articles
+        for index in linking.indices {
+            let articleID = linking[index].source.id
+            for link in linking[index].body.links {
                 switch link.target {
                 case .article(let id, let fragment?) where headingIDs[id]?.contains(fragment) == false: targets.insert(id)
-                case .fragment(let fragment) where headingIDs[article.source.id]?.contains(fragment) == false: targets.insert(article.source.id)
+                case .fragment(let fragment) where headingIDs[articleID]?.contains(fragment) == false: targets.insert(articleID)
                 default: continue
                 }
             }
         }
         var table: [String: [String: String]] = [:]
-        for article in articles where targets.contains(article.source.id) {
+        for index in articles.indices where targets.contains(articles[index].source.id) {
+            let article = articles[index]
             for heading in article.body.headings {
                 let slug = VitePressHeadingID.id(heading.text)
                 if slug != heading.id, table[article.source.id]?[slug] == nil { table[article.source.id, default: [:]][slug] = heading.id }
@@ -193,12 +196,12 @@ public enum LinkChecker {
     static func siteWide(_ articles: [ParsedArticle], graph: LinkGraph, site: LoadedSite) -> [Diagnostic] {
         let assets = site.assets
         var diagnostics: [Diagnostic] = []
-        for (index, article) in articles.enumerated() {
-            if article.source.frontMatter.description == nil {
-                diagnostics.append(.warning(.missingDescription, article.source.path, "no 'description': lists and search results show it under the title"))
+        for index in articles.indices {
+            if articles[index].source.frontMatter.description == nil {
+                diagnostics.append(.warning(.missingDescription, articles[index].source.path, "no 'description': lists and search results show it under the title"))
             }
             if articles.count > 1 && graph.isOrphan(index) {
-                diagnostics.append(.warning(.orphanArticle, article.source.path, "orphan article: no other article links to it or names it in 'related'"))
+                diagnostics.append(.warning(.orphanArticle, articles[index].source.path, "orphan article: no other article links to it or names it in 'related'"))
             }
         }
         let referenced = articles.referencedAssets

@@ -7,13 +7,13 @@ public struct LinkGraph: Sendable {
     public private(set) var namedAsRelated: Set<Int>
 
     public init(_ articles: [ParsedArticle]) {
-        let indexByID = Dictionary(articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let indexByID = Dictionary(articles.indices.map { (articles[$0].source.id, $0) }, uniquingKeysWith: { first, _ in first })
         let outgoing = parallelMap(Array(articles.indices)) { Self.targets(of: articles[$0], at: $0, indexByID: indexByID) }
         var incoming = Array(repeating: Set<Int>(), count: articles.count)
         var named = Set<Int>()
-        for (index, article) in articles.enumerated() {
+        for index in articles.indices {
             for target in outgoing[index] { incoming[target].insert(index) }
-            for reference in article.source.frontMatter.related {
+            for reference in articles[index].source.frontMatter.related {
                 if let target = indexByID[reference.value], target != index { named.insert(target) }
             }
         }

@@ -106,7 +106,7 @@ private extension RelatedArticles {
             self.articles = articles
             self.graph = graph
             self.options = options
-            indexByID = Dictionary(articles.enumerated().map { ($1.source.id, $0) }, uniquingKeysWith: { first, _ in first })
+            indexByID = Dictionary(articles.indices.map { (articles[$0].source.id, $0) }, uniquingKeysWith: { first, _ in first })
             ids = articles.map(\.source.id)
             var folderNumbers: [String: Int32] = [:]
             func number(_ folder: String) -> Int32 {
@@ -161,10 +161,10 @@ private extension RelatedArticles {
             var tags: [[Int32]] = []
             var tagNames: [[String]] = []
             var articlesByTag: [[Int32]] = []
-            for (index, article) in articles.enumerated() {
+            for index in articles.indices {
                 var own: [Int32] = []
                 var names: [String] = []
-                for tag in article.source.frontMatter.tags {
+                for tag in articles[index].source.frontMatter.tags {
                     let key = tag.lowercased()
                     let number = tagNumbers[key] ?? {
                         tagNumbers[key] = Int32(articlesByTag.count)
@@ -199,8 +199,8 @@ private extension RelatedArticles {
                 // Grown as needed: sized for the worst case up front, it took 270 MB at 50,000
                 // articles, a site having far fewer distinct terms than articles times terms.
                 var counts = TermTable<Int32>(capacity: 1 << 12)
-                for article in articles {
-                    for term in article.terms.terms where Int(term % UInt64(shards)) == shard && term & TextTokenizer.functionBit == 0 {
+                for article in articles.indices {
+                    for term in articles[article].terms.terms where Int(term % UInt64(shards)) == shard && term & TextTokenizer.functionBit == 0 {
                         counts.update(term, initial: 0) { $0 += 1 }
                     }
                 }

@@ -9,7 +9,7 @@ extension SiteBuilder.CheckedSite {
         }
         pages += site.categories.enumerated().map { ($1.id + "/index.html", .category($0)) }
         pages += site.sections.enumerated().map { ($1.id + "/index.html", .section($0)) }
-        pages += articles.enumerated().map { ($1.source.urlPath + "index.html", .article($0)) }
+        pages += articles.indices.map { (articles[$0].source.urlPath + "index.html", .article($0)) }
         pages += AliasPages.pages(site.articles).map { article, folder in
             (folder + "index.html", .redirect(to: article, depth: folder.split(separator: "/").count))
         }

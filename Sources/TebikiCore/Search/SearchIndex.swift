@@ -307,15 +307,15 @@ private extension SearchIndex {
             categories[section.id] = (categories[section.categoryID] ?? section.categoryID) + " › " + section.title
         }
         var out = Array("TebikiSearch.docs(\(chunk),[".utf8)
-        for (number, article) in articles.enumerated() {
-            let source = article.source
-            out += Array((number == 0 ? "[" : ",\n[").utf8)
-            for field in [source.title, categories[source.folderID] ?? source.folderID, String(source.urlPath.dropFirst(prefix.count)),
-                          source.frontMatter.description ?? ""] {
+        for index in articles.indices {
+            let folder = articles[index].source.folderID
+            out += Array((index == articles.startIndex ? "[" : ",\n[").utf8)
+            for field in [articles[index].source.title, categories[folder] ?? folder, String(articles[index].source.urlPath.dropFirst(prefix.count)),
+                          articles[index].source.frontMatter.description ?? ""] {
                 appendString(field, to: &out)
                 out.append(0x2C)
             }
-            out += Array("\(article.body.sections.count)]".utf8)
+            out += Array("\(articles[index].body.sections.count)]".utf8)
         }
         out += Array("]);\n".utf8)
         return String(decoding: out, as: UTF8.self)

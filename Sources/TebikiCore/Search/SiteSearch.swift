@@ -69,7 +69,7 @@ private extension SiteSearch {
     /// The positions in the site's articles of each language's articles, in the site's order of languages.
     static func members(_ articles: [ParsedArticle], site: LoadedSite) -> [(language: String, members: [Int])] {
         var members: [String: [Int]] = [:]
-        for (index, article) in articles.enumerated() { members[site.language(ofPath: article.source.id), default: []].append(index) }
+        for index in articles.indices { members[site.language(ofPath: articles[index].source.id), default: []].append(index) }
         return site.config.languages.map { ($0, members[$0] ?? []) }
     }
 }

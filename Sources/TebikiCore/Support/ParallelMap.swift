@@ -50,5 +50,6 @@ func parallelMap<T: Sendable, S, R>(_ items: [T], gathering makeScratch: () -> S
             }
         }
     }
-    return (results.map { $0! }, scratches.compactMap { $0 })
+    // Moved out, not copied: a copy of each result retained everything it holds once more.
+    return (results.indices.map { results[$0].take()! }, scratches.indices.compactMap { scratches[$0].take() })
 }

@@ -43,14 +43,18 @@ public struct PageRenderer: Sendable {
         context["head"] = .string(head.html)
         context["description"] = MustacheValue(site.config.description)
         context["isHome"] = true
-        let mine = site.articles.filter { site.language(ofPath: $0.id) == language }
-        let promoted = mine.filter(\.frontMatter.promoted)
-        context["promoted"] = .list(promoted.map { link(to: $0, root: root) })
+        // Positions, not copies of the articles: a copy of each of 10,000 showed in the profile.
+        let all = site.articles
+        let mine = all.indices.filter { site.language(ofPath: all[$0].id) == language }
+        let promoted = mine.filter { all[$0].frontMatter.promoted }
+        context["promoted"] = .list(promoted.map { link(to: all[$0], root: root) })
         context["hasPromoted"] = .bool(!promoted.isEmpty)
-        let recent = mine.filter { $0.lastModified != nil }.sorted { ($0.lastModified!, $1.id) > ($1.lastModified!, $0.id) }
+        let recent = mine.filter { all[$0].lastModified != nil }
+            .sorted { (all[$0].lastModified!, all[$1].id) > (all[$1].lastModified!, all[$0].id) }
             .prefix(Self.recentArticles)
-        context["recent"] = .list(recent.map { article in
-            link(to: article, root: root, date: ["iso": .string(article.lastModified!.isoDay), "text": .string(strings.date(article.lastModified!))])
+        context["recent"] = .list(recent.map { index in
+            let changed = all[index].lastModified!
+            return link(to: all[index], root: root, date: ["iso": .string(changed.isoDay), "text": .string(strings.date(changed))])
         })
         context["hasRecent"] = .bool(!recent.isEmpty)
         context["categories"] = .list(site.categories.filter { site.language(ofPath: $0.id) == language }.map { category in
