@@ -18,6 +18,14 @@ struct FrontMatterSplitTests {
         #expect(split.bodyLineOffset == 3)
     }
 
+    @Test func aFenceMayEndInCarriageReturnsAndTheTextAroundItKeepsItsCharacters() {
+        // "\r\n" is one Character: a line ending "\r\r\n" was once missed as a fence.
+        let split = FrontMatterSplit("---\r\r\ntitle: \"e\u{301}\"\n---\r\r\n\u{301}Body\n")
+        #expect(split.yaml == "title: \"e\u{301}\"\n")
+        #expect(split.body == "\u{301}Body\n")
+        #expect(split.bodyLineOffset == 3)
+    }
+
     @Test func skipsAByteOrderMark() {
         let split = FrontMatterSplit("\u{FEFF}---\ntitle: A\n---\n")
         #expect(split.yaml == "title: A\n")
