@@ -184,13 +184,16 @@ private extension SearchPostings {
     func gather(_ range: Range<Int>, _ wanted: [Bool]?) -> (postings: [ShardPostings], keys: [UInt64: String]) {
         var postings = range.map { shard in ShardPostings(capacity: wanted?[shard] != false ? shardSizes[shard] : 0) }
         var keys: [UInt64: String] = [:]
-        for (article, shards) in shardsOf.enumerated() {
+        // Every range reads every article's shard list, so the test is one unsigned comparison.
+        let low = UInt16(range.lowerBound), width = UInt16(range.count)
+        for article in shardsOf.indices {
             // Bound once an article: binding it per posting retained its four buffers each time.
-            let vector = vectors[article], extras = singles[article]
+            let vector = vectors[article], extras = singles[article], shards = shardsOf[article]
             let termCount = vector.terms.count
             let firstKey = termCount + extras.count - keyTexts[article].count
-            for (position, shard) in shards.enumerated() where range.contains(Int(shard)) && wanted?[Int(shard)] != false {
-                let place = Int(shard) - range.lowerBound
+            for position in shards.indices where shards[position] &- low < width {
+                let place = Int(shards[position] &- low)
+                if let wanted, !wanted[range.lowerBound + place] { continue }
                 if position < termCount {
                     postings[place].append(term: vector.terms[position] & Self.unmarked, weight: vector.weights[position],
                                            article: Int32(article), section: max(0, vector.sections[position]))
