@@ -8,7 +8,8 @@ public struct TermVector: Sendable, Equatable {
     public internal(set) var weights: [Float] = []
     /// Index of the section the term occurs in most; -1 when only in the title or description.
     public internal(set) var sections: [Int16] = []
-    /// The text of the word terms, by term id.
+    /// The text of the word terms, by term id; a build moves them into one table for the site
+    /// as each article is parsed (`MarkdownParser.parse`).
     public internal(set) var words = WordTexts()
     /// How many terms the body has, for search's length normalisation.
     public internal(set) var bodyLength = 0

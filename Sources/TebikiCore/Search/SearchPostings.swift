@@ -11,9 +11,8 @@ struct SearchPostings: Sendable {
     /// Each article's terms beyond its text's: its kanji alone (`SearchIndex.kanjiSingles`) and
     /// its title's and headings' keys (`SearchTitleKey`).
     private(set) var singles: [[Single]]
-    /// The texts of each article's key terms, the last of its `singles`: kept here rather than
-    /// in `words`, which is built on one core. The articles' own lists (`ParsedArticle.searchKeys`),
-    /// shared rather than copied.
+    /// The texts of each article's key terms, the last of its `singles`, kept apart from `words`:
+    /// the articles' own lists (`ParsedArticle.searchKeys`), shared rather than copied.
     private(set) var keyTexts: [[(term: String, section: Int16)]]
     private(set) var bodyLengths: [Int]
     private var totalLength: Int
