@@ -48,24 +48,48 @@ private extension Serve {
 
     /// Returns on Ctrl-C or SIGTERM, so the server closes its connections before the process ends.
     /// `ready` runs once both are caught: a Ctrl-C right after the address is shown stops cleanly.
-    static func waitForInterrupt(ready: () -> Void) async {
+    /// A source is registered after `resume()` returns, and until then the signal is ignored, so
+    /// `ready` waits for both registrations (a test's Ctrl-C sent at once was lost on a busy machine).
+    static func waitForInterrupt(ready: @escaping @Sendable () -> Void) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let once = OnceFlag()
-            for signalNumber in [SIGINT, SIGTERM] {
+            let signals = [SIGINT, SIGTERM]
+            let registered = Countdown(signals.count, then: ready)
+            for signalNumber in signals {
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
                 source.setEventHandler {
                     if once.take() { continuation.resume() }
                 }
+                source.setRegistrationHandler { registered.count() }
                 source.resume()
                 Sources.keep.append(source)
             }
-            ready()
         }
     }
 
     enum Sources {
         nonisolated(unsafe) static var keep: [any DispatchSourceSignal] = []
+    }
+
+    /// Runs its action when it has been counted down to zero, from any thread.
+    final class Countdown: @unchecked Sendable {
+        private var remaining: Int
+        private let action: @Sendable () -> Void
+        private let lock = NSLock()
+
+        init(_ count: Int, then action: @escaping @Sendable () -> Void) {
+            remaining = count
+            self.action = action
+        }
+
+        func count() {
+            lock.lock()
+            remaining -= 1
+            let done = remaining == 0
+            lock.unlock()
+            if done { action() }
+        }
     }
 
     final class OnceFlag: @unchecked Sendable {
