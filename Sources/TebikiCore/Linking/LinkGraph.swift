@@ -7,7 +7,7 @@ public struct LinkGraph: Sendable {
     public private(set) var namedAsRelated: Set<Int>
 
     public init(_ articles: [ParsedArticle]) {
-        let indexByID = Dictionary(articles.indices.map { (articles[$0].source.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let indexByID = articles.positionsByID
         let outgoing = parallelMap(Array(articles.indices)) { Self.targets(of: articles[$0], at: $0, indexByID: indexByID) }
         var incoming = Array(repeating: Set<Int>(), count: articles.count)
         var named = Set<Int>()

@@ -106,7 +106,7 @@ private extension RelatedArticles {
             self.articles = articles
             self.graph = graph
             self.options = options
-            indexByID = Dictionary(articles.indices.map { (articles[$0].source.id, $0) }, uniquingKeysWith: { first, _ in first })
+            indexByID = articles.positionsByID
             ids = articles.map(\.source.id)
             var folderNumbers: [String: Int32] = [:]
             func number(_ folder: String) -> Int32 {

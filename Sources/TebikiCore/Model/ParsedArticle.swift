@@ -17,6 +17,12 @@ public struct ParsedArticle: Sendable {
 }
 
 extension Array where Element == ParsedArticle {
+    /// Each article's position by its id (the first, should two share one), read in place:
+    /// a copy of every article showed in profiles.
+    var positionsByID: [String: Int] {
+        Dictionary(indices.map { (self[$0].source.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Files under `Articles/` that published articles link to or show.
     var referencedAssets: Set<String> {
         var paths = Set<String>()

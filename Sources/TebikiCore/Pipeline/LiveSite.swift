@@ -200,7 +200,7 @@ private extension LiveSite {
         self.checked.searchWords = [:]  // the search index keeps them up to date from here on
         searchFiles = Dictionary(search.files(articles: checked.articles, site: checked.site).map { ($0.path, $0.text) },
                                  uniquingKeysWith: { first, _ in first })
-        indexByID = Dictionary(checked.articles.indices.map { (checked.articles[$0].source.id, $0) }, uniquingKeysWith: { first, _ in first })
+        indexByID = checked.articles.positionsByID
         headingIDs = LinkChecker.headingIDs(checked.articles)
         titles = LinkChecker.titles(checked.articles)
         routes = makeRoutes()

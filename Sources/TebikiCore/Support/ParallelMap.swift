@@ -9,13 +9,20 @@ func parallelMap<T: Sendable, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
 /// The same, with scratch space made once per chunk of work and handed to every item in it,
 /// for work that needs a large buffer per item but must not allocate one each time.
 func parallelMap<T: Sendable, S, R>(_ items: [T], scratch makeScratch: () -> S, _ transform: (inout S, T) -> R) -> [R] {
-    parallelMap(items, gathering: makeScratch, transform).results
+    chunkedMap(items, makeScratch, transform, keepsScratch: false).results
 }
 
 /// The same, returning each chunk's scratch too, in the order of the chunks: for what items
 /// add to as they are mapped, gathered per chunk so no item has to keep its share.
 func parallelMap<T: Sendable, S, R>(_ items: [T], gathering makeScratch: () -> S,
                                     _ transform: (inout S, T) -> R) -> (results: [R], scratch: [S]) {
+    chunkedMap(items, makeScratch, transform, keepsScratch: true)
+}
+
+/// `keepsScratch`: false lets each chunk's scratch go when the chunk is done (the related
+/// lists' scores are a value for every article of the site).
+private func chunkedMap<T: Sendable, S, R>(_ items: [T], _ makeScratch: () -> S, _ transform: (inout S, T) -> R,
+                                           keepsScratch: Bool) -> (results: [R], scratch: [S]) {
     if items.count < 2 {
         var scratch = makeScratch()
         return (items.map { transform(&scratch, $0) }, [scratch])
@@ -46,7 +53,7 @@ func parallelMap<T: Sendable, S, R>(_ items: [T], gathering makeScratch: () -> S
                 for index in start..<end {
                     results[index] = transform(&scratch, items[index])
                 }
-                scratches[chunk] = scratch
+                if keepsScratch { scratches[chunk] = scratch }
             }
         }
     }
