@@ -89,13 +89,15 @@ public enum SiteLoader {
         }
         // A category's own articles come before its sections'.
         let sectionRank = Dictionary(uniqueKeysWithValues: site.sections.enumerated().map { ($1.id, $0) })
-        let ranked = site.articles.map { article in
-            (category: categoryRank[article.categoryID] ?? 0, section: article.sectionID.flatMap { sectionRank[$0] } ?? -1, article: article)
+        // Positions are sorted, not the articles: moving 10,000 whole articles about showed in the profile.
+        let all = site.articles
+        let ranks = all.map { article in
+            (category: categoryRank[article.categoryID] ?? 0, section: article.sectionID.flatMap { sectionRank[$0] } ?? -1)
         }
-        site.articles = ranked.sorted { a, b in
-            a.category != b.category ? a.category < b.category
-                : a.section != b.section ? a.section < b.section : ArticleSource.readingOrder(a.article, b.article)
-        }.map(\.article)
+        site.articles = all.indices.sorted { a, b in
+            ranks[a].category != ranks[b].category ? ranks[a].category < ranks[b].category
+                : ranks[a].section != ranks[b].section ? ranks[a].section < ranks[b].section : ArticleSource.readingOrder(all[a], all[b])
+        }.map { all[$0] }
         diagnostics += nameProblems(site, articleFiles: articleFiles.map(\.relative)) + duplicateURLs(in: site)
         let ids = Set(site.articles.map(\.id))
         for (language, entries) in site.glossary.sorted(by: { $0.key < $1.key }) {
@@ -519,19 +521,15 @@ private extension SiteLoader {
     /// the category folder already has in the output.
     static func nameProblems(_ site: LoadedSite, articleFiles: [String]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var reported: Set<String> = []
+        // Each folder is checked once, not once per file in it; a file in a badly named folder is
+        // not reported, its folder is.
+        var badFolders: [Substring: Bool] = [:]
         for (index, path) in (articleFiles + site.assets.sorted()).enumerated() {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            var segments = parts
-            if index < articleFiles.count { segments[segments.count - 1] = segments[segments.count - 1].dropLast(3) }  // ".md"
-            // The first bad segment only: a badly named folder is reported once, not per file.
-            for depth in segments.indices {
-                guard let problem = URLSegment.problem(segments[depth]) else { continue }
-                let named = ([SiteLayout.articlesFolder[...]] + parts.prefix(depth + 1)).joined(separator: "/")
-                if reported.insert(named).inserted {
-                    diagnostics.append(.about(.error, .badName, named, "the name \(problem); rename it: it becomes part of a URL"))
-                }
-                break
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            if let slash, badFolder(path[..<slash], &badFolders, &diagnostics) { continue }
+            let name = path[(slash.map(path.index(after:)) ?? path.startIndex)...]
+            if let problem = URLSegment.problem(index < articleFiles.count ? name.dropLast(3) : name) {  // ".md"
+                diagnostics.append(badName(path[...], problem))
             }
         }
         var categories: [String: String] = [:]
@@ -541,14 +539,34 @@ private extension SiteLoader {
                                           "the folder differs from \(SiteLayout.articlesFolder)/\(first) only in case: they are one folder on case-insensitive hosts"))
             }
         }
-        for article in site.articles {
-            let segment = article.urlPath.dropFirst(article.folderID.count + 1).dropLast()
-            guard segment == "index.html" || site.assets.contains("\(article.folderID)/\(segment)") else { continue }
+        for index in site.articles.indices {
+            let (urlPath, folderID) = (site.articles[index].urlPath, site.articles[index].folderID)
+            let segment = urlPath.dropFirst(folderID.count + 1).dropLast()
+            guard segment == "index.html" || site.assets.contains("\(folderID)/\(segment)") else { continue }
+            let article = site.articles[index]
             let slug = article.frontMatter.slug
             diagnostics.append(.error(.slugCollision, at: slug?.location ?? SourceLocation(article.path),
                                       "the page's address \(article.urlPath) is a file of \(SiteLayout.articlesFolder)/\(article.folderID)/ in the output; set a different 'slug'"))
         }
         return diagnostics
+    }
+
+    /// Whether `folder` or a folder above it has a name that cannot be part of a URL; the first
+    /// such folder is reported when it is first seen.
+    static func badFolder(_ folder: Substring, _ known: inout [Substring: Bool], _ diagnostics: inout [Diagnostic]) -> Bool {
+        if let bad = known[folder] { return bad }
+        let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
+        var bad = slash.map { badFolder(folder[..<$0], &known, &diagnostics) } ?? false
+        if !bad, let problem = URLSegment.problem(folder[(slash.map(folder.index(after:)) ?? folder.startIndex)...]) {
+            diagnostics.append(badName(folder, problem))
+            bad = true
+        }
+        known[folder] = bad
+        return bad
+    }
+
+    static func badName(_ path: Substring, _ problem: String) -> Diagnostic {
+        .about(.error, .badName, SiteLayout.articlesFolder + "/" + path, "the name \(problem); rename it: it becomes part of a URL")
     }
 
     /// Each image under `Articles/`, read once on all cores: its size, and for an SVG what
@@ -572,11 +590,16 @@ private extension SiteLoader {
     /// Two articles, or an article and a section, at one URL are an error; two whose URLs differ
     /// only in case are a warning, since they collide on hosts with case-insensitive file systems.
     static func duplicateURLs(in site: LoadedSite) -> [Diagnostic] {
-        var seen: [String: ArticleSource] = [:]
-        var folded: [String: ArticleSource] = [:]
+        // Positions, not copies of the articles: a dictionary of 10,000 articles cost more to grow than the check.
+        let articles = site.articles
+        var seen: [String: Int] = [:]
+        var folded: [String: Int] = [:]
+        seen.reserveCapacity(articles.count)
+        folded.reserveCapacity(articles.count)
         var diagnostics: [Diagnostic] = []
         let sections = Set(site.sections.map { $0.id + "/" })
-        for article in site.articles {
+        for index in articles.indices {
+            let article = articles[index]
             let slug = article.frontMatter.slug
             if sections.contains(article.urlPath) {
                 diagnostics.append(.error(.duplicateURL, at: slug?.location ?? SourceLocation(article.path),
@@ -585,15 +608,16 @@ private extension SiteLoader {
             }
             if let first = seen[article.urlPath] {
                 diagnostics.append(.error(.duplicateURL, at: slug?.location ?? SourceLocation(article.path),
-                                          "URL \(article.urlPath) is already used by \(first.path); set a different 'slug'"))
+                                          "URL \(article.urlPath) is already used by \(articles[first].path); set a different 'slug'"))
                 continue
             }
-            seen[article.urlPath] = article
-            if let first = folded[article.urlPath.lowercased()] {
+            seen[article.urlPath] = index
+            let lowered = article.urlPath.lowercased()
+            if let first = folded[lowered] {
                 diagnostics.append(.warning(.caseCollision, at: slug?.location ?? SourceLocation(article.path),
-                                            "URL \(article.urlPath) differs from \(first.urlPath) (\(first.path)) only in case: they are one page on case-insensitive hosts"))
+                                            "URL \(article.urlPath) differs from \(articles[first].urlPath) (\(articles[first].path)) only in case: they are one page on case-insensitive hosts"))
             } else {
-                folded[article.urlPath.lowercased()] = article
+                folded[lowered] = index
             }
         }
         return diagnostics

@@ -23,10 +23,18 @@ struct PageHead {
 
     var html: String {
         var html = ""
+        html.reserveCapacity(2048)
         if noindex { html += "<meta name=\"robots\" content=\"noindex\">\n" }
         func meta(_ attribute: String, _ name: String, _ content: String?) {
             guard let content else { return }
-            html += "<meta \(attribute)=\"\(name)\" content=\"\(HTMLEscaping.escape(content))\">\n"
+            // Appended piece by piece: an interpolated string per tag showed on every page's profile.
+            html += "<meta "
+            html += attribute
+            html += "=\""
+            html += name
+            html += "\" content=\""
+            html += HTMLEscaping.escape(content)
+            html += "\">\n"
         }
         meta("property", "og:type", kind.rawValue)
         meta("property", "og:title", title ?? siteTitle)

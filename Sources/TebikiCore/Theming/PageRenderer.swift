@@ -9,8 +9,14 @@ public struct PageRenderer: Sendable {
     /// By language code.
     let strings: [String: ThemeStrings]
     let translations: Translations
-    /// `site` and `strings` as templates see them, by language code.
-    let constants: [String: (site: MustacheValue, strings: MustacheValue)]
+    /// `site` and `strings` as templates see them, and the feedback form's reasons, by language code.
+    let constants: [String: Constants]
+
+    struct Constants: Sendable {
+        var site: MustacheValue
+        var strings: MustacheValue
+        var feedbackReasons: MustacheValue
+    }
 
     public init(site: LoadedSite, theme: Theme) {
         self.site = site
@@ -128,7 +134,7 @@ public struct PageRenderer: Sendable {
         })
         context["feedback"] = !site.config.feedback.enabled ? .null : [
             "article": .string(source.id), "language": .string(language), "endpoint": MustacheValue(site.config.feedback.endpoint),
-            "reasons": MustacheValue(strings.feedbackReasons), "support": MustacheValue(site.config.supportURL),
+            "reasons": constant(language).feedbackReasons, "support": MustacheValue(site.config.supportURL),
         ]
         context["title"] = .string(source.title)
         context["description"] = MustacheValue(source.frontMatter.description)
@@ -230,7 +236,7 @@ private extension PageRenderer {
     /// What every page has; `key` names the page among its translations (nil: none, as the
     /// search page and the 404 page, whose switcher goes to each language's home).
     func common(root: String, canonicalPath: String?, language: String, key: String?) -> [String: MustacheValue] {
-        let constant = constants[language] ?? Self.constants(words(language), site: site, language: language)
+        let constant = constant(language)
         var context: [String: MustacheValue] = [
             "root": .string(root),
             "home": .string(root + Self.encode(site.urlPrefix(of: language))),
@@ -351,10 +357,15 @@ private extension PageRenderer {
     }
 
     /// The values every page of a language shares, made once.
-    static func constants(_ strings: ThemeStrings, site: LoadedSite, language: String) -> (site: MustacheValue, strings: MustacheValue) {
-        (["title": .string(strings.title(site: site.config.title(in: language))), "language": .string(language)],
-         // Every key, so a theme's `{{strings.…}}` finds the same names on every site.
-         .object(Dictionary(uniqueKeysWithValues: ThemeStrings.templateKeys.map { ($0, .string(strings.all[$0] ?? "")) })))
+    func constant(_ language: String) -> Constants {
+        constants[language] ?? Self.constants(words(language), site: site, language: language)
+    }
+
+    static func constants(_ strings: ThemeStrings, site: LoadedSite, language: String) -> Constants {
+        Constants(site: ["title": .string(strings.title(site: site.config.title(in: language))), "language": .string(language)],
+                  // Every key, so a theme's `{{strings.…}}` finds the same names on every site.
+                  strings: .object(Dictionary(uniqueKeysWithValues: ThemeStrings.templateKeys.map { ($0, .string(strings.all[$0] ?? "")) })),
+                  feedbackReasons: MustacheValue(strings.feedbackReasons))
     }
 
     static func encode(_ path: String) -> String { HTMLEscaping.percentEncode(path) }

@@ -5,39 +5,99 @@ enum StructuredData {
     /// `crumbs`: names and absolute URLs (nil without a base URL) from the home page to the article.
     static func article(headline: String, description: String?, published: String?, modified: String?, language: String,
                         url: String?, image: String?, crumbs: [(name: String, url: String?)]) -> String {
-        var article: [(String, String)] = [("@type", string("Article")), ("headline", string(headline)), ("inLanguage", string(language))]
-        if let description { article.append(("description", string(description))) }
-        if let published { article.append(("datePublished", string(published))) }
-        if let modified { article.append(("dateModified", string(modified))) }
-        if let url { article.append(("url", string(url))); article.append(("mainEntityOfPage", string(url))) }
-        if let image { article.append(("image", string(image))) }
-        let items = crumbs.enumerated().map { position, crumb in
-            var item = [("@type", string("ListItem")), ("position", String(position + 1)), ("name", string(crumb.name))]
-            if let url = crumb.url { item.append(("item", string(url))) }
-            return object(item)
+        var json = Writer()
+        json.write("[")
+        json.open()
+        json.member("@context", "https://schema.org")
+        json.member("@type", "Article")
+        json.member("headline", headline)
+        json.member("inLanguage", language)
+        if let description { json.member("description", description) }
+        if let published { json.member("datePublished", published) }
+        if let modified { json.member("dateModified", modified) }
+        if let url {
+            json.member("url", url)
+            json.member("mainEntityOfPage", url)
         }
-        let breadcrumbs = [context, ("@type", string("BreadcrumbList")), ("itemListElement", "[" + items.joined(separator: ",") + "]")]
-        return "[" + object([context] + article) + "," + object(breadcrumbs) + "]"
+        if let image { json.member("image", image) }
+        json.close()
+        json.open()
+        json.member("@context", "https://schema.org")
+        json.member("@type", "BreadcrumbList")
+        json.key("itemListElement")
+        json.write("[")
+        for (position, crumb) in crumbs.enumerated() {
+            json.open()
+            json.member("@type", "ListItem")
+            json.key("position")
+            json.write(String(position + 1))
+            json.member("name", crumb.name)
+            if let url = crumb.url { json.member("item", url) }
+            json.close()
+        }
+        json.write("]")
+        json.close()
+        json.write("]")
+        return json.text
     }
 
     /// `search`: the results page's address with `{search_term_string}` where the query goes.
     static func website(name: String, description: String?, url: String?, language: String, search: String) -> String {
-        var site: [(String, String)] = [context, ("@type", string("WebSite")), ("name", string(name)),
-                                        ("inLanguage", string(language))]
-        if let description { site.append(("description", string(description))) }
-        if let url { site.append(("url", string(url))) }
-        site.append(("potentialAction", object([("@type", string("SearchAction")), ("target", string(search)),
-                                                ("query-input", string("required name=search_term_string"))])))
-        return object(site)
+        var json = Writer()
+        json.open()
+        json.member("@context", "https://schema.org")
+        json.member("@type", "WebSite")
+        json.member("name", name)
+        json.member("inLanguage", language)
+        if let description { json.member("description", description) }
+        if let url { json.member("url", url) }
+        json.key("potentialAction")
+        json.open()
+        json.member("@type", "SearchAction")
+        json.member("target", search)
+        json.member("query-input", "required name=search_term_string")
+        json.close()
+        json.close()
+        return json.text
     }
 }
 
 private extension StructuredData {
-    static let context = ("@context", JSONText.string("https://schema.org"))
+    /// Writes JSON into one buffer, with a comma before each member or item that follows
+    /// another: an article page's data was dozens of small strings joined.
+    struct Writer {
+        var bytes: [UInt8] = []
 
-    static func string(_ text: String) -> String { JSONText.string(text) }
+        var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    static func object(_ members: [(String, String)]) -> String {
-        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        /// Keys are Tebiki's own and need no escape.
+        mutating func key(_ name: String) {
+            separate()
+            bytes.append(0x22)
+            bytes += name.utf8
+            bytes += "\":".utf8
+        }
+
+        mutating func member(_ name: String, _ value: String) {
+            key(name)
+            bytes.append(0x22)
+            JSONText.append(value, to: &bytes)
+            bytes.append(0x22)
+        }
+
+        mutating func open() {
+            separate()
+            bytes.append(UInt8(ascii: "{"))
+        }
+
+        mutating func close() { bytes.append(UInt8(ascii: "}")) }
+
+        mutating func write(_ raw: String) { bytes += raw.utf8 }
+
+        /// A comma, unless this starts an object or array or is a member's value.
+        mutating func separate() {
+            guard let last = bytes.last, last != UInt8(ascii: "["), last != UInt8(ascii: "{"), last != UInt8(ascii: ":") else { return }
+            bytes.append(UInt8(ascii: ","))
+        }
     }
 }
