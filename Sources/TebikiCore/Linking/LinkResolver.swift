@@ -39,7 +39,7 @@ public struct LinkResolver: Sendable {
             path = path[..<hash]
         }
         if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
-        let folder = fromID.lastIndex(of: "/").map { fromID[..<$0] } ?? ""
+        let folder = fromID.utf8.lastIndex(of: UInt8(ascii: "/")).map { fromID[..<$0] } ?? ""
         guard let joined = Self.join(base: path.hasPrefix("/") ? "" : folder, Self.decoded(String(path))) else {
             return .missing(destination)
         }
@@ -67,21 +67,34 @@ public struct LinkResolver: Sendable {
 }
 
 extension LinkResolver {
-    /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it.
+    /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it. On
+    /// UTF-8 bytes: every link of every article is joined, and splitting into Characters cost
+    /// more than the rest of resolving the link.
     static func join(base: Substring, _ path: String) -> String? {
-        var parts = base.split(separator: "/")
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(segment)
+        var out: [UInt8] = []
+        out.reserveCapacity(base.utf8.count + path.utf8.count + 1)
+        // Where each segment in `out` starts, so `..` can take the last one off.
+        var starts: [Int] = []
+        func append(_ segment: Substring.UTF8View) {
+            if !out.isEmpty { out.append(slash) }
+            starts.append(out.count)
+            out += segment
+        }
+        for segment in base.utf8.split(separator: slash) { append(segment) }
+        for segment in path.utf8.split(separator: slash) {
+            switch segment.count {
+            case 1 where segment.first == dot: continue
+            case 2 where segment.first == dot && segment.last == dot:
+                guard let last = starts.popLast() else { return nil }
+                out.removeSubrange(max(0, last - 1)...)
+            default: append(segment)
             }
         }
-        let joined = parts.joined(separator: "/")
-        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+        if path.utf8.last == slash && !out.isEmpty { out.append(slash) }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
 }
 
 private extension LinkResolver {

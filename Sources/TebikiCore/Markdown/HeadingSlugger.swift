@@ -35,6 +35,11 @@ struct HeadingSlugger {
 
     /// A unique id on this page for a heading whose slug is `base`.
     mutating func uniqueID(forSlug base: String) -> String {
+        // Most headings are the first with their slug: one lookup, one insert.
+        if used[base] == nil {
+            used[base] = 0
+            return base
+        }
         var candidate = base
         var count = used[base, default: 0]
         while used[candidate] != nil {

@@ -66,4 +66,21 @@ struct LinkResolverTests {
         #expect(resolver.target(of: "javascript:alert(1)", from: "login/signin") == .unsafe(scheme: "javascript"))
         #expect(href("javascript:alert(1)") == nil)
     }
+
+    @Test(arguments: [
+        ("login", "logout.md", "login/logout.md"),
+        ("login", "./a/./b.md", "login/a/b.md"),
+        ("login/sub", "../../x.md", "x.md"),
+        ("login", "../ゲスト/参加.md", "ゲスト/参加.md"),
+        ("login", "a//b/", "login/a/b/"),
+        ("", "a/", "a/"),
+        ("", "/", ""),
+        ("login", "", "login"),
+        ("login", "..", ""),
+        ("", "..", nil),
+        ("login", "../../x.md", nil),
+    ] as [(String, String, String?)])
+    func pathsAreJoinedToTheFolder(base: String, path: String, joined: String?) {
+        #expect(LinkResolver.join(base: base[...], path) == joined)
+    }
 }
