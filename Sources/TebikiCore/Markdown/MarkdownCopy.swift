@@ -68,61 +68,72 @@ private extension MarkdownCopy {
     /// fenced code, its destination replaced by `urls[destination]`; a link whose URL is empty
     /// becomes its text. One pass over the bytes: a copy is written for every article.
     static func rewritingLinks(_ markdown: String, _ urls: [String: String]) -> String {
-        let bytes = Array(markdown.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 4)
-        var opened: [Int] = []
-        var index = 0
-        var inFence = false
-        var atLineStart = true
-        while index < bytes.count {
-            let byte = bytes[index]
-            if atLineStart {
-                var first = index
-                while first < bytes.count && first - index < 3 && bytes[first] == 0x20 { first += 1 }
-                let fence = first + 2 < bytes.count && (bytes[first] == 0x60 || bytes[first] == 0x7E)
-                    && bytes[first + 1] == bytes[first] && bytes[first + 2] == bytes[first]
-                if fence { inFence.toggle() }
-                if fence || inFence {
-                    let end = bytes[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
-                    out += bytes[index..<end]
-                    index = end
-                    opened.removeAll()
-                    continue
-                }
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 4)
+            // Bytes are copied in runs, up to where the copy differs: one append a byte was most
+            // of the copy's time.
+            var runStart = 0
+            func copy(upTo end: Int) {
+                if runStart < end { out += UnsafeBufferPointer(rebasing: bytes[runStart..<end]) }
+                runStart = end
             }
-            atLineStart = byte == 0x0A
-            if byte == 0x5B { opened.append(out.count) }
-            if byte == 0x5D, let open = opened.popLast(), index + 1 < bytes.count,
-               bytes[index + 1] == 0x28 || (bytes[index + 1] == 0x3A && index + 2 < bytes.count && bytes[index + 2] == 0x20) {
-                let inline = bytes[index + 1] == 0x28
-                var start = index + (inline ? 2 : 3)
-                let angled = inline && start < bytes.count && bytes[start] == 0x3C
-                if angled { start += 1 }
-                var end = start
-                while end < bytes.count {
-                    let next = bytes[end]
-                    if angled ? next == 0x3E : (next == 0x29 || next == 0x20 || next == 0x0A || next == 0x09) { break }
-                    end += 1
-                }
-                if end > start, let url = urls[String(decoding: bytes[start..<end], as: UTF8.self)] {
-                    if url.isEmpty && inline && !angled && end < bytes.count && bytes[end] == 0x29 {
-                        // Plain text: the brackets and the destination go, the text stays.
-                        out.remove(at: open)
-                        if open > 0 && out[open - 1] == 0x21 { out.remove(at: open - 1) }
-                        index = end + 1
+            // Where each open bracket is in `out` (its run copied or not).
+            var opened: [Int] = []
+            var index = 0
+            var inFence = false
+            var atLineStart = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                if atLineStart {
+                    var first = index
+                    while first < bytes.count && first - index < 3 && bytes[first] == 0x20 { first += 1 }
+                    let fence = first + 2 < bytes.count && (bytes[first] == 0x60 || bytes[first] == 0x7E)
+                        && bytes[first + 1] == bytes[first] && bytes[first + 2] == bytes[first]
+                    if fence { inFence.toggle() }
+                    if fence || inFence {
+                        index = bytes[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+                        opened.removeAll()
                         continue
                     }
-                    out += bytes[index..<start]
-                    out += url.utf8
-                    index = end
-                    continue
                 }
+                atLineStart = byte == 0x0A
+                if byte == 0x5B { opened.append(out.count + index - runStart) }
+                if byte == 0x5D, let open = opened.popLast(), index + 1 < bytes.count,
+                   bytes[index + 1] == 0x28 || (bytes[index + 1] == 0x3A && index + 2 < bytes.count && bytes[index + 2] == 0x20) {
+                    let inline = bytes[index + 1] == 0x28
+                    var start = index + (inline ? 2 : 3)
+                    let angled = inline && start < bytes.count && bytes[start] == 0x3C
+                    if angled { start += 1 }
+                    var end = start
+                    while end < bytes.count {
+                        let next = bytes[end]
+                        if angled ? next == 0x3E : (next == 0x29 || next == 0x20 || next == 0x0A || next == 0x09) { break }
+                        end += 1
+                    }
+                    if end > start, let url = urls[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)] {
+                        if url.isEmpty && inline && !angled && end < bytes.count && bytes[end] == 0x29 {
+                            // Plain text: the brackets and the destination go, the text stays.
+                            copy(upTo: index)
+                            out.remove(at: open)
+                            if open > 0 && out[open - 1] == 0x21 { out.remove(at: open - 1) }
+                            index = end + 1
+                            runStart = index
+                            continue
+                        }
+                        copy(upTo: start)
+                        out += url.utf8
+                        index = end
+                        runStart = end
+                        continue
+                    }
+                }
+                index += 1
             }
-            out.append(byte)
-            index += 1
+            copy(upTo: bytes.count)
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A link's URL in the copy: absolute with a base URL, else as the page has it (the copy

@@ -14,7 +14,9 @@ struct LLMsText {
         for category in site.categories where site.language(ofPath: category.id) == language {
             text += "## " + Self.line(category.title) + "\n\n"
             for article in site.articles(in: category) {
-                text += "- [" + Self.line(article.title).replacingOccurrences(of: "]", with: "\\]") + "](" + url(article.urlPath + SiteLayout.markdownCopyFile) + ")"
+                let title = Self.line(article.title)
+                text += "- [" + (title.utf8.contains(UInt8(ascii: "]")) ? title.replacingOccurrences(of: "]", with: "\\]") : title)
+                text += "](" + url(article.urlPath + SiteLayout.markdownCopyFile) + ")"
                 if let description = article.frontMatter.description { text += ": " + Self.line(description) }
                 text += "\n"
             }
@@ -27,6 +29,10 @@ struct LLMsText {
 private extension LLMsText {
     /// One line: a title or description written over several lines stays one list item.
     static func line(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined(separator: " ")
+        // Most titles have no line break: no byte that starts one (\n \v \f \r, U+0085, U+2028, U+2029).
+        guard text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }) else {
+            return String(text.trimmingSpaces())
+        }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.joined(separator: " ")
     }
 }

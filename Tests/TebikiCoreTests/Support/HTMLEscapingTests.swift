@@ -14,4 +14,20 @@ struct HTMLEscapingTests {
         // Existing escapes are kept as they are.
         #expect(HTMLEscaping.escapeURL("a%20b") == "a%20b")
     }
+
+    @Test func textsThatStartOrEndWithAnEntityAndTextsWithNoneAreEscapedWhole() {
+        #expect(HTMLEscaping.escape("&") == "&amp;")
+        #expect(HTMLEscaping.escape("<b>") == "&lt;b&gt;")
+        #expect(HTMLEscaping.escape("a&&b") == "a&amp;&amp;b")
+        #expect(HTMLEscaping.escape("") == "")
+        #expect(HTMLEscaping.escape("ログイン & 設定") == "ログイン &amp; 設定")
+    }
+
+    @Test func pathsArePercentEncodedWithTheAmpersandToo() {
+        #expect(HTMLEscaping.percentEncode("login/sign-in/") == "login/sign-in/")
+        #expect(HTMLEscaping.percentEncode("a&b c/手") == "a%26b%20c/%E6%89%8B")
+        #expect(HTMLEscaping.percentEncode("&") == "%26")
+        #expect(HTMLEscaping.escapeURL("&") == "&amp;")
+        #expect(HTMLEscaping.escapeURL("login/sign-in/#top") == "login/sign-in/#top")
+    }
 }
