@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// An article file cut into its front matter and Markdown body.
 struct FrontMatterSplit: Equatable {
@@ -104,7 +103,7 @@ extension FrontMatter {
 }
 
 private extension FrontMatter {
-    static func references(_ values: [(value: String, node: Yams.Node)]?, in yaml: YAMLDocument) -> [Reference] {
+    static func references(_ values: [(value: String, node: YAMLNode)]?, in yaml: YAMLDocument) -> [Reference] {
         (values ?? []).map { value, node in
             Reference(value: value, location: yaml.location(of: node))
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `Articles/_glossary.yml`.
 extension GlossaryEntry {

@@ -1,11 +1,10 @@
 import Foundation
-import Yams
 
 /// Reads `tour:` and `hints:` from an article's front matter. Unlike other front matter keys,
 /// an unknown key in a tour or hint is an error: a misspelt `selector` would otherwise leave a
 /// hint silently pointing nowhere.
 extension YAMLDocument {
-    mutating func tour(_ node: Node) -> Guidance.Tour? {
+    mutating func tour(_ node: YAMLNode) -> Guidance.Tour? {
         // Every problem inside a tour is a tour problem, the typed values' included.
         let outer = code
         code = .tourInvalid
@@ -32,7 +31,7 @@ extension YAMLDocument {
         return tour.steps.isEmpty ? nil : tour
     }
 
-    mutating func hints(_ node: Node) -> [Guidance.Hint] {
+    mutating func hints(_ node: YAMLNode) -> [Guidance.Hint] {
         let outer = code
         code = .tourInvalid
         defer { code = outer }
@@ -47,7 +46,7 @@ extension YAMLDocument {
 }
 
 extension YAMLDocument {
-    mutating func announcements(_ node: Node) -> [Guidance.Announcement] {
+    mutating func announcements(_ node: YAMLNode) -> [Guidance.Announcement] {
         let outer = code
         code = .tourInvalid
         defer { code = outer }
@@ -62,11 +61,11 @@ extension YAMLDocument {
 private extension YAMLDocument {
     static let announcementKeys = ["title", "body", "image", "action", "url", "from", "until", "once", "style", "audience"]
 
-    mutating func announcement(_ node: Node) -> Guidance.Announcement? {
+    mutating func announcement(_ node: YAMLNode) -> Guidance.Announcement? {
         guard let fields = fields(of: node, in: "an announcement", allowed: Self.announcementKeys) else { return nil }
         require(["title", "body", "url"], in: fields, of: node, "an announcement")
         var title: String?, body: String?, url: String?, image: String?, action: Guidance.Announcement.Action?
-        var from: (Guidance.WrittenDate, Node)?, until: (Guidance.WrittenDate, Node)?
+        var from: (Guidance.WrittenDate, YAMLNode)?, until: (Guidance.WrittenDate, YAMLNode)?
         var once = true, style = Guidance.Announcement.Style.modal, audience = Guidance.Audience()
         var bodyPosition = location(of: node)
         for (key, _, value) in fields {
@@ -105,7 +104,7 @@ private extension YAMLDocument {
     }
 
     /// `action: {link: ../guide/start.md, label: 詳しく}` or `action: {tour: true, label: ツアーで見る}`.
-    mutating func announcementAction(_ node: Node) -> Guidance.Announcement.Action? {
+    mutating func announcementAction(_ node: YAMLNode) -> Guidance.Announcement.Action? {
         guard let fields = fields(of: node, in: "action", allowed: ["link", "tour", "label"]) else { return nil }
         let label = fields.first { $0.key == "label" }.flatMap { nonEmptyString($0.value, key: "label") }
         let link = fields.first { $0.key == "link" }.flatMap { nonEmptyString($0.value, key: "link") }
@@ -118,7 +117,7 @@ private extension YAMLDocument {
         return tour ? .tour(label: label) : nil
     }
 
-    mutating func writtenDate(_ node: Node, key: String) -> Guidance.WrittenDate? {
+    mutating func writtenDate(_ node: YAMLNode, key: String) -> Guidance.WrittenDate? {
         guard let text = node.scalar?.string else {
             report(error(at: node, "'\(key)' must be a date such as 2026-04-01 or 2026-04-01T09:30:00+09:00"))
             return nil
@@ -142,7 +141,7 @@ private extension YAMLDocument {
 
     static let pageTargetKeys = ["heading", "step", "image"]
 
-    mutating func step(_ node: Node) -> Guidance.Step? {
+    mutating func step(_ node: YAMLNode) -> Guidance.Step? {
         guard let fields = fields(of: node, in: "a tour step", allowed: ["title", "body", "product", "wait"] + Self.pageTargetKeys)
         else { return nil }
         var title: String?, body: String?, bodyPosition = location(of: node)
@@ -169,7 +168,7 @@ private extension YAMLDocument {
                              wait: wait)
     }
 
-    mutating func hint(_ node: Node) -> Guidance.Hint? {
+    mutating func hint(_ node: YAMLNode) -> Guidance.Hint? {
         guard let fields = fields(of: node, in: "a hint", allowed: ["text", "product", "audience"] + Self.pageTargetKeys) else { return nil }
         var text: String?, textPosition = location(of: node)
         var product: Guidance.ProductTarget?
@@ -194,7 +193,7 @@ private extension YAMLDocument {
     }
 
     /// The one of `heading`, `step` and `image` an entry has.
-    mutating func pageTarget(_ fields: [(key: String, keyNode: Node, value: Node)], in node: Node) -> Guidance.PageTarget? {
+    mutating func pageTarget(_ fields: [(key: String, keyNode: YAMLNode, value: YAMLNode)], in node: YAMLNode) -> Guidance.PageTarget? {
         let targets = fields.filter { Self.pageTargetKeys.contains($0.key) }
         if targets.count > 1 {
             report(error(at: targets[1].keyNode, "only one target in the article: 'heading', 'step' or 'image'"))
@@ -215,7 +214,7 @@ private extension YAMLDocument {
     }
 
     /// `audience: {role: [admin], plan: [trial, standard]}`; a single value may stand alone.
-    mutating func audience(_ node: Node) -> Guidance.Audience {
+    mutating func audience(_ node: YAMLNode) -> Guidance.Audience {
         guard let fields = fields(of: node, in: "audience", allowed: Guidance.Audience.keys) else { return Guidance.Audience() }
         var audience = Guidance.Audience()
         for (key, _, value) in fields {
@@ -230,7 +229,7 @@ private extension YAMLDocument {
     }
 
     /// `wait: 5` (seconds): how long a step's target may take to appear.
-    mutating func waitSeconds(_ node: Node) -> Double? {
+    mutating func waitSeconds(_ node: YAMLNode) -> Double? {
         guard let scalar = node.scalar, let seconds = Double(scalar.string), seconds > 0, seconds <= 60 else {
             report(error(at: node, "'wait' must be a number of seconds above 0 and at most 60, such as 3 or 0.5"))
             return nil
@@ -238,7 +237,7 @@ private extension YAMLDocument {
         return seconds
     }
 
-    mutating func productTarget(_ node: Node) -> Guidance.ProductTarget? {
+    mutating func productTarget(_ node: YAMLNode) -> Guidance.ProductTarget? {
         guard let fields = fields(of: node, in: "product", allowed: ["url", "selector", "open"]) else { return nil }
         var url: String?, selector: String?, selectorLocation = location(of: node), open: String?
         for (key, _, value) in fields {

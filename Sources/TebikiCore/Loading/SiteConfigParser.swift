@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension SiteConfig {
     static let baseURLRule = "must be an absolute http(s) URL such as https://example.com/help/"
@@ -19,7 +18,7 @@ extension SiteConfig {
         var config = SiteConfig()
         // `language:` and `languages:` say the same thing: the second one written is the error.
         var languageKey: String?
-        func claimLanguage(_ key: String, at node: Node) -> Bool {
+        func claimLanguage(_ key: String, at node: YAMLNode) -> Bool {
             if let first = languageKey {
                 yaml.report(yaml.error(at: node, "'\(key)' and '\(first)' both set the site's languages: keep one ('languages: [ja, en]' for several)"))
                 return false
@@ -27,14 +26,14 @@ extension SiteConfig {
             languageKey = key
             return true
         }
-        func isLanguageCode(_ code: String, node: Node) -> Bool {
+        func isLanguageCode(_ code: String, node: YAMLNode) -> Bool {
             guard code.range(of: #"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"#, options: .regularExpression) != nil else {
                 yaml.report(yaml.error(at: node, "'\(code)' is not a language code such as ja, en or zh-TW"))
                 return false
             }
             return true
         }
-        var perLanguageKeys: [(String, Node)] = []
+        var perLanguageKeys: [(String, YAMLNode)] = []
         for (key, keyNode, value) in yaml.pairs {
             switch key {
             case "title" where value.mapping != nil:
@@ -155,7 +154,7 @@ extension SiteConfig {
 
 private extension SiteConfig {
     /// `feedback: false`, or `feedback: {endpoint: https://…, reasons: [...]}`.
-    static func feedback(_ node: Yams.Node, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
+    static func feedback(_ node: YAMLNode, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
         if node.scalar != nil {
             config.feedback.enabled = yaml.bool(node, key: "feedback") ?? true
             return
@@ -188,7 +187,7 @@ private extension SiteConfig {
     }
 
     /// `support: {url: https://…, label: お問い合わせ}`; the label may be one per language.
-    static func support(_ node: Yams.Node, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
+    static func support(_ node: YAMLNode, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
         guard let fields = yaml.fields(of: node, in: "'support'", allowed: ["url", "label"]) else { return }
         yaml.require(["url"], in: fields, of: node, "'support'")
         for (key, _, value) in fields {
@@ -209,13 +208,13 @@ private extension SiteConfig {
     }
 
     /// `words: {searchLabel: …}` for the default language, or `words: {ja: {…}, en: {…}}`.
-    static func words(_ node: Yams.Node, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
+    static func words(_ node: YAMLNode, into config: inout SiteConfig, in yaml: inout YAMLDocument) {
         guard let mapping = node.mapping else {
             yaml.report(yaml.error(at: node, "'words' must map theme words to text, e.g. searchPlaceholder: 例: 請求書"))
             return
         }
         let byLanguage = mapping.contains { key, value in value.mapping != nil && config.languages.contains(key.scalar?.string ?? "") }
-        let groups: [(String, Yams.Node)] = byLanguage
+        let groups: [(String, YAMLNode)] = byLanguage
             ? mapping.map { ($0.key.scalar?.string ?? "", $0.value) } : [(config.language, node)]
         let known = Set(ThemeStrings.keys)
         for (language, words) in groups {
@@ -235,9 +234,9 @@ private extension SiteConfig {
     }
 
     /// A value written once for the default language, or as a mapping of language codes.
-    static func perLanguage(_ node: Yams.Node, key: String, languages: [String], in yaml: inout YAMLDocument) -> [(String, Yams.Node)] {
+    static func perLanguage(_ node: YAMLNode, key: String, languages: [String], in yaml: inout YAMLDocument) -> [(String, YAMLNode)] {
         guard let mapping = node.mapping else { return [(languages[0], node)] }
-        var found: [(String, Yams.Node)] = []
+        var found: [(String, YAMLNode)] = []
         for (languageNode, value) in mapping {
             let language = languageNode.scalar?.string ?? ""
             if languages.contains(language) {
@@ -260,7 +259,7 @@ private extension SiteConfig {
     }
 
     /// `variables: {product: kintone, support_email: help@example.com}`.
-    static func variables(_ node: Yams.Node, in yaml: inout YAMLDocument) -> TextVariables {
+    static func variables(_ node: YAMLNode, in yaml: inout YAMLDocument) -> TextVariables {
         guard let mapping = node.mapping else {
             yaml.report(yaml.error(at: node, "'variables' must map names to text, e.g. product: kintone"))
             return TextVariables()
@@ -282,7 +281,7 @@ private extension SiteConfig {
     }
 
     /// `warnings: {missing-description: off, orphan-article: error}`.
-    static func warningLevels(_ node: Yams.Node, in yaml: inout YAMLDocument) -> [DiagnosticCode: WarningLevel] {
+    static func warningLevels(_ node: YAMLNode, in yaml: inout YAMLDocument) -> [DiagnosticCode: WarningLevel] {
         guard let mapping = node.mapping else {
             yaml.report(yaml.error(at: node, "'warnings' must map warning codes to off, warning or error, e.g. missing-description: off"))
             return [:]

@@ -9,9 +9,9 @@ struct YAMLDocument {
     let lineOffset: Int
     /// The kind of problem a wrong value in this file is (`front-matter-invalid`, `config-invalid`…).
     var code: DiagnosticCode
-    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    private(set) var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
     /// The entries of a document that is a list (`init(sequenceText:path:)`).
-    private(set) var items: [Node] = []
+    private(set) var items: [YAMLNode] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Parses `text`; an empty document is an empty mapping.
@@ -19,14 +19,18 @@ struct YAMLDocument {
         self.path = path
         self.lineOffset = lineOffset
         self.code = code
-        let root: Node?
-        do {
-            // The basic resolver leaves every scalar a string: Tebiki reads types itself, which is
-            // far faster than Yams' regular-expression resolving and skips YAML 1.1's `no` = false.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch {
-            diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
-            return
+        let root: YAMLNode?
+        if let simple = YAMLFastPath.mapping(text) {
+            root = simple
+        } else {
+            do {
+                // The basic resolver leaves every scalar a string: Tebiki reads types itself, which is
+                // far faster than Yams' regular-expression resolving and skips YAML 1.1's `no` = false.
+                root = try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init)
+            } catch {
+                diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
+                return
+            }
         }
         guard let root else { return }
         guard let mapping = root.mapping else {
@@ -49,24 +53,24 @@ struct YAMLDocument {
         lineOffset = 0
         self.code = code
         do {
-            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return }
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init) else { return }
             guard let sequence = root.sequence else {
                 diagnostics.append(error(at: root, "expected \(expected)"))
                 return
             }
-            items = Array(sequence)
+            items = sequence
         } catch {
             diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: 0))
         }
     }
 
     /// A mapping's keys and values; unknown keys are errors.
-    mutating func fields(of node: Node, in context: String, allowed: [String]) -> [(key: String, keyNode: Node, value: Node)]? {
+    mutating func fields(of node: YAMLNode, in context: String, allowed: [String]) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
         guard let mapping = node.mapping else {
             report(error(at: node, "\(context) must be a mapping of keys to values"))
             return nil
         }
-        var fields: [(String, Node, Node)] = []
+        var fields: [(String, YAMLNode, YAMLNode)] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string, allowed.contains(key) else {
                 let known = allowed.map { "'\($0)'" }.joined(separator: ", ")
@@ -79,34 +83,34 @@ struct YAMLDocument {
     }
 
     /// Reports each of `keys` the entry lacks: "a tour step needs a 'title'".
-    mutating func require(_ keys: [String], in fields: [(key: String, keyNode: Node, value: Node)], of node: Node, _ context: String) {
+    mutating func require(_ keys: [String], in fields: [(key: String, keyNode: YAMLNode, value: YAMLNode)], of node: YAMLNode, _ context: String) {
         for key in keys where !fields.contains(where: { $0.key == key }) {
             report(error(at: node, "\(context) needs a '\(key)'"))
         }
     }
 
     /// A wrong value in this file (its `code`).
-    func error(at node: Node, _ message: String) -> Diagnostic {
+    func error(at node: YAMLNode, _ message: String) -> Diagnostic {
         .error(code, at: location(of: node), message)
     }
 
-    func error(at node: Node, _ code: DiagnosticCode, _ message: String) -> Diagnostic {
+    func error(at node: YAMLNode, _ code: DiagnosticCode, _ message: String) -> Diagnostic {
         .error(code, at: location(of: node), message)
     }
 
-    func warning(at node: Node, _ code: DiagnosticCode, _ message: String) -> Diagnostic {
+    func warning(at node: YAMLNode, _ code: DiagnosticCode, _ message: String) -> Diagnostic {
         .warning(code, at: location(of: node), message)
     }
 
     /// Where the writer typed `node` in the file.
-    func location(of node: Node) -> SourceLocation {
+    func location(of node: YAMLNode) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(path, line: lineOffset + 1) }
         return SourceLocation(path, line: mark.line + lineOffset, column: mark.column)
     }
 
     // MARK: Typed values; each returns nil and records an error when the value has the wrong shape.
 
-    mutating func string(_ node: Node, key: String) -> String? {
+    mutating func string(_ node: YAMLNode, key: String) -> String? {
         guard let scalar = node.scalar, !Self.isNull(node) else {
             diagnostics.append(error(at: node, "'\(key)' must be text"))
             return nil
@@ -114,7 +118,7 @@ struct YAMLDocument {
         return scalar.string
     }
 
-    mutating func nonEmptyString(_ node: Node, key: String) -> String? {
+    mutating func nonEmptyString(_ node: YAMLNode, key: String) -> String? {
         guard let value = string(node, key: key) else { return nil }
         let trimmed = String(value.trimmingSpaces())
         if trimmed.isEmpty {
@@ -125,14 +129,14 @@ struct YAMLDocument {
     }
 
     /// Text that may be left empty (as `tebiki new` leaves a description): empty means absent.
-    mutating func optionalString(_ node: Node, key: String) -> String? {
+    mutating func optionalString(_ node: YAMLNode, key: String) -> String? {
         if Self.isNull(node) { return nil }
         guard let value = string(node, key: key) else { return nil }
         let trimmed = String(value.trimmingSpaces())
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    mutating func bool(_ node: Node, key: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode, key: String) -> Bool? {
         if let scalar = node.scalar, scalar.style == .plain {
             switch scalar.string.lowercased() {
             case "true", "yes", "on": return true
@@ -144,7 +148,7 @@ struct YAMLDocument {
         return nil
     }
 
-    mutating func int(_ node: Node, key: String) -> Int? {
+    mutating func int(_ node: YAMLNode, key: String) -> Int? {
         if let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.string) {
             return value
         }
@@ -152,14 +156,14 @@ struct YAMLDocument {
         return nil
     }
 
-    mutating func date(_ node: Node, key: String) -> Date? {
+    mutating func date(_ node: YAMLNode, key: String) -> Date? {
         if let scalar = node.scalar, let date = YAMLDate.parse(scalar.string) { return date }
         diagnostics.append(error(at: node, "'\(key)' must be a date such as 2026-04-01 or 2026-04-01T09:30:00+09:00"))
         return nil
     }
 
     /// A list of strings; a single string is accepted as a list of one, as Hugo does.
-    mutating func strings(_ node: Node, key: String) -> [(value: String, node: Node)]? {
+    mutating func strings(_ node: YAMLNode, key: String) -> [(value: String, node: YAMLNode)]? {
         if Self.isNull(node) { return [] }
         if let scalar = node.scalar {
             return [(scalar.string, node)]
@@ -168,7 +172,7 @@ struct YAMLDocument {
             diagnostics.append(error(at: node, "'\(key)' must be a list"))
             return nil
         }
-        var values: [(String, Node)] = []
+        var values: [(String, YAMLNode)] = []
         for item in sequence {
             guard let scalar = item.scalar, !Self.isNull(item) else {
                 diagnostics.append(error(at: item, "each entry of '\(key)' must be text"))
@@ -186,7 +190,7 @@ struct YAMLDocument {
 
 private extension YAMLDocument {
     /// YAML's null: an empty, `~` or `null` plain scalar.
-    static func isNull(_ node: Node) -> Bool {
+    static func isNull(_ node: YAMLNode) -> Bool {
         guard let scalar = node.scalar, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
