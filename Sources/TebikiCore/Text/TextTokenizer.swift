@@ -77,140 +77,16 @@ extension TextTokenizer {
     /// (inline code kept in a section's text for snippets) is skipped: code is indexed as a field
     /// of its own.
     func scan<Sink: TermSink>(_ text: String, into sink: inout Sink) {
-        var word: [UInt8] = []
-        var wordIsASCII = true
-        // Where the current ASCII word's camelCase parts begin, and whether a part began at the
-        // end of a run of capitals (the `E` of `HTMLElement`).
-        var wordParts: [(start: Int, afterCapitals: Bool)] = []
-        var previousCase: UInt8 = 0  // 0 none or digit, 1 lower, 2 upper
-        var capitals = 0
-        var compound: [UInt8] = []
-        var compoundIsValid = true
-        var compoundHasJoiner = false
-        var previousWide: Unicode.Scalar?
-        var previousWasHiragana = false
-        var wideRunLength = 0
-        var inCode = false
-
-        func endWord() {
-            guard !word.isEmpty else { return }
-            sink.word(word, isASCII: wordIsASCII)
-            if !wordParts.isEmpty {
-                // A plural after capitals (`APIs`, `URLs`) is not a part of its own.
-                let starts = [0] + wordParts.filter { !$0.afterCapitals || word.count - $0.start >= 3 }.map(\.start)
-                if starts.count > 1 {
-                    for (start, end) in zip(starts, starts.dropFirst() + [word.count]) {
-                        sink.word(Array(word[start..<end]), isASCII: true)
-                    }
-                }
-                wordParts.removeAll(keepingCapacity: true)
-            }
-            word.removeAll(keepingCapacity: true)
-            wordIsASCII = true
-            previousCase = 0
-            capitals = 0
+        // The scan's state is a struct with mutating methods, not variables captured by nested
+        // functions: those were checked for exclusive access at run time on every character.
+        withUnsafeMutablePointer(to: &sink) { sink in
+            var scan = Scan(sink: sink, dropsFunctionWords: dropsFunctionWords)
+            let normalised = CompatibilityNormalizer.needsNormalizing(text) ? CompatibilityNormalizer.normalize(text) : text
+            for raw in normalised.unicodeScalars { scan.take(raw) }
+            scan.endWord()
+            scan.endCompound()
+            scan.endWideRun()
         }
-        func endCompound() {
-            // A full stop ends a sentence, not an identifier; nor do a trailing - or _.
-            while let last = compound.last, last == 0x2E || last == 0x2D || last == 0x5F { compound.removeLast() }
-            if compoundIsValid && compoundHasJoiner && compound.count <= Self.longestCompound
-                && compound.contains(where: { Self.isASCIIAlphanumeric($0) }) && compound.contains(where: { Self.isJoiner($0) }) {
-                sink.word(compound, isASCII: true)
-            }
-            compound.removeAll(keepingCapacity: true)
-            compoundIsValid = true
-            compoundHasJoiner = false
-        }
-        func endWideRun() {
-            if wideRunLength == 1, let single = previousWide, !(dropsFunctionWords && previousWasHiragana) {
-                sink.single(Self.fold(single), isFunction: previousWasHiragana)
-            }
-            previousWide = nil
-            wideRunLength = 0
-        }
-        func ascii(_ value: UInt32) {
-            switch value {
-            case 0x41...0x5A:
-                endWideRun()
-                // An upper-case letter after a lower-case one, or the last of a run of capitals
-                // before a lower-case letter (HTMLElement), starts a part.
-                if previousCase == 1 { wordParts.append((word.count, false)) }
-                word.append(UInt8(value + 0x20))
-                compound.append(UInt8(value + 0x20))
-                previousCase = 2
-                capitals += 1
-            case 0x61...0x7A:
-                endWideRun()
-                if capitals >= 2 { wordParts.append((word.count - 1, true)) }
-                word.append(UInt8(value))
-                compound.append(UInt8(value))
-                previousCase = 1
-                capitals = 0
-            case 0x30...0x39:
-                endWideRun()
-                word.append(UInt8(value))
-                compound.append(UInt8(value))
-                previousCase = 0
-                capitals = 0
-            case 0x2D, 0x5F, 0x2E, 0x2F:
-                endWord()
-                endWideRun()
-                compound.append(UInt8(value))
-                compoundHasJoiner = true
-            default:
-                endWord()
-                endCompound()
-                endWideRun()
-            }
-        }
-
-        let normalised = CompatibilityNormalizer.needsNormalizing(text) ? CompatibilityNormalizer.normalize(text) : text
-        for raw in normalised.unicodeScalars {
-            let value = raw.value
-            if value < 0x80 {
-                if !inCode { ascii(value) }
-                continue
-            }
-            if value == Self.codeStart.value || value == Self.codeEnd.value {
-                endWord()
-                endCompound()
-                endWideRun()
-                inCode = value == Self.codeStart.value
-                continue
-            }
-            if inCode { continue }
-            let scalar = Self.normalise(raw)
-            if scalar.value < 0x80 {
-                ascii(scalar.value)
-            } else if Self.isWordCharacter(scalar) {
-                endWideRun()
-                // Accented letters belong to words but not to identifiers.
-                compoundIsValid = false
-                wordParts.removeAll(keepingCapacity: true)
-                let lower = Self.lowercase(scalar)
-                if lower.value >= 0x80 { wordIsASCII = false }
-                if Self.isWordCharacter(lower) { word.append(contentsOf: String(lower).utf8) } else { endWord() }
-                previousCase = 0
-                capitals = 0
-            } else if scalar.isWideScript && !Self.isCJKPunctuation(scalar) {
-                endWord()
-                endCompound()
-                let isHiragana = (0x3041...0x309F).contains(scalar.value)
-                if let previous = previousWide, !(dropsFunctionWords && isHiragana && previousWasHiragana) {
-                    sink.bigram(Self.fold(previous), Self.fold(scalar), isFunction: isHiragana && previousWasHiragana)
-                }
-                previousWide = scalar
-                previousWasHiragana = isHiragana
-                wideRunLength += 1
-            } else {
-                endWord()
-                endCompound()
-                endWideRun()
-            }
-        }
-        endWord()
-        endCompound()
-        endWideRun()
     }
 
     /// Marks inline code in a section's text: kept there for snippets, skipped when indexing
@@ -345,4 +221,153 @@ extension TextTokenizer {
     static let halfWidthKatakana: [UInt32] = Array(
         "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
             .unicodeScalars.map(\.value))
+}
+
+/// Where `TextTokenizer.scan` is in its text.
+private struct Scan<Sink: TermSink> {
+    let sink: UnsafeMutablePointer<Sink>
+    let dropsFunctionWords: Bool
+    var word: [UInt8] = []
+    var wordIsASCII = true
+    /// Where the current ASCII word's camelCase parts begin, and whether a part began at the
+    /// end of a run of capitals (the `E` of `HTMLElement`).
+    var wordParts: [(start: Int, afterCapitals: Bool)] = []
+    var previousCase: UInt8 = 0  // 0 none or digit, 1 lower, 2 upper
+    var capitals = 0
+    var compound: [UInt8] = []
+    var compoundIsValid = true
+    var compoundHasJoiner = false
+    var previousWide: Unicode.Scalar?
+    var previousWasHiragana = false
+    var wideRunLength = 0
+    var inCode = false
+
+    init(sink: UnsafeMutablePointer<Sink>, dropsFunctionWords: Bool) {
+        self.sink = sink
+        self.dropsFunctionWords = dropsFunctionWords
+    }
+
+    mutating func take(_ raw: Unicode.Scalar) {
+        let value = raw.value
+        if value < 0x80 {
+            if !inCode { ascii(value) }
+            return
+        }
+        if value == TextTokenizer.codeStart.value || value == TextTokenizer.codeEnd.value {
+            endWord()
+            endCompound()
+            endWideRun()
+            inCode = value == TextTokenizer.codeStart.value
+            return
+        }
+        if inCode { return }
+        let scalar = TextTokenizer.normalise(raw)
+        if scalar.value < 0x80 {
+            ascii(scalar.value)
+        } else if TextTokenizer.isWordCharacter(scalar) {
+            endWideRun()
+            // Accented letters belong to words but not to identifiers.
+            compoundIsValid = false
+            wordParts.removeAll(keepingCapacity: true)
+            let lower = TextTokenizer.lowercase(scalar)
+            if lower.value >= 0x80 { wordIsASCII = false }
+            if TextTokenizer.isWordCharacter(lower) { word.append(contentsOf: String(lower).utf8) } else { endWord() }
+            previousCase = 0
+            capitals = 0
+        } else if scalar.isWideScript && !TextTokenizer.isCJKPunctuation(scalar) {
+            endWord()
+            endCompound()
+            let isHiragana = (0x3041...0x309F).contains(scalar.value)
+            if let previous = previousWide, !(dropsFunctionWords && isHiragana && previousWasHiragana) {
+                sink.pointee.bigram(TextTokenizer.fold(previous), TextTokenizer.fold(scalar), isFunction: isHiragana && previousWasHiragana)
+            }
+            previousWide = scalar
+            previousWasHiragana = isHiragana
+            wideRunLength += 1
+        } else {
+            endWord()
+            endCompound()
+            endWideRun()
+        }
+    }
+
+    mutating func endWord() {
+        guard !word.isEmpty else { return }
+        sink.pointee.word(word, isASCII: wordIsASCII)
+        if !wordParts.isEmpty {
+            // A plural after capitals (`APIs`, `URLs`) is not a part of its own.
+            let starts = [0] + wordParts.filter { !$0.afterCapitals || word.count - $0.start >= 3 }.map(\.start)
+            if starts.count > 1 {
+                for (start, end) in zip(starts, starts.dropFirst() + [word.count]) {
+                    sink.pointee.word(Array(word[start..<end]), isASCII: true)
+                }
+            }
+            wordParts.removeAll(keepingCapacity: true)
+        }
+        word.removeAll(keepingCapacity: true)
+        wordIsASCII = true
+        previousCase = 0
+        capitals = 0
+    }
+
+    mutating func endCompound() {
+        guard !compound.isEmpty else {
+            compoundIsValid = true
+            compoundHasJoiner = false
+            return
+        }
+        // A full stop ends a sentence, not an identifier; nor do a trailing - or _.
+        while let last = compound.last, last == 0x2E || last == 0x2D || last == 0x5F { compound.removeLast() }
+        if compoundIsValid && compoundHasJoiner && compound.count <= TextTokenizer.longestCompound
+            && compound.contains(where: { TextTokenizer.isASCIIAlphanumeric($0) }) && compound.contains(where: { TextTokenizer.isJoiner($0) }) {
+            sink.pointee.word(compound, isASCII: true)
+        }
+        compound.removeAll(keepingCapacity: true)
+        compoundIsValid = true
+        compoundHasJoiner = false
+    }
+
+    mutating func endWideRun() {
+        if wideRunLength == 1, let single = previousWide, !(dropsFunctionWords && previousWasHiragana) {
+            sink.pointee.single(TextTokenizer.fold(single), isFunction: previousWasHiragana)
+        }
+        previousWide = nil
+        wideRunLength = 0
+    }
+
+    mutating func ascii(_ value: UInt32) {
+        switch value {
+        case 0x41...0x5A:
+            endWideRun()
+            // An upper-case letter after a lower-case one, or the last of a run of capitals
+            // before a lower-case letter (HTMLElement), starts a part.
+            if previousCase == 1 { wordParts.append((word.count, false)) }
+            word.append(UInt8(value + 0x20))
+            compound.append(UInt8(value + 0x20))
+            previousCase = 2
+            capitals += 1
+        case 0x61...0x7A:
+            endWideRun()
+            if capitals >= 2 { wordParts.append((word.count - 1, true)) }
+            word.append(UInt8(value))
+            compound.append(UInt8(value))
+            previousCase = 1
+            capitals = 0
+        case 0x30...0x39:
+            endWideRun()
+            word.append(UInt8(value))
+            compound.append(UInt8(value))
+            previousCase = 0
+            capitals = 0
+        case 0x2D, 0x5F, 0x2E, 0x2F:
+            endWord()
+            endWideRun()
+            compound.append(UInt8(value))
+            compoundHasJoiner = true
+        default:
+            endWord()
+            endCompound()
+            endWideRun()
+        }
+    }
 }
