@@ -24,9 +24,7 @@ struct YAMLDocument {
             root = simple
         } else {
             do {
-                // The basic resolver leaves every scalar a string: Tebiki reads types itself, which is
-                // far faster than Yams' regular-expression resolving and skips YAML 1.1's `no` = false.
-                root = try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init)
+                root = try YAMLNode.composed(text)
             } catch {
                 diagnostics.append(Self.diagnostic(for: error, path: path, lineOffset: lineOffset))
                 return
@@ -53,7 +51,7 @@ struct YAMLDocument {
         lineOffset = 0
         self.code = code
         do {
-            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init) else { return }
+            guard let root = try YAMLNode.composed(text) else { return }
             guard let sequence = root.sequence else {
                 diagnostics.append(error(at: root, "expected \(expected)"))
                 return

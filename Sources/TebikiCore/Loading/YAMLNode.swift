@@ -47,6 +47,13 @@ indirect enum YAMLNode: Sendable {
         }
     }
 
+    /// `text` as Yams reads it, or nil for an empty document. The basic resolver leaves every
+    /// scalar a string: Tebiki reads types itself, which is far faster than Yams' regular-expression
+    /// resolving and skips YAML 1.1's `no` = false.
+    static func composed(_ text: String) throws -> YAMLNode? {
+        try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init)
+    }
+
     /// What Yams composed, aliases already resolved.
     init(_ node: Node) {
         let mark = node.mark.map { Mark(line: $0.line, column: $0.column) }
@@ -57,7 +64,7 @@ indirect enum YAMLNode: Sendable {
             self = .mapping(mapping.map { (YAMLNode($0.key), YAMLNode($0.value)) }, mark)
         case .sequence(let sequence):
             self = .sequence(sequence.map(YAMLNode.init), mark)
-        case .alias(let alias):
+        case .alias(let alias):  // compose resolves aliases: not reached
             self = .scalar(Scalar(string: "", style: .plain, mark: alias.mark.map { Mark(line: $0.line, column: $0.column) }))
         }
     }

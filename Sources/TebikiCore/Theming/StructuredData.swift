@@ -7,9 +7,7 @@ enum StructuredData {
                         url: String?, image: String?, crumbs: [(name: String, url: String?)]) -> String {
         var json = Writer()
         json.write("[")
-        json.open()
-        json.member("@context", "https://schema.org")
-        json.member("@type", "Article")
+        json.open(schema: "Article")
         json.member("headline", headline)
         json.member("inLanguage", language)
         if let description { json.member("description", description) }
@@ -21,9 +19,7 @@ enum StructuredData {
         }
         if let image { json.member("image", image) }
         json.close()
-        json.open()
-        json.member("@context", "https://schema.org")
-        json.member("@type", "BreadcrumbList")
+        json.open(schema: "BreadcrumbList")
         json.key("itemListElement")
         json.write("[")
         for (position, crumb) in crumbs.enumerated() {
@@ -44,9 +40,7 @@ enum StructuredData {
     /// `search`: the results page's address with `{search_term_string}` where the query goes.
     static func website(name: String, description: String?, url: String?, language: String, search: String) -> String {
         var json = Writer()
-        json.open()
-        json.member("@context", "https://schema.org")
-        json.member("@type", "WebSite")
+        json.open(schema: "WebSite")
         json.member("name", name)
         json.member("inLanguage", language)
         if let description { json.member("description", description) }
@@ -88,6 +82,13 @@ private extension StructuredData {
         mutating func open() {
             separate()
             bytes.append(UInt8(ascii: "{"))
+        }
+
+        /// A top-level object: schema.org's context and the object's type.
+        mutating func open(schema type: String) {
+            open()
+            member("@context", "https://schema.org")
+            member("@type", type)
         }
 
         mutating func close() { bytes.append(UInt8(ascii: "}")) }

@@ -1,13 +1,12 @@
 import Foundation
 import Testing
-import Yams
 @testable import TebikiCore
 
 /// The fast path reads a document exactly as Yams does, marks included, or leaves it to Yams.
 @Suite("YAML fast path")
 struct YAMLFastPathTests {
     static func yams(_ text: String) -> YAMLNode? {
-        (try? Yams.compose(yaml: text, .basic, .default, .utf8)).flatMap { $0 }.map(YAMLNode.init)
+        (try? YAMLNode.composed(text)) ?? nil
     }
 
     /// Documents in the shape the fast path reads (true) or leaves to Yams (false).
