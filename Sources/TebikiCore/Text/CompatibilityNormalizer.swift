@@ -8,8 +8,27 @@ import Foundation
 /// which a mark may compose with.
 enum CompatibilityNormalizer {
     /// Whether `text` holds anything `normalize` would change beyond what the tokenizer maps.
+    /// Read on the UTF-8 bytes, ASCII skipped a byte at a time: every text the tokenizer
+    /// scans is checked first, and most of it is ASCII or kana and kanji.
     static func needsNormalizing(_ text: String) -> Bool {
-        text.unicodeScalars.contains { !isStable($0) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // A String's UTF-8 is always valid: the lead byte says how many follow.
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead) & (0xFF >> (length + 1))
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                if !isStable(Unicode.Scalar(value)!) { return true }
+                index += length
+            }
+            return false
+        }
     }
 
     static func normalize(_ text: String) -> String {
@@ -37,7 +56,7 @@ enum CompatibilityNormalizer {
     }
 }
 
-private extension CompatibilityNormalizer {
+extension CompatibilityNormalizer {
     /// A scalar NFKC leaves as it is (or maps the way `TextTokenizer.normalise` does) and that
     /// never composes with the scalar before it.
     static func isStable(_ scalar: Unicode.Scalar) -> Bool {

@@ -49,6 +49,21 @@ struct TextTokenizerTests {
         #expect(ids(text) == ids(text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping))
     }
 
+    /// The check reads UTF-8 bytes itself: held to the scalars' rule for characters of every
+    /// length (one to four bytes), alone and between others.
+    @Test func theByteCheckAgreesWithTheScalarRule() {
+        var checked = 0
+        for value in stride(from: UInt32(0), through: 0x10FFFF, by: 7) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let unstable = !CompatibilityNormalizer.isStable(scalar)
+            for text in [String(scalar), "a\(scalar)ア", "ログ\(scalar)"] {
+                #expect(CompatibilityNormalizer.needsNormalizing(text) == unstable, "U+\(String(value, radix: 16))")
+            }
+            checked += 1
+        }
+        #expect(checked > 150_000)
+    }
+
     @Test func identifiersAreTermsWholeAndInParts() {
         let terms = TextTokenizer().terms(of: "v-model defineProps CB_AU01 /k/ .s HTMLElement APIs import.meta.env.").map(\.key)
         for term in ["v-model", "model", "defineprop", "define", "prop", "cb_au01", "au01", "/k/", ".s", "html", "element", "import.meta.env"] {
