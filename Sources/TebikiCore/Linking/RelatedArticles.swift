@@ -213,9 +213,10 @@ private extension RelatedArticles {
             let article = articles[index]
             var entries: [Entry] = []
             var taken: Set<Int> = [index]
+            let subject = Subject(index: index, index: self)
             for reference in article.source.frontMatter.related {
                 guard let target = indexByID[reference.value], taken.insert(target).inserted else { continue }
-                var entry = explain(index, target, textScore: 0)
+                var entry = explain(subject, target, textScore: 0)
                 entry.fromFrontMatter = true
                 entries.append(entry)
             }
@@ -237,7 +238,6 @@ private extension RelatedArticles {
             // Keep the best few in one pass, then explain only those.
             let wanted = options.count - entries.count
             var best: [(other: Int, text: Double, score: Double)] = []
-            let subject = Subject(index: index, index: self)
             for candidate in scores.touched {
                 let other = Int(candidate)
                 let text = Double(scores.values[other])
@@ -250,7 +250,7 @@ private extension RelatedArticles {
                 best.insert(item, at: position)
                 if best.count > wanted { best.removeLast() }
             }
-            entries += best.map { explain(index, $0.other, textScore: $0.text) }
+            entries += best.map { explain(subject, $0.other, textScore: $0.text) }
             return entries
         }
 
@@ -260,46 +260,56 @@ private extension RelatedArticles {
             a.score != b.score ? a.score > b.score : precedes(ids[a.other], ids[b.other])
         }
 
-        /// Text similarity, plus each shared tag (rarer tags weigh more) and links either way;
-        /// a little more within the same category.
-        func score(_ index: Int, _ other: Int, text: Double) -> Double {
-            Subject(index: index, index: self).score(other, text: text, index: self)
-        }
-
         /// What scoring needs of the article whose list is being made, fetched once rather than
         /// for each of its hundreds of candidates.
         struct Subject {
+            let article: Int
             let tags: [Int32]
             let category: Int32
             let section: Int32
-            let outgoing: Set<Int>
-            let incoming: Set<Int>
+            /// Sorted, and searched by halves: an article links to few others, and hashing each
+            /// of its hundreds of candidates into a set cost more than the rest of scoring it.
+            let outgoing: [Int]
+            let incoming: [Int]
 
             init(index article: Int, index: Index) {
+                self.article = article
                 tags = index.tags[article]
                 category = index.categories[article]
                 section = index.sections[article]
-                outgoing = index.graph.outgoing[article]
-                incoming = index.graph.incoming[article]
+                outgoing = index.graph.outgoing[article].sorted()
+                incoming = index.graph.incoming[article].sorted()
             }
 
+            /// Text similarity, plus each shared tag (rarer tags weigh more) and links either way;
+            /// a little more within the same category.
             func score(_ other: Int, text: Double, index: Index) -> Double {
                 var score = text
                 if !tags.isEmpty {
                     let otherTags = index.tags[other]
                     for tag in tags where otherTags.contains(tag) { score += index.tagWeight[Int(tag)] }
                 }
-                if !outgoing.isEmpty && outgoing.contains(other) { score += 0.3 }
-                if !incoming.isEmpty && incoming.contains(other) { score += 0.2 }
+                if Self.has(outgoing, other) { score += 0.3 }
+                if Self.has(incoming, other) { score += 0.2 }
                 // The same section is closer still than the same category.
                 guard category == index.categories[other] else { return score }
                 return section >= 0 && section == index.sections[other] ? score * 1.25 : score * 1.15
             }
+
+            static func has(_ sorted: [Int], _ value: Int) -> Bool {
+                var (low, high) = (0, sorted.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sorted[middle] < value { low = middle + 1 } else { high = middle }
+                }
+                return low < sorted.count && sorted[low] == value
+            }
         }
 
-        /// The score of `other` as related to `index`, with its reasons.
-        func explain(_ index: Int, _ other: Int, textScore: Double) -> Entry {
-            var entry = Entry(id: ids[other], index: other, score: score(index, other, text: textScore))
+        /// The score of `other` as related to the subject's article, with its reasons.
+        func explain(_ subject: Subject, _ other: Int, textScore: Double) -> Entry {
+            let index = subject.article
+            var entry = Entry(id: ids[other], index: other, score: subject.score(other, text: textScore, index: self))
             entry.textScore = textScore
             entry.sharedTags = zip(tags[index], tagNames[index]).filter { tags[other].contains($0.0) }.map(\.1)
             entry.linksTo = graph.outgoing[index].contains(other)

@@ -59,7 +59,10 @@ private struct VectorSink: TermSink {
     mutating func word(_ utf8: [UInt8], isASCII: Bool) {
         let (keep, add) = TextTokenizer.stem(bytes: utf8, isASCII: isASCII)
         var id = TextTokenizer.wordID(utf8[..<keep], add: add)
-        if TextTokenizer.stopWordIDs.contains(id) { id |= TextTokenizer.functionBit }
+        // Most words are longer than any stop word: those need no lookup.
+        if keep + (add == nil ? 0 : 1) <= TextTokenizer.longestStopWord && TextTokenizer.stopWordIDs.contains(id) {
+            id |= TextTokenizer.functionBit
+        }
         if seen.insert(id).inserted { words.append(id, utf8[..<keep], last: add) }
         ids.append(id)
     }

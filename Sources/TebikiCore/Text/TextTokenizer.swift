@@ -127,6 +127,7 @@ extension TextTokenizer {
     }
 
     static let stopWordIDs = Set(stopWords.map { wordID($0.utf8) })
+    static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
