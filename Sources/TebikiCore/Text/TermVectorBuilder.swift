@@ -15,7 +15,14 @@ extension TermVector {
             let section = Int16(clamping: part.section ?? -1)
             occurrences += sink.ids.lazy.map { ($0, section, part.weight) }
         }
-        occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.section < $1.section }
+        // By term alone when the parts come in section order, as an article's do: the sort is
+        // stable, so each term's occurrences stay in section order without comparing sections.
+        let order = parts.lazy.filter { $0.weight > 0 }.map { $0.section ?? -1 }
+        if zip(order, order.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            occurrences.sort { $0.term < $1.term }
+        } else {
+            occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.section < $1.section }
+        }
         // Sized exactly: the build keeps a vector for every article.
         let distinct = occurrences.indices.reduce(0) { count, index in
             index == 0 || occurrences[index].term != occurrences[index - 1].term ? count + 1 : count

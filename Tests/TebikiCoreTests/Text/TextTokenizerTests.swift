@@ -104,6 +104,25 @@ struct TextTokenizerTests {
         #expect(TextTokenizer.Term(stableID: TextTokenizer.Term.word("login").stableID) == nil)
     }
 
+    /// Parts in section order are sorted by term alone (the stable sort keeps sections in
+    /// order); any other order by term and section. Both give the same vector, ties to the
+    /// earlier section.
+    @Test func termVectorsDoNotDependOnTheOrderOfTheirParts() {
+        let parts: [TermVector.Part] = [.init("ログイン設定", weight: 6), .init("設定 login", weight: 2),
+                                        .init("ログイン", weight: 3, section: 0), .init("設定する login", weight: 1, section: 0),
+                                        .init("設定 ログイン", weight: 1, section: 1), .init("login()", weight: 0.5, section: 1),
+                                        .init("設定を確認", weight: 1, section: 2)]
+        let inOrder = TermVector(parts)
+        for shuffled in [Array(parts.reversed()), Array(parts[3...] + parts[..<3])] {
+            let vector = TermVector(shuffled)
+            #expect(vector.terms == inOrder.terms)
+            #expect(vector.weights == inOrder.weights)
+            #expect(vector.sections == inOrder.sections)
+        }
+        let setting = TextTokenizer.Term.bigram("設", "定").stableID
+        #expect(inOrder.sections[inOrder.terms.firstIndex(of: setting)!] == 0)
+    }
+
     @Test func termVectorsAddWeightsAcrossPartsAndKeepTheBestSection() {
         let vector = TermVector([.init("ログイン", weight: 3), .init("ログイン画面", weight: 1, section: 0),
                                  .init("画面と画面とログイン", weight: 1, section: 1), .init("Passwords", weight: 2)])
