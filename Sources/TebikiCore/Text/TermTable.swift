@@ -40,6 +40,20 @@ struct TermTable<Value> {
         return value
     }
 
+    /// Stores `value` for `term` unless the term is there already; whether it was new.
+    mutating func insert(_ term: UInt64, _ value: Value) -> Bool {
+        var slot = Self.slot(term, mask)
+        while keys[slot] != 0 {
+            if keys[slot] == term { return false }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = term
+        values[slot] = value
+        count += 1
+        if count * 2 > keys.count { grow() }
+        return true
+    }
+
     /// Changes the value of `term`, starting from `initial` when the term is new.
     mutating func update(_ term: UInt64, initial: Value, _ change: (inout Value) -> Void) {
         var slot = Self.slot(term, mask)

@@ -60,7 +60,7 @@ extension TermVector {
 private struct VectorSink: TermSink {
     var ids: [UInt64] = []
     var words = WordTexts()
-    var seen = Set<UInt64>()
+    var seen = TermTable<Bool>(capacity: 256)
 
     /// Stemmed and hashed on the bytes: the word's text is kept only the first time it occurs.
     mutating func word(_ utf8: [UInt8], isASCII: Bool) {
@@ -70,7 +70,7 @@ private struct VectorSink: TermSink {
         if keep + (add == nil ? 0 : 1) <= TextTokenizer.longestStopWord && TextTokenizer.stopWordIDs.contains(id) {
             id |= TextTokenizer.functionBit
         }
-        if seen.insert(id).inserted { words.append(id, utf8[..<keep], last: add) }
+        if seen.insert(id, true) { words.append(id, utf8[..<keep], last: add) }
         ids.append(id)
     }
 
