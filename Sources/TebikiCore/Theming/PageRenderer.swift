@@ -207,6 +207,8 @@ public struct PageRenderer: Sendable {
     static let recentArticles = 5
     static let cardImageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp"]
     static let articlesPerSectionCard = 5
+    /// The most names a page's values have: an article page's.
+    static let pageValueCount = PageFields.of("article")?.names.count ?? 0
 }
 
 /// The articles of an article's section that its page lists beside it: a window of the
@@ -237,20 +239,21 @@ private extension PageRenderer {
     /// search page and the 404 page, whose switcher goes to each language's home).
     func common(root: String, canonicalPath: String?, language: String, key: String?) -> [String: MustacheValue] {
         let constant = constant(language)
-        var context: [String: MustacheValue] = [
-            "root": .string(root),
-            "home": .string(root + Self.encode(site.urlPrefix(of: language))),
-            "site": constant.site,
-            "strings": constant.strings,
-            "support": site.config.supportURL.map { ["url": .string($0)] } ?? .null,
-            "hasLanguages": false,
-            "languages": [],
-            "alternates": .null,
-            // Named by the shared page start, set by the pages that have them.
-            "title": .null,
-            "description": .null,
-            "isHome": false,
-        ]
+        // Room for an article page's names from the start: grown as they were added, the
+        // dictionary was copied twice on every page.
+        var context = [String: MustacheValue](minimumCapacity: Self.pageValueCount)
+        context["root"] = .string(root)
+        context["home"] = .string(root + Self.encode(site.urlPrefix(of: language)))
+        context["site"] = constant.site
+        context["strings"] = constant.strings
+        context["support"] = site.config.supportURL.map { ["url": .string($0)] } ?? .null
+        context["hasLanguages"] = false
+        context["languages"] = []
+        context["alternates"] = .null
+        // Named by the shared page start, set by the pages that have them.
+        context["title"] = .null
+        context["description"] = .null
+        context["isHome"] = false
         context["canonical"] = MustacheValue(site.config.baseURL.flatMap { base in canonicalPath.map { base + Self.encode($0) } })
         guard !translations.isEmpty else { return context }
         let versions = translations.versions(of: key ?? "\u{0}")
