@@ -192,15 +192,20 @@ extension SiteLoader {
         if split.isUnterminated {
             return (nil, [.error(.frontMatterUnclosed, path, "front matter is not closed: add a '---' line after it")])
         }
+        var (frontMatter, diagnostics): (FrontMatter, [Diagnostic]) = split.yaml.map {
+            FrontMatter.parse($0, path: path, titleFromHeading: true)
+        } ?? (FrontMatter(), [])
         // A page written for VitePress or Docusaurus has its title as its first `# ` heading,
-        // often with no front matter at all.
-        let heading = LeadingHeading(split.body)
+        // often with no front matter at all. Looked for only when the front matter has no
+        // title: the search reads every line of the body.
+        let heading = frontMatter.title.isEmpty ? LeadingHeading(split.body) : nil
         guard split.yaml != nil || heading != nil || !requiresTitle else {
             return (nil, [.error(.frontMatterMissing, path, "no title: start the file with front matter ('---', a 'title:' line, '---') or with a '# ' heading")])
         }
-        var (frontMatter, diagnostics): (FrontMatter, [Diagnostic]) = split.yaml.map {
-            FrontMatter.parse($0, path: path, titleFromHeading: heading != nil || !requiresTitle)
-        } ?? (FrontMatter(), [])
+        if let yaml = split.yaml, frontMatter.title.isEmpty, heading == nil, requiresTitle {
+            // Read again, for the missing title that a heading would have stood in for.
+            (frontMatter, diagnostics) = FrontMatter.parse(yaml, path: path, titleFromHeading: false)
+        }
         var markdown = String(split.body)
         if frontMatter.title.isEmpty, let heading {
             frontMatter.title = heading.title
