@@ -8,7 +8,7 @@ public struct LinkGraph: Sendable {
 
     public init(_ articles: [ParsedArticle]) {
         let indexByID = articles.positionsByID
-        let outgoing = parallelMap(Array(articles.indices)) { Self.targets(of: articles[$0], at: $0, indexByID: indexByID) }
+        let outgoing = parallelMap(Array(articles.indices)) { Self.targets(of: articles[$0].body.links, at: $0, indexByID: indexByID) }
         var incoming = Array(repeating: Set<Int>(), count: articles.count)
         var named = Set<Int>()
         for index in articles.indices {
@@ -27,7 +27,7 @@ public struct LinkGraph: Sendable {
     public func updating(_ index: Int, in articles: [ParsedArticle], previous: ParsedArticle,
                          indexByID: [String: Int]) -> LinkGraph {
         var graph = self
-        let targets = Self.targets(of: articles[index], at: index, indexByID: indexByID)
+        let targets = Self.targets(of: articles[index].body.links, at: index, indexByID: indexByID)
         for removed in outgoing[index].subtracting(targets) { graph.incoming[removed].remove(index) }
         for added in targets.subtracting(outgoing[index]) { graph.incoming[added].insert(index) }
         graph.outgoing[index] = targets
@@ -39,9 +39,10 @@ public struct LinkGraph: Sendable {
         return graph
     }
 
-    static func targets(of article: ParsedArticle, at index: Int, indexByID: [String: Int]) -> Set<Int> {
+    /// An article's links, not the article: passing an article out of the array copied it.
+    static func targets(of links: [LinkReference], at index: Int, indexByID: [String: Int]) -> Set<Int> {
         var targets = Set<Int>()
-        for link in article.body.links {
+        for link in links {
             if case .article(let id, _) = link.target, let target = indexByID[id], target != index { targets.insert(target) }
         }
         return targets

@@ -119,7 +119,8 @@ public struct SearchIndex: Sendable {
             numbers[id] = folders.count - 1
             return folders.count - 1
         }
-        let of = articles.map { number($0.source.folderID) }
+        // By position: a closure over each article copied the whole article.
+        let of = articles.indices.map { number(articles[$0].source.folderID) }
         var out = Array("TebikiSearch.folders([".utf8)
         for (index, folder) in folders.enumerated() {
             out += Array((index == 0 ? "[" : ",[").utf8)
