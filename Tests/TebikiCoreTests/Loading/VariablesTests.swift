@@ -15,6 +15,19 @@ struct VariablesTests {
         #expect(unknown.first?.offset == "前 ".utf8.count)
     }
 
+    /// The first `{{` is found wherever it is: first, last, after lone braces, in text that
+    /// is not ASCII.
+    @Test func theOpeningBracesAreFoundAnywhere() {
+        let variables = TextVariables(["p": "X"])
+        let cases: [(String, String)] = [
+            ("{{p}}", "X"), ("a{{p}}", "aX"), ("{a{ {{p}}", "{a{ X"), ("{{{p}}", "{X"), ("ログ{{ p }}", "ログX"),
+            ("{", "{"), ("a{", "a{"), ("{ {", "{ {"), ("", ""), ("{{", "{{"), ("{}{}{{p}}{", "{}{}X{"),
+        ]
+        for (text, expected) in cases {
+            #expect(variables.substitute(text).text == expected, "\(text)")
+        }
+    }
+
     @Test func unknownNamesInTitlesAndTheGlossaryAreErrorsWhereTheyAreWritten() throws {
         let root = try TestSites.temporaryFolder()
         let files = [
