@@ -19,7 +19,7 @@ struct MarkdownCopy {
     /// the renderer reports), at most `depth` files deep, as the renderer would.
     private static func expandIncludes(_ markdown: String, path: String, depth: Int = 8,
                                include: (_ written: String, _ fromPath: String) -> MarkdownRenderer.IncludedFile?) -> String {
-        guard mayInclude(markdown) else { return markdown }
+        guard ByteSearch.text(markdown, contains: "<!--@include:") else { return markdown }
         var lines: [Substring] = []
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingSpaces()
@@ -31,23 +31,6 @@ struct MarkdownCopy {
             lines.append(Substring(expandIncludes(file.markdown, path: file.path, depth: depth - 1, include: include)))
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// Whether a line may include a file, on bytes: Foundation's `contains` costs more than
-    /// the rest of the copy.
-    private static func mayInclude(_ markdown: String) -> Bool {
-        let marker = Array("<!--@include:".utf8)
-        var markdown = markdown
-        return markdown.withUTF8 { bytes in
-            var index = 0
-            while index + marker.count <= bytes.count {
-                if bytes[index] == marker[0] && bytes[index + 1] == marker[1] && marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) {
-                    return true
-                }
-                index += 1
-            }
-            return false
-        }
     }
 
     /// The copy, each link and image pointing where the page's does.

@@ -16,20 +16,9 @@ struct SourceFeatures {
     init(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            func has(_ byte: UInt8) -> Bool { memchr(base, Int32(byte), bytes.count) != nil }
-            // Each place the needle's first byte is, found by memchr, compared for the rest.
-            func has(_ needle: String) -> Bool {
-                let needle = Array(needle.utf8)
-                var offset = 0
-                while offset + needle.count <= bytes.count,
-                      let found = memchr(base + offset, Int32(needle[0]), bytes.count - offset - needle.count + 1) {
-                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, needle, needle.count) == 0 { return true }
-                    offset = at + 1
-                }
-                return false
-            }
+            guard !bytes.isEmpty else { return }
+            func has(_ byte: UInt8) -> Bool { ByteSearch.buffer(bytes, contains: byte) }
+            func has(_ needle: StaticString) -> Bool { ByteSearch.buffer(bytes, contains: needle) }
             pipes = has(UInt8(ascii: "|"))
             tildes = has(UInt8(ascii: "~"))
             autolinks = has(UInt8(ascii: "@")) || has("://") || has("www.") || has("WWW.")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `{{ product }}` in text, replaced by the value `variables:` in `tebiki.yml` gives it. A name
 /// is letters, digits, `_` and `-`; spaces inside the braces are optional. Code is never
 /// substituted, so a writer shows the braces themselves by writing them in backticks.
@@ -13,7 +11,7 @@ public struct TextVariables: Sendable, Equatable {
     /// The text with every known variable replaced, and the names it does not know with the
     /// byte offset of their `{{`.
     public func substitute(_ text: String) -> (text: String, unknown: [(name: String, offset: Int)]) {
-        guard Self.mayHoldVariable(text) else { return (text, []) }
+        guard ByteSearch.text(text, contains: "{{") else { return (text, []) }
         let bytes = Array(text.utf8)
         var result = [UInt8]()
         result.reserveCapacity(bytes.count)
@@ -39,20 +37,6 @@ public struct TextVariables: Sendable, Equatable {
 }
 
 private extension TextVariables {
-    /// Whether `{{` occurs, each `{` found by memchr: every text of every article is asked.
-    static func mayHoldVariable(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            while offset + 1 < bytes.count, let found = memchr(base + offset, 0x7B, bytes.count - offset - 1) {
-                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                if base[offset] == 0x7B { return true }
-            }
-            return false
-        }
-    }
-
     /// The name in `{{ name }}` starting at `start`, and the offset just past it.
     static func variable(_ bytes: [UInt8], at start: Int) -> (String, Int)? {
         var index = start + 2

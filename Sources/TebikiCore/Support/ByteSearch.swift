@@ -1,0 +1,33 @@
+import Foundation
+
+/// Whether a text's UTF-8 holds some bytes, found with the C library's memchr and memcmp:
+/// every article's text is searched several times (for extensions, includes, variables), and
+/// a loop over `String.UTF8View` took several times longer.
+enum ByteSearch {
+    static func text(_ text: String, contains needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer($0, contains: needle) }
+    }
+
+    static func buffer(_ bytes: UnsafeBufferPointer<UInt8>, contains byte: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
+
+    /// Each place the needle's first byte is, found by memchr, compared for the rest. The
+    /// needle is a literal, read where it is: making an array of it for each search cost more
+    /// than the search.
+    static func buffer(_ bytes: UnsafeBufferPointer<UInt8>, contains needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard length > 0 else { return true }
+        guard let base = bytes.baseAddress else { return false }
+        let first = needle.utf8Start
+        var offset = 0
+        while offset + length <= bytes.count, let found = memchr(base + offset, Int32(first.pointee), bytes.count - offset - length + 1) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, first, length) == 0 { return true }
+            offset = at + 1
+        }
+        return false
+    }
+}
