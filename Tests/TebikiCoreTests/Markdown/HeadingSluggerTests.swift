@@ -33,4 +33,16 @@ struct HeadingSluggerTests {
         let next = slugger.uniqueID(forSlug: HeadingSlugger.slug("Setup"))
         #expect(next == "setup-1")
     }
+
+    /// The shortcut for text that needs no trimming gives what trimming Character by Character
+    /// gives, for ends that are ASCII, kana, kanji, other scripts, combining marks and spaces of
+    /// every kind.
+    @Test(arguments: ["", " ", "ab", " ab", "ab ", "\tab\n", "x\r\n", "\r\nx", "ログイン", "ログ ", "\u{3000}ログ", "ログ\u{3000}",
+                      "か\u{3099}", "x \u{301}", " \u{301}x", "\u{85}x", "x\u{A0}", "é", "e\u{301}", "😀", "a\u{200D}", "設定 ", "Ａ"])
+    func trimmingTakesTheShortcutOnlyWhereItMayAndAgreesWithCharacters(text: String) {
+        var slow = text[...]
+        while slow.first?.isWhitespace == true { slow = slow.dropFirst() }
+        while slow.last?.isWhitespace == true { slow = slow.dropLast() }
+        #expect(text.trimmingSpaces() == slow)
+    }
 }
