@@ -6,6 +6,11 @@ struct HeadingSlugger {
 
     static func slug(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+        return kanaSlug(text) ?? characterSlug(text)
+    }
+
+    /// The rule itself, Character by Character, for any text.
+    static func characterSlug(_ text: String) -> String {
         var out = ""
         for character in text.trimmingSpaces().lowercased() {
             if character == " " {
@@ -16,6 +21,25 @@ struct HeadingSlugger {
             }
         }
         return out
+    }
+
+    /// The same rule on scalars for a heading of ASCII, kana and kanji, each of which is a
+    /// Character of its own and a letter (the long-vowel mark ー too); nil for any other text.
+    private static func kanaSlug(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.trimmingSpaces().unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A: bytes.append(UInt8(value + 0x20))
+            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(UInt8(value))
+            case 0x20: bytes.append(0x2D)
+            case 0..<0x80: continue
+            case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: bytes.append(contentsOf: UTF8.encode(scalar)!)
+            default: return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The same rule on bytes, for the common all-ASCII heading.

@@ -45,4 +45,13 @@ struct HeadingSluggerTests {
         while slow.last?.isWhitespace == true { slow = slow.dropLast() }
         #expect(text.trimmingSpaces() == slow)
     }
+
+    /// Headings of ASCII, kana and kanji are slugged on scalars; any heading gives the slug of
+    /// the Character-by-Character rule.
+    @Test(arguments: ["ログインする", "ログイン画面を開く", "サーバー設定", "API キーを発行する", "Step 1: 設定を確認", "  前後に空白  ",
+                      "ログイン・ログアウト", "「設定」を開く", "か\u{3099}な", "ｶﾞｲﾄﾞ", "Ｗｉ-Ｆｉ", "全角\u{3000}空白", "v-model の使い方",
+                      "cb_au01 と .env", "ゝゞヽヾ", "〇と々", "Ǆ と é", "😀 絵文字", "한국어 제목"])
+    func headingsOfKanaAndKanjiGetTheSlugOfTheCharacterRule(heading: String) {
+        #expect(HeadingSlugger.slug(heading) == HeadingSlugger.characterSlug(heading))
+    }
 }
