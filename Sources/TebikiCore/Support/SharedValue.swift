@@ -1,6 +1,6 @@
 /// A value kept behind one reference and copied only when changed while another copy shares
-/// it: for the values the build passes around by the thousand (an article and its source),
-/// whose copies otherwise retain each of their strings and arrays one by one.
+/// it: for values the build passes around by the thousand (an article's source), whose copies
+/// otherwise retain each of their strings and arrays one by one.
 struct SharedValue<Value> {
     private var box: Box
 
