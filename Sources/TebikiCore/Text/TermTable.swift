@@ -54,6 +54,11 @@ struct TermTable<Value> {
         return true
     }
 
+    /// Each term with its value, in no particular order.
+    func forEach(_ body: (UInt64, Value) -> Void) {
+        for slot in keys.indices where keys[slot] != 0 { body(keys[slot], values[slot]!) }
+    }
+
     /// Changes the value of `term`, starting from `initial` when the term is new.
     mutating func update(_ term: UInt64, initial: Value, _ change: (inout Value) -> Void) {
         var slot = Self.slot(term, mask)

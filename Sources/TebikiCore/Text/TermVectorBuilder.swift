@@ -1,10 +1,15 @@
 /// Term vectors made from an article's text with the tokenizer.
 extension TermVector {
-    /// Counted by sorting all occurrences once (by term, then section) and reading the runs,
-    /// which is faster than a dictionary for the thousand or so terms of an article.
+    /// When the parts come in section order, as an article's do, each occurrence is tallied in a
+    /// `TermTable` as it is found and only the distinct terms are sorted; in any other order all
+    /// occurrences are sorted by term and section and their runs read. Both add a term's
+    /// weights in the order they occur and pick the same section, so they make the same vector.
     public init(_ parts: [Part]) {
         var sink = VectorSink()
         let tokenizer = TextTokenizer(dropsFunctionWords: false)
+        let order = parts.lazy.filter { $0.weight > 0 }.map { $0.section ?? -1 }
+        let inSectionOrder = zip(order, order.dropFirst()).allSatisfy { $0 <= $1 }
+        var tallies = TermTable<Tally>(capacity: inSectionOrder ? 512 : 0)
         var occurrences: [(term: UInt64, section: Int16, weight: Float)] = []
         for part in parts where part.weight > 0 {
             sink.ids.removeAll(keepingCapacity: true)
@@ -13,46 +18,75 @@ extension TermVector {
             // Clamped: an article of more than 32,767 sections (absurd, but writer input) must not trap;
             // its later sections share the last number, and the vector stays two bytes a term.
             let section = Int16(clamping: part.section ?? -1)
-            occurrences += sink.ids.lazy.map { ($0, section, part.weight) }
+            if inSectionOrder {
+                for id in sink.ids { tallies.update(id, initial: Tally()) { $0.add(part.weight, in: section) } }
+            } else {
+                occurrences += sink.ids.lazy.map { ($0, section, part.weight) }
+            }
         }
-        // By term alone when the parts come in section order, as an article's do: the sort is
-        // stable, so each term's occurrences stay in section order without comparing sections.
-        let order = parts.lazy.filter { $0.weight > 0 }.map { $0.section ?? -1 }
-        if zip(order, order.dropFirst()).allSatisfy({ $0 <= $1 }) {
-            occurrences.sort { $0.term < $1.term }
-        } else {
-            occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.section < $1.section }
-        }
+        let counted = inSectionOrder ? Self.read(tallies) : Self.read(sorting: occurrences)
         // Sized exactly: the build keeps a vector for every article.
-        let distinct = occurrences.indices.reduce(0) { count, index in
-            index == 0 || occurrences[index].term != occurrences[index - 1].term ? count + 1 : count
+        terms = Array(counted.lazy.map(\.term))
+        weights = Array(counted.lazy.map(\.weight))
+        sections = Array(counted.lazy.map(\.section))
+        words = sink.words
+    }
+}
+
+private extension TermVector {
+    /// One term's occurrences so far: their weight, and the run of the section they are in.
+    /// Sixteen bytes: a table of them is made for every article.
+    struct Tally {
+        var weight: Float = 0
+        var best: Int16 = -1
+        var section: Int16 = -1
+        var bestCount: Int32 = 0
+        var count: Int32 = 0
+
+        mutating func add(_ weight: Float, in section: Int16) {
+            self.weight += weight
+            if count > 0 && section != self.section { endRun() }
+            if count == 0 { self.section = section }
+            count += 1
         }
-        terms.reserveCapacity(distinct)
-        weights.reserveCapacity(distinct)
-        sections.reserveCapacity(distinct)
+
+        /// The section with the most occurrences; the earliest on a tie. Title and
+        /// description (-1) never win over a body section.
+        mutating func endRun() {
+            if section >= 0 && count > bestCount { (best, bestCount) = (section, count) }
+            count = 0
+        }
+    }
+
+    typealias Counted = [(term: UInt64, weight: Float, section: Int16)]
+
+    static func read(_ tallies: TermTable<Tally>) -> Counted {
+        var counted: Counted = []
+        counted.reserveCapacity(tallies.count)
+        tallies.forEach { term, tally in
+            var tally = tally
+            tally.endRun()
+            counted.append((term, tally.weight, tally.best))
+        }
+        counted.sort { $0.term < $1.term }
+        return counted
+    }
+
+    static func read(sorting occurrences: [(term: UInt64, section: Int16, weight: Float)]) -> Counted {
+        let occurrences = occurrences.sorted { $0.term != $1.term ? $0.term < $1.term : $0.section < $1.section }
+        var counted: Counted = []
         var index = 0
         while index < occurrences.count {
             let term = occurrences[index].term
-            var weight: Float = 0
-            var bestSection: Int16 = -1
-            var bestCount = 0
+            var tally = Tally()
             while index < occurrences.count && occurrences[index].term == term {
-                let section = occurrences[index].section
-                var count = 0
-                while index < occurrences.count && occurrences[index].term == term && occurrences[index].section == section {
-                    weight += occurrences[index].weight
-                    count += 1
-                    index += 1
-                }
-                // The section with the most occurrences; the earliest on a tie. Title and
-                // description (-1) never win over a body section.
-                if section >= 0 && count > bestCount { (bestSection, bestCount) = (section, count) }
+                tally.add(occurrences[index].weight, in: occurrences[index].section)
+                index += 1
             }
-            terms.append(term)
-            weights.append(weight)
-            sections.append(bestSection)
+            tally.endRun()
+            counted.append((term, tally.weight, tally.best))
         }
-        words = sink.words
+        return counted
     }
 }
 
