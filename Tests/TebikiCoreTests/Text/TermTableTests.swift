@@ -6,13 +6,13 @@ struct TermTableTests {
     /// Held to a Dictionary over ids of every kind (words, bigrams, singles, function-marked),
     /// many times more than the table's first size, so it grows several times on the way.
     @Test func agreesWithADictionary() {
-        var generator = SeededGenerator(seed: 20)
+        var random = SeededRandom(seed: 20)
         var table = TermTable<Int>(capacity: 4)
         var reference: [UInt64: Int] = [:]
         for step in 0..<20_000 {
-            let kind = UInt64.random(in: 1...3, using: &generator) << 62
+            let kind = UInt64(1 + random.next(below: 3)) << 62
             // Few distinct ids, so most steps meet one already there.
-            let term = kind | UInt64.random(in: 1...3_000, using: &generator) | (step % 5 == 0 ? TextTokenizer.functionBit : 0)
+            let term = kind | UInt64(1 + random.next(below: 3_000)) | (step % 5 == 0 ? TextTokenizer.functionBit : 0)
             switch step % 3 {
             case 0:
                 let inserted = table.insert(term, step)
@@ -29,18 +29,5 @@ struct TermTableTests {
         }
         for (term, value) in reference { #expect(table[term] == value) }
         #expect(table[1 << 62 | 9_999] == nil)
-    }
-}
-
-/// A fixed sequence of pseudo-random numbers (SplitMix64), the same on every run.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
