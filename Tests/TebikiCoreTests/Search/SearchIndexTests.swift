@@ -114,6 +114,15 @@ struct SearchIndexTests {
         #expect(SearchIndex.shardCount(postings: 7_000_000) == 8192)
     }
 
+    /// Numbers are written in decimal at every length, the one- and two-digit shortcut included.
+    @Test func numbersAreWrittenInDecimal() {
+        for number: Int32 in [0, 1, 9, 10, 42, 99, 100, 101, 255, 999, 1_000, 65_535, 2_147_483_647] {
+            var out: [UInt8] = []
+            JSONText.append(number, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(number))
+        }
+    }
+
     @Test func textFromArticlesCannotEscapeTheScript() {
         #expect(JSONText.string("</script><b>\"x\" & \u{2028}\u{2029}\\\n\u{01}")
             == #""\u003c/script\u003e\u003cb\u003e\"x\" \u0026 \u2028\u2029\\\n\u0001""#)
