@@ -35,7 +35,7 @@ struct HeadingSlugger {
             case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(UInt8(value))
             case 0x20: bytes.append(0x2D)
             case 0..<0x80: continue
-            case 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x4E00...0x9FFF: bytes.append(contentsOf: UTF8.encode(scalar)!)
+            case _ where scalar.isKanaOrKanjiLetter: bytes.append(contentsOf: UTF8.encode(scalar)!)
             default: return nil
             }
         }
@@ -90,32 +90,5 @@ private extension String.UTF8View {
             return Substring("").utf8
         }
         return Substring(self[first...last]).utf8
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> SubSequence {
-        // Most text needs no trimming, which is settled without making Characters: Swift tests
-        // a Character for whitespace by its first scalar, which at the start is the text's
-        // first; at the end, a last scalar that is ASCII or kana or kanji starts a Character
-        // of its own (or ends one begun by a non-space), so it settles the end too.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.properties.isWhitespace,
-           Self.endsCharacterWithoutSpace(last) {
-            return self[...]
-        }
-        var slice = self[...]
-        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
-        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
-        return slice
-    }
-
-    /// An ASCII character other than tab, line feed, vertical tab, form feed, carriage return
-    /// and space, or kana or a kanji (not a combining voiced mark).
-    static func endsCharacterWithoutSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20: false
-        case 0..<0x80, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF: true
-        default: false
-        }
     }
 }
