@@ -129,7 +129,7 @@ def main():
 
     if shutil.which("hugo") is None:
         sys.exit("hugo is missing: apt-get install hugo")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "tebiki"], cwd=ROOT, check=True,
+    subprocess.run([os.path.join(ROOT, "Scripts", "build-release")], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     tebiki = os.path.join(ROOT, ".build", "release", "tebiki")
     hugo_plain = dict(os.environ, HUGO_PARAMS_NORELATED="true")

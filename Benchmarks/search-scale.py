@@ -91,7 +91,7 @@ def main():
             long_corpus(articles, os.path.join(site, "Articles"), args.long)
         articles = os.path.join(site, "Articles")
         args.articles = f"long-{args.long}"
-    subprocess.run(["swift", "build", "-c", "release", "--product", "tebiki"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([os.path.join(ROOT, "Scripts", "build-release")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     output = os.path.join(args.work, f"search-out-{args.articles}")
     subprocess.run(["rm", "-rf", output], check=True)
     timings = subprocess.run([os.path.join(ROOT, ".build", "release", "tebiki"), "build", "--timings", "--source", site,

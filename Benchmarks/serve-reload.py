@@ -60,7 +60,7 @@ def wait_for(sink, predicate, timeout):
 
 
 def tebiki(site, edits, timeout):
-    subprocess.run(["swift", "build", "-c", "release", "--product", "tebiki"], cwd=ROOT, check=True,
+    subprocess.run([os.path.join(ROOT, "Scripts", "build-release")], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     binary = os.path.join(ROOT, ".build", "release", "tebiki")
     server = subprocess.Popen([binary, "serve", "--source", site, "--port", "0"], stdout=subprocess.PIPE,
