@@ -94,7 +94,8 @@ private extension RelatedArticles {
         let languages: [Int32]
         /// Each article's most distinctive terms with unit-length TF-IDF weights.
         let topTerms: [[Weighted]]
-        let postings: [UInt64: [(article: Int32, weight: Float)]]
+        /// Each term's articles, in a TermTable: every article looks up each of its top terms.
+        let postings: TermTable<[(article: Int32, weight: Float)]>
         /// Each article's tags as numbers (lower-cased, without repeats) and as written, and each
         /// tag's articles.
         let tags: [[Int32]]
@@ -147,13 +148,17 @@ private extension RelatedArticles {
             }
             self.topTerms = topTerms
 
-            var postings: [UInt64: [(article: Int32, weight: Float)]] = [:]
+            var postings = TermTable<[(article: Int32, weight: Float)]>(capacity: 1 << 12)
             for (article, terms) in topTerms.enumerated() {
-                for (term, weight) in terms { postings[term, default: []].append((Int32(article), weight)) }
+                for (term, weight) in terms { postings.update(term, initial: []) { $0.append((Int32(article), weight)) } }
             }
-            for (term, list) in postings where list.count > options.articlesPerTerm {
-                postings[term] = Array(list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.article < $1.article }
-                    .prefix(options.articlesPerTerm))
+            var common: [UInt64] = []
+            postings.forEach { term, list in if list.count > options.articlesPerTerm { common.append(term) } }
+            for term in common {
+                postings.update(term, initial: []) { list in
+                    list = Array(list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.article < $1.article }
+                        .prefix(options.articlesPerTerm))
+                }
             }
             self.postings = postings
 
@@ -212,15 +217,18 @@ private extension RelatedArticles {
         func related(to index: Int, scores: inout Scores) -> [Entry] {
             let article = articles[index]
             var entries: [Entry] = []
-            var taken: Set<Int> = [index]
+            // A list, not a set: it holds the article and at most a list's worth of those its
+            // front matter names, as the names past a full list are not read.
+            var taken: [Int] = [index]
             let subject = Subject(index: index, index: self)
-            for reference in article.source.frontMatter.related {
-                guard let target = indexByID[reference.value], taken.insert(target).inserted else { continue }
+            for reference in article.source.frontMatter.related where entries.count < options.count {
+                guard let target = indexByID[reference.value], !taken.contains(target) else { continue }
+                taken.append(target)
                 var entry = explain(subject, target, textScore: 0)
                 entry.fromFrontMatter = true
                 entries.append(entry)
             }
-            guard entries.count < options.count else { return Array(entries.prefix(options.count)) }
+            guard entries.count < options.count else { return entries }
 
             // Text similarity: the dot product of the two articles' distinctive-term weights,
             // summed through the inverted index, so only articles sharing a term are touched.

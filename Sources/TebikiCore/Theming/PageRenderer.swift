@@ -206,6 +206,16 @@ public struct PageRenderer: Sendable {
     static let homeArticlesPerCategory = 5
     static let recentArticles = 5
     static let cardImageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp"]
+
+    /// Whether a destination's file name ends in a raster image's extension, read on its UTF-8:
+    /// split as Characters, the destinations took a tenth of making an article's values.
+    static func isCardImage(_ destination: String) -> Bool {
+        let path = destination.utf8.prefix { $0 != UInt8(ascii: "?") }
+        let name = path.reversed().prefix { $0 != UInt8(ascii: ".") }
+        guard name.count < path.count, name.count <= 4 else { return false }
+        return cardImageExtensions.contains(String(decoding: name.reversed(), as: UTF8.self).lowercased())
+    }
+
     static let articlesPerSectionCard = 5
     /// The most names a page's values have: an article page's.
     static let pageValueCount = PageFields.of("article")?.names.count ?? 0
@@ -237,11 +247,11 @@ private extension PageRenderer {
 
     /// What every page has; `key` names the page among its translations (nil: none, as the
     /// search page and the 404 page, whose switcher goes to each language's home).
-    func common(root: String, canonicalPath: String?, language: String, key: String?) -> [String: MustacheValue] {
+    func common(root: String, canonicalPath: String?, language: String, key: String?) -> MustacheObject {
         let constant = constant(language)
         // Room for an article page's names from the start: grown as they were added, the
-        // dictionary was copied twice on every page.
-        var context = [String: MustacheValue](minimumCapacity: Self.pageValueCount)
+        // members were copied several times on every page.
+        var context = MustacheObject(minimumCapacity: Self.pageValueCount)
         context["root"] = .string(root)
         context["home"] = .string(root + Self.encode(site.urlPrefix(of: language)))
         context["site"] = constant.site
@@ -311,11 +321,9 @@ private extension PageRenderer {
     /// The article's `image:`, else its first image, as an absolute URL; nil without a base URL
     /// (for an image of the site) or when it has neither.
     func socialImage(of article: ParsedArticle) -> String? {
-        let images = article.body.links.filter { $0.kind == .image }
+        let images = article.body.links.lazy.filter { $0.kind == .image }
         // Social networks show raster images only: the first one, when the writer chose none.
-        let raster = images.first { link in
-            Self.cardImageExtensions.contains(link.destination.split(separator: "?")[0].split(separator: ".").last.map { $0.lowercased() } ?? "")
-        }
+        let raster = images.first { Self.isCardImage($0.destination) }
         let chosen = article.source.frontMatter.image.flatMap { image in images.last { $0.location == image.location } } ?? raster
         switch chosen?.target {
         case .asset(let path)?: return absoluteURL(ofSiteFile: path)
@@ -341,7 +349,7 @@ private extension PageRenderer {
     /// A missing description is null, not left out: Mustache looks a missing key up in the
     /// enclosing objects, so a related article without one would otherwise show the page's own.
     func link(to article: ArticleSource, root: String, date: MustacheValue? = nil) -> MustacheValue {
-        var values: [String: MustacheValue] = ["title": .string(article.frontMatter.linkTitle ?? article.title),
+        var values: MustacheObject = ["title": .string(article.frontMatter.linkTitle ?? article.title),
                                                "url": .string(root + Self.encode(article.urlPath)),
                                                "description": MustacheValue(article.frontMatter.description)]
         values["date"] = date
@@ -367,7 +375,7 @@ private extension PageRenderer {
     static func constants(_ strings: ThemeStrings, site: LoadedSite, language: String) -> Constants {
         Constants(site: ["title": .string(strings.title(site: site.config.title(in: language))), "language": .string(language)],
                   // Every key, so a theme's `{{strings.…}}` finds the same names on every site.
-                  strings: .object(Dictionary(uniqueKeysWithValues: ThemeStrings.templateKeys.map { ($0, .string(strings.all[$0] ?? "")) })),
+                  strings: .object(MustacheObject(uniqueKeysWithValues: ThemeStrings.templateKeys.map { ($0, .string(strings.all[$0] ?? "")) })),
                   feedbackReasons: MustacheValue(strings.feedbackReasons))
     }
 

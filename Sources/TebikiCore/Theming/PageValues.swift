@@ -3,5 +3,5 @@
 public struct PageValues: Sendable {
     public var template: String
     public var language: String
-    public var values: [String: MustacheValue]
+    public var values: MustacheObject
 }

@@ -92,7 +92,7 @@ public struct Theme: Sendable {
     /// whose words are the built-in ones.
     public let words: [String: [String: String]]
 
-    func render(_ template: String, _ context: [String: MustacheValue], language: String) -> String {
+    func render(_ template: String, _ context: MustacheObject, language: String) -> String {
         (libraries[language] ?? libraries.first?.value)?.render(template, .object(context)) ?? ""
     }
 }

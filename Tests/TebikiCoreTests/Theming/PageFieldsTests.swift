@@ -71,7 +71,7 @@ private extension PageFieldsTests {
         switch value {
         case .null: return []
         case .object(let members):
-            var found = Set(members.keys).symmetricDifference(fields.names.keys).sorted().map { "\(path): \($0)" }
+            var found = Set(members.map(\.key)).symmetricDifference(fields.names.keys).sorted().map { "\(path): \($0)" }
             for (key, member) in members {
                 guard let inner = fields.names[key] else { continue }
                 if member != .null { seen.insert(name + "." + key) }

@@ -107,7 +107,7 @@ private extension MustacheLibrary {
 
     /// A name's value: its first part looked up from the innermost value out, the rest inside
     /// it; null when any part is missing. `{{.}}` is the innermost value.
-    static func lookup(_ path: [String], in stack: [MustacheValue]) -> MustacheValue {
+    static func lookup(_ path: [MustacheKey], in stack: [MustacheValue]) -> MustacheValue {
         guard let first = path.first else { return stack.last ?? .null }
         var found: MustacheValue?
         for value in stack.reversed() {

@@ -64,15 +64,15 @@ private extension MustacheNameCheck {
         }
 
         /// The fields of the value a name finds, nil (and the name recorded) when none defines it.
-        mutating func resolve(_ path: [String], _ stack: [MustacheFields], in template: String,
+        mutating func resolve(_ path: [MustacheKey], _ stack: [MustacheFields], in template: String,
                               at position: MustacheTemplate.Position) -> MustacheFields? {
             guard let first = path.first else { return stack.last }
-            guard var fields = stack.reversed().lazy.compactMap({ $0.names[first] }).first else {
+            guard var fields = stack.reversed().lazy.compactMap({ $0.names[first.name] }).first else {
                 record(path, in: template, at: position)
                 return nil
             }
             for part in path.dropFirst() {
-                guard let inner = fields.names[part] else {
+                guard let inner = fields.names[part.name] else {
                     record(path, in: template, at: position)
                     return nil
                 }
@@ -81,8 +81,8 @@ private extension MustacheNameCheck {
             return fields
         }
 
-        mutating func record(_ path: [String], in template: String, at position: MustacheTemplate.Position) {
-            let undefined = Undefined(template: template, name: path.joined(separator: "."), line: position.line, column: position.column)
+        mutating func record(_ path: [MustacheKey], in template: String, at position: MustacheTemplate.Position) {
+            let undefined = Undefined(template: template, name: path.map(\.name).joined(separator: "."), line: position.line, column: position.column)
             if !found.contains(undefined) { found.append(undefined) }
         }
     }

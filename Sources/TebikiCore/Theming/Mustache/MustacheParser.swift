@@ -177,8 +177,8 @@ private extension MustacheParser {
         return nodes
     }
 
-    static func path(_ name: String) -> [String] {
-        name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    static func path(_ name: String) -> [MustacheKey] {
+        name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map { MustacheKey(String($0)) }
     }
 
     func matches(_ delimiter: [Character], at position: Int) -> Bool {

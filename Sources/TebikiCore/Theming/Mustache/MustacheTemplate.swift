@@ -7,8 +7,8 @@ public struct MustacheTemplate: Sendable {
     indirect enum Node: Sendable {
         case text(String)
         /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}`; `path` is empty for `{{.}}`.
-        case value(path: [String], escaped: Bool, at: Position)
-        case section(path: [String], inverted: Bool, nodes: [Node], at: Position)
+        case value(path: [MustacheKey], escaped: Bool, at: Position)
+        case section(path: [MustacheKey], inverted: Bool, nodes: [Node], at: Position)
         /// `indent`: the whitespace before a standalone partial tag, put before each of its lines.
         case partial(name: String, indent: String)
         /// `{{<name}}…{{/name}}`: the partial `name`, with the blocks given here filled in.

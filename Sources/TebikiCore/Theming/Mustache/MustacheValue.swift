@@ -1,14 +1,14 @@
 import Foundation
 
 /// A value a Mustache template is filled with: what JSON has, so a lookup is a switch and a
-/// dictionary access, never a dynamic cast.
+/// scan of an object's members, never a dynamic cast.
 public enum MustacheValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case list([MustacheValue])
-    case object([String: MustacheValue])
+    case object(MustacheObject)
 
     /// Whether a section shows: not false, null, an empty list, an empty string or zero (as in JavaScript).
     var isTruthy: Bool {
@@ -35,7 +35,7 @@ public enum MustacheValue: Sendable, Equatable {
         }
     }
 
-    subscript(key: String) -> MustacheValue? {
+    subscript(key: MustacheKey) -> MustacheValue? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
@@ -49,7 +49,7 @@ extension MustacheValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(arrayLiteral elements: MustacheValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(MustacheObject(uniqueKeysWithValues: elements.lazy.map { (key: $0.0, value: $0.1) }))
     }
 
     init(_ text: String?) { self = text.map { .string($0) } ?? .null }
@@ -71,7 +71,7 @@ extension MustacheValue: Decodable {
         } else if let value = try? container.decode([MustacheValue].self) {
             self = .list(value)
         } else {
-            self = .object(try container.decode([String: MustacheValue].self))
+            self = .object(MustacheObject(uniqueKeysWithValues: try container.decode([String: MustacheValue].self)))
         }
     }
 }
