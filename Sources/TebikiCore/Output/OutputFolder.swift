@@ -57,26 +57,13 @@ public struct OutputFolder: Sendable {
     /// is made only when the file cannot be created without it: most files go into a folder
     /// that already exists, and a refused mkdir cost as much as the open.
     public func write(_ text: String, to path: String) throws(Problem) {
-        let fullPath = staging.path + "/" + path
-        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
-        var descriptor = open(fullPath, flags, 0o644)
-        if descriptor < 0 && errno == ENOENT, let slash = fullPath.lastIndex(of: "/") {
-            try Self.makeFolder(String(fullPath[..<slash]))
-            descriptor = open(fullPath, flags, 0o644)
-        }
-        guard descriptor >= 0 else { throw .io("cannot create \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
         var text = text
-        let failure = text.withUTF8 { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                guard written > 0 else { return errno }
-                offset += written
-            }
-            return nil
-        }
-        if let failure { throw .io("cannot write \(path): \(String(cString: strerror(failure)))") }
+        if let problem = text.withUTF8({ write(UnsafeRawBufferPointer($0), to: path) }) { throw problem }
+    }
+
+    /// The same for UTF-8 already in an array, as pages are rendered.
+    public func write(_ bytes: [UInt8], to path: String) throws(Problem) {
+        if let problem = bytes.withUnsafeBytes({ write($0, to: path) }) { throw problem }
     }
 
     /// Copies a file into the site; with `replacing`, over a file already written there.
@@ -122,6 +109,30 @@ public struct OutputFolder: Sendable {
 }
 
 private extension OutputFolder {
+    /// The problem, if any: returned rather than thrown, as the buffers' closures rethrow untyped.
+    func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Problem? {
+        let fullPath = staging.path + "/" + path
+        let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        var descriptor = open(fullPath, flags, 0o644)
+        if descriptor < 0 && errno == ENOENT, let slash = fullPath.lastIndex(of: "/") {
+            do throws(Problem) {
+                try Self.makeFolder(String(fullPath[..<slash]))
+            } catch {
+                return error
+            }
+            descriptor = open(fullPath, flags, 0o644)
+        }
+        guard descriptor >= 0 else { return .io("cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            guard written > 0 else { return .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            offset += written
+        }
+        return nil
+    }
+
     static func stagingPrefix(_ destination: URL) -> String { ".\(destination.lastPathComponent).staging-" }
     static func oldPrefix(_ destination: URL) -> String { ".\(destination.lastPathComponent).old-" }
 

@@ -7,7 +7,7 @@ struct SiteWriter {
     let articles: [ParsedArticle]
     /// Every HTML page with its file in the output, and how to render one.
     let pages: [(path: String, page: SitePage)]
-    let html: (SitePage, PageRenderer) -> String
+    let html: (SitePage, PageRenderer) -> [UInt8]
     /// Feeds, `llms.txt`, `robots.txt`, the sitemap and the articles' Markdown copies.
     let files: [(path: String, file: SiteFile)]
     let text: (SiteFile) -> String
@@ -56,7 +56,9 @@ struct SiteWriter {
         let renderer = PageRenderer(site: site, theme: theme)
         // All in one parallel pass: a category page lists thousands of articles in a large
         // site, and rendered on its own would keep one core busy while the other waits.
-        try writeInParallel(pages, source: { source(of: $0.page) }) { ($0.path, html($0.page, renderer)) }
+        try writeInParallel(pages, source: { source(of: $0.page) }) { page throws(OutputFolder.Problem) in
+            try folder.write(html(page.page, renderer), to: page.path)
+        }
         do throws(OutputFolder.Problem) {
             for (outputPath, source) in theme.assets {
                 try folder.copy(source, to: outputPath)
@@ -68,7 +70,9 @@ struct SiteWriter {
         } catch {
             throw Failure(problem: error)
         }
-        try writeInParallel(files, source: { _ in nil }) { ($0.path, text($0.file)) }
+        try writeInParallel(files, source: { _ in nil }) { file throws(OutputFolder.Problem) in
+            try folder.write(text(file.file), to: file.path)
+        }
         do throws(OutputFolder.Problem) {
             for language in site.config.languages {
                 if let widget = WidgetScript.text(theme: theme, articles: articles, site: site, language: language) {
@@ -90,11 +94,10 @@ private extension SiteWriter {
     /// Makes and writes a file for each item on all cores; throws the first failure, at the
     /// file the item came from when there is one.
     func writeInParallel<Item: Sendable>(_ items: [Item], source: (Item) -> ArticleSource?,
-                                         _ file: (Item) -> (path: String, text: String)) throws(Failure) {
+                                         _ write: (Item) throws(OutputFolder.Problem) -> Void) throws(Failure) {
         let failures = parallelMap(items) { item -> Failure? in
-            let (path, text) = file(item)
             do throws(OutputFolder.Problem) {
-                try folder.write(text, to: path)
+                try write(item)
                 return nil
             } catch {
                 let article = source(item)

@@ -38,7 +38,7 @@ extension SiteBuilder.CheckedSite {
         }
     }
 
-    func html(of page: SitePage, renderer: PageRenderer) -> String {
+    func html(of page: SitePage, renderer: PageRenderer) -> [UInt8] {
         renderer.html(values(of: page, renderer: renderer))
     }
 

@@ -27,8 +27,8 @@ public struct PageRenderer: Sendable {
         constants = strings.reduce(into: [:]) { $0[$1.key] = Self.constants($1.value, site: site, language: $1.key) }
     }
 
-    /// A page's HTML: its template filled with its values.
-    public func html(_ page: PageValues) -> String {
+    /// A page's HTML, as UTF-8: its template filled with its values.
+    public func html(_ page: PageValues) -> [UInt8] {
         theme.render(page.template, page.values, language: page.language)
     }
 

@@ -92,8 +92,9 @@ public struct Theme: Sendable {
     /// whose words are the built-in ones.
     public let words: [String: [String: String]]
 
-    func render(_ template: String, _ context: MustacheObject, language: String) -> String {
-        (libraries[language] ?? libraries.first?.value)?.render(template, .object(context)) ?? ""
+    /// A page as UTF-8.
+    func render(_ template: String, _ context: MustacheObject, language: String) -> [UInt8] {
+        (libraries[language] ?? libraries.first?.value)?.renderUTF8(template, .object(context)) ?? []
     }
 }
 
