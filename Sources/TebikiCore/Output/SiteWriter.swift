@@ -42,7 +42,7 @@ struct SiteWriter {
     static func write(search: [SearchIndex.File], to folder: OutputFolder) throws(Failure) {
         let failures = parallelMap(search) { file -> OutputFolder.Problem? in
             do throws(OutputFolder.Problem) {
-                try folder.write(file.text, to: file.path)
+                try folder.write(file.utf8, to: file.path)
                 return nil
             } catch {
                 return error

@@ -19,9 +19,22 @@ import Foundation
 /// numbers up. Each title's keys (`SearchTitleKey`) are terms too, so a query that is an
 /// article's title finds it first.
 public struct SearchIndex: Sendable {
+    /// A file's text as UTF-8, as the index writes it: made into a String and written back
+    /// out, its hundreds of kilobytes were checked for valid UTF-8 on the way.
     public struct File: Sendable {
         public var path: String
-        public var text: String
+        public var utf8: [UInt8]
+
+        init(path: String, utf8: [UInt8]) {
+            self.path = path
+            self.utf8 = utf8
+        }
+
+        init(path: String, text: String) {
+            self.init(path: path, utf8: Array(text.utf8))
+        }
+
+        public var text: String { String(decoding: utf8, as: UTF8.self) }
     }
 
     public let files: [File]
@@ -78,7 +91,7 @@ public struct SearchIndex: Sendable {
         let prefix = site.urlPrefix(of: language)
         emit([File(path: prefix + "search/meta.js",
                    text: meta(site: site, language: language, shardCount: postings.shardCount, articles: count))])
-        postings.shardScripts { scripts in emit(scripts.map { File(path: prefix + shardPath($0.shard), text: $0.text) }) }
+        postings.shardScripts { scripts in emit(scripts.map { File(path: prefix + shardPath($0.shard), utf8: $0.utf8) }) }
     }
 
     /// The files an edit changed: the shards the edited articles' old and new terms fall in, and
@@ -90,7 +103,7 @@ public struct SearchIndex: Sendable {
         for article in edited { shards.formUnion(postings.replace(article, with: articles[article])) }
         var wanted = Array(repeating: false, count: postings.shardCount)
         for shard in shards { wanted[shard] = true }
-        var files = postings.shardScripts(only: wanted).map { File(path: prefix + shardPath($0.shard), text: $0.text) }
+        var files = postings.shardScripts(only: wanted).map { File(path: prefix + shardPath($0.shard), utf8: $0.utf8) }
         for chunk in Set(edited.map { $0 / articlesPerChunk }).sorted() {
             files.append(chunkFile(chunk, articles: articles, site: site, prefix: prefix))
         }
@@ -128,7 +141,7 @@ public struct SearchIndex: Sendable {
             out += Array(",\(folder.parent)]".utf8)
         }
         out += Array("],[\(of.map(String.init).joined(separator: ","))]);\n".utf8)
-        return File(path: prefix + "search/f.js", text: String(decoding: out, as: UTF8.self))
+        return File(path: prefix + "search/f.js", utf8: out)
     }
 
     /// `[[id, heading, text, [code line…]]…]` for each section of the article, eight to a file. An
@@ -153,14 +166,14 @@ public struct SearchIndex: Sendable {
                 out += [0x5D, 0x5D]
             }
             out += Array("]);\n".utf8)
-            return File(path: prefix + "search/x/\(name).js", text: String(decoding: out, as: UTF8.self))
+            return File(path: prefix + "search/x/\(name).js", utf8: out)
         }
     }
 
     static func chunkFile(_ chunk: Int, articles: [ParsedArticle], site: LoadedSite, prefix: String) -> File {
         let start = chunk * articlesPerChunk
         return File(path: prefix + "search/d/\(chunk).js",
-                    text: chunkScript(chunk, articles[start..<min(start + articlesPerChunk, articles.count)], site: site, prefix: prefix))
+                    utf8: chunkScript(chunk, articles[start..<min(start + articlesPerChunk, articles.count)], site: site, prefix: prefix))
     }
 
     /// Each kanji of an article's bigrams as a term of its own, for one-character queries
@@ -302,7 +315,7 @@ private extension SearchIndex {
     /// Each article as `[title, where, url, description, sections]`, where is its
     /// category's title, or `category › section` in a section, and the URL is from the
     /// language's home (`prefix`); written on bytes.
-    static func chunkScript(_ chunk: Int, _ articles: ArraySlice<ParsedArticle>, site: LoadedSite, prefix: String) -> String {
+    static func chunkScript(_ chunk: Int, _ articles: ArraySlice<ParsedArticle>, site: LoadedSite, prefix: String) -> [UInt8] {
         var categories = Dictionary(site.categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         for section in site.sections {
             categories[section.id] = (categories[section.categoryID] ?? section.categoryID) + " › " + section.title
@@ -319,6 +332,6 @@ private extension SearchIndex {
             out += Array("\(articles[index].body.sections.count)]".utf8)
         }
         out += Array("]);\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -77,8 +77,8 @@ struct SearchPostings: Sendable {
 
     /// The scripts of the shards (all, or those `wanted`), in shard order. Shards are made a
     /// range at a time on each core, so only a few ranges' postings are held at once.
-    func shardScripts(only wanted: [Bool]? = nil) -> [(shard: Int, text: String)] {
-        var scripts: [(shard: Int, text: String)] = []
+    func shardScripts(only wanted: [Bool]? = nil) -> [(shard: Int, utf8: [UInt8])] {
+        var scripts: [(shard: Int, utf8: [UInt8])] = []
         shardScripts(only: wanted) { scripts += $0 }
         return scripts
     }
@@ -87,12 +87,12 @@ struct SearchPostings: Sendable {
     /// those ranges' postings and scripts. Eight ranges a core rather than four: each range
     /// reads every article's shard list once, but the postings held at once are the peak of a
     /// build (50,000 articles: 900 → 870 MB).
-    func shardScripts(only wanted: [Bool]? = nil, emit: ([(shard: Int, text: String)]) -> Void) {
+    func shardScripts(only wanted: [Bool]? = nil, emit: ([(shard: Int, utf8: [UInt8])]) -> Void) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let rangeCount = min(shardCount, cores * 8)
         let ranges = (0..<rangeCount).map { shardCount * $0 / rangeCount..<shardCount * ($0 + 1) / rangeCount }
         for first in stride(from: 0, to: ranges.count, by: cores) {
-            emit(parallelMap(Array(ranges[first..<min(first + cores, ranges.count)])) { range -> [(shard: Int, text: String)] in
+            emit(parallelMap(Array(ranges[first..<min(first + cores, ranges.count)])) { range -> [(shard: Int, utf8: [UInt8])] in
                 let (postings, keys) = gather(range, wanted)
                 return range.compactMap { shard in
                     guard wanted?[shard] != false else { return nil }
@@ -124,7 +124,7 @@ struct SearchPostings: Sendable {
 
     /// One shard's script: for each term, its postings as a flat list of article (the difference
     /// from the previous one), score and section, scored as they are written.
-    func shardScript(_ shard: Int, _ shardPostings: ShardPostings, keys: [UInt64: String]) -> String {
+    func shardScript(_ shard: Int, _ shardPostings: ShardPostings, keys: [UInt64: String]) -> [UInt8] {
         let count = Double(vectors.count)
         let averageLength = max(1, Double(totalLength) / Double(max(vectors.count, 1)))
         // Each term's postings in article order (the order they were gathered in); the two
@@ -165,7 +165,7 @@ struct SearchPostings: Sendable {
             out.append(0x5D)
         }
         out += Array("});\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 
