@@ -8,24 +8,19 @@ public enum HTMLEscaping {
         // branches a byte.
         var contiguous = text
         return contiguous.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-                return nil
-            }
+            guard bytes.contains(where: isSpecial) else { return nil }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                default: out.append(byte)
-                }
-            }
+            appendEscaped(bytes, to: &out)
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// The same, appended to UTF-8 bytes, as pages are rendered: no String is made for text
+    /// with something to escape.
+    public static func escape(_ text: String, into out: inout [UInt8]) {
+        var contiguous = text
+        contiguous.withUTF8 { appendEscaped($0, to: &out) }
     }
 
     /// A URL for an `href` or `src`: non-ASCII and unsafe bytes percent-encoded (existing `%XX`
@@ -42,6 +37,27 @@ public enum HTMLEscaping {
 }
 
 private extension HTMLEscaping {
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+
+    /// Runs without anything to escape are copied whole.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0
+        for index in bytes.indices where isSpecial(bytes[index]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            switch bytes[index] {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            default: out.append(contentsOf: "&#39;".utf8)
+            }
+            start = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
     static let hex = Array("0123456789ABCDEF".utf8)
 
     /// The URL with unsafe bytes percent-encoded and `&` written as `ampersand`; the URL itself

@@ -8,6 +8,14 @@ struct HTMLEscapingTests {
         #expect(HTMLEscaping.escape("ログイン") == "ログイン")
     }
 
+    /// Pages append escaped text to their bytes; it must be the same text the String form gives.
+    @Test func escapingIntoBytesAppendsWhatTheStringFormReturns() {
+        var out = Array("<p>".utf8)
+        let texts = ["", "&", "plain", "ログイン & <設定>", #"'"'"#, "end>", "<start", String(repeating: "a&b", count: 300)]
+        for text in texts { HTMLEscaping.escape(text, into: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == "<p>" + texts.map(HTMLEscaping.escape).joined())
+    }
+
     @Test func urlsArePercentEncodedForAttributes() {
         #expect(HTMLEscaping.escapeURL("../手順/#見出し") == "../%E6%89%8B%E9%A0%86/#%E8%A6%8B%E5%87%BA%E3%81%97")
         #expect(HTMLEscaping.escapeURL(#"/a b"<'&"#) == "/a%20b%22%3C%27&amp;")

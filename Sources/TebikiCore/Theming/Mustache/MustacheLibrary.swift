@@ -7,14 +7,11 @@ public final class MustacheLibrary: @unchecked Sendable {
     private let texts: [String: String]
     private var compiled: [String: MustacheTemplate]
     private let lock = NSLock()
-    /// Escapes an interpolation (`{{name}}`); the HTML escaping of the site by default.
-    private let escape: @Sendable (String) -> String
 
     /// `texts`: each template's text by name. Throws the first template that does not parse.
-    public init(_ texts: [String: String], escape: @escaping @Sendable (String) -> String = HTMLEscaping.escape)
-        throws(MustacheLibrary.Problem) {
+    /// An interpolation (`{{name}}`) is escaped as HTML.
+    public init(_ texts: [String: String]) throws(MustacheLibrary.Problem) {
         self.texts = texts
-        self.escape = escape
         var compiled: [String: MustacheTemplate] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             do throws(MustacheTemplate.Problem) {
@@ -77,7 +74,7 @@ private extension MustacheLibrary {
             case .text(let text): out.append(contentsOf: text.utf8)
             case .value(let path, let escaped, _):
                 let text = Self.lookup(path, in: stack).text
-                out.append(contentsOf: (escaped ? escape(text) : text).utf8)
+                if escaped { HTMLEscaping.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
             case .section(let path, let inverted, let inner, _):
                 let value = Self.lookup(path, in: stack)
                 if inverted {
