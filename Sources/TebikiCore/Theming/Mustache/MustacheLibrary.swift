@@ -71,7 +71,7 @@ private extension MustacheLibrary {
                 blocks: [String: MustacheTemplate.Block]) {
         for node in nodes {
             switch node {
-            case .text(let text): out.append(contentsOf: text.utf8)
+            case .text(let text): out.append(contentsOf: text)
             case .value(let path, let escaped, _):
                 let text = Self.lookup(path, in: stack).text
                 if escaped { HTMLEscaping.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
@@ -131,8 +131,8 @@ private extension MustacheLibrary {
     /// The whitespace that starts a block's default text, which says how its replacement is indented.
     static func indentation(of nodes: [MustacheTemplate.Node]) -> String? {
         guard case .text(let text)? = nodes.first else { return nil }
-        let indent = text.prefix { $0 == " " || $0 == "\t" }
-        return indent.isEmpty ? nil : String(indent)
+        let indent = text.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        return indent.isEmpty ? nil : String(decoding: indent, as: UTF8.self)
     }
 
     /// A block's replacement, its own indentation (that of its first line) taken off every line

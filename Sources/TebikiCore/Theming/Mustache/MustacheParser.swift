@@ -124,7 +124,7 @@ private extension MustacheParser {
         var nodes: [MustacheTemplate.Node] = []
         var text = ""
         func flush() {
-            if !text.isEmpty { nodes.append(.text(text)) }
+            if !text.isEmpty { nodes.append(.text(Array(text.utf8))) }
             text = ""
         }
         while position < tokens.count {

@@ -5,7 +5,9 @@
 /// `{{$block}}`); lambdas are not supported (values are data, never code).
 public struct MustacheTemplate: Sendable {
     indirect enum Node: Sendable {
-        case text(String)
+        /// As UTF-8, the way pages are filled: copied whole, where appending a String's view
+        /// went through a few hundred instructions of generic code each time.
+        case text([UInt8])
         /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}`; `path` is empty for `{{.}}`.
         case value(path: [MustacheKey], escaped: Bool, at: Position)
         case section(path: [MustacheKey], inverted: Bool, nodes: [Node], at: Position)
