@@ -101,7 +101,7 @@ private struct VectorSink: TermSink {
         let (keep, add) = TextTokenizer.stem(bytes: utf8, isASCII: isASCII)
         var id = TextTokenizer.wordID(utf8[..<keep], add: add)
         // Most words are longer than any stop word: those need no lookup.
-        if keep + (add == nil ? 0 : 1) <= TextTokenizer.longestStopWord && TextTokenizer.stopWordIDs.contains(id) {
+        if keep + (add == nil ? 0 : 1) <= TextTokenizer.longestStopWord && TextTokenizer.stopWordIDs[id] != nil {
             id |= TextTokenizer.functionBit
         }
         if seen.insert(id, true) { words.append(id, utf8[..<keep], last: add) }

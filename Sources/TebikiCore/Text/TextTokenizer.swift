@@ -126,7 +126,12 @@ extension TextTokenizer {
         return wordTag | hash >> 3  // bit 61 stays free for functionBit
     }
 
-    static let stopWordIDs = Set(stopWords.map { wordID($0.utf8) })
+    /// In a TermTable: a Set hashed each short word's id with SipHash, 150 instructions a word.
+    static let stopWordIDs: TermTable<Bool> = {
+        var table = TermTable<Bool>(capacity: stopWords.count)
+        for word in stopWords { _ = table.insert(wordID(word.utf8), true) }
+        return table
+    }()
     static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
