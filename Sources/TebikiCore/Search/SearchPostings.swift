@@ -150,17 +150,29 @@ struct SearchPostings: Sendable {
             let df = Double(postings.count)
             let idf = log(1 + (count - df + 0.5) / (df + 0.5))
             var previous: Int32 = 0
-            for (index, posting) in postings.enumerated() {
-                let lengthRatio = Double(bodyLengths[Int(posting.article)]) / averageLength
-                let tf = Double(posting.frequency)
-                let saturated = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengthRatio))
-                if index > 0 { out.append(0x2C) }
-                JSONText.append(posting.article - previous, to: &out)
-                out.append(0x2C)
-                JSONText.append(Int32(max(1, min(255, (idf * saturated * 12).rounded()))), to: &out)
-                out.append(0x2C)
-                JSONText.append(Int32(posting.section), to: &out)
-                previous = posting.article
+            // A posting's three numbers and commas are written to a scratch buffer and appended
+            // to the script at once.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * (JSONText.longestNumber + 1)) { scratch in
+                let row = scratch.baseAddress!
+                for (index, posting) in postings.enumerated() {
+                    let lengthRatio = Double(bodyLengths[Int(posting.article)]) / averageLength
+                    let tf = Double(posting.frequency)
+                    let saturated = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengthRatio))
+                    var end = 0
+                    if index > 0 {
+                        row[end] = 0x2C
+                        end += 1
+                    }
+                    end += JSONText.write(posting.article - previous, to: row + end)
+                    row[end] = 0x2C
+                    end += 1
+                    end += JSONText.write(Int32(max(1, min(255, (idf * saturated * 12).rounded()))), to: row + end)
+                    row[end] = 0x2C
+                    end += 1
+                    end += JSONText.write(Int32(posting.section), to: row + end)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<end]))
+                    previous = posting.article
+                }
             }
             out.append(0x5D)
         }

@@ -65,18 +65,33 @@ enum JSONText {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 
-    /// Appends a non-negative integer in decimal, without allocating: the search index writes
-    /// tens of millions of them.
+    /// Appends a non-negative integer in decimal, without allocating.
     static func append(_ number: Int32, to out: inout [UInt8]) {
-        var divisor: Int32 = 1
-        while divisor <= number / 10 { divisor *= 10 }
-        var rest = number
-        while divisor > 0 {
-            out.append(0x30 + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestNumber) { digits in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<write(number, to: digits.baseAddress!)]))
         }
     }
+
+    /// Writes a non-negative integer in decimal at `start`, which has room for `longestNumber`
+    /// bytes; returns how many it wrote. The search index writes tens of millions of them, a
+    /// few to a buffer that is then appended once: appended a digit at a time, each digit paid
+    /// for the array's checks.
+    static func write(_ number: Int32, to start: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 1
+        var limit: Int64 = 10
+        while Int64(number) >= limit {
+            count += 1
+            limit *= 10
+        }
+        var rest = number
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            start[offset] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+        }
+        return count
+    }
+
+    static let longestNumber = 10
 
     private static let hex = Array("0123456789abcdef".utf8)
 }

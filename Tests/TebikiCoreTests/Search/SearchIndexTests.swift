@@ -114,7 +114,7 @@ struct SearchIndexTests {
         #expect(SearchIndex.shardCount(postings: 7_000_000) == 8192)
     }
 
-    /// Numbers are written in decimal at every length, the one- and two-digit shortcut included.
+    /// Numbers are written in decimal at every length.
     @Test func numbersAreWrittenInDecimal() {
         for number: Int32 in [0, 1, 9, 10, 42, 99, 100, 101, 255, 999, 1_000, 65_535, 2_147_483_647] {
             var out: [UInt8] = []
