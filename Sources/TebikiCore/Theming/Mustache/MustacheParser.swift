@@ -1,18 +1,20 @@
 /// Turns a template's text into `MustacheTemplate.Node`s. Works in two passes: the first cuts
-/// the text into characters and tags, removing the whitespace and line ending of each
+/// the text into Unicode scalars and tags (scalars, not Characters: cutting a theme's templates
+/// into Characters and comparing them took most of loading the theme, on one core before any
+/// page is made; columns count scalars, as in Markdown diagnostics), removing the whitespace and line ending of each
 /// standalone line (a line holding nothing but whitespace and section, inverted, comment,
 /// partial, delimiter, parent or block tags); the second nests sections and blocks.
 struct MustacheParser {
-    private let scalars: [Character]
+    private let scalars: [Unicode.Scalar]
     private var index = 0
     private var line = 1
     private var column = 1
-    private var open: [Character] = ["{", "{"]
-    private var close: [Character] = ["}", "}"]
+    private var open: [Unicode.Scalar] = ["{", "{"]
+    private var close: [Unicode.Scalar] = ["}", "}"]
     private(set) var references: [(name: String, line: Int, column: Int)] = []
 
     init(_ text: String) {
-        scalars = Array(text)
+        scalars = Array(text.unicodeScalars)
     }
 
     mutating func parse() throws(MustacheTemplate.Problem) -> [MustacheTemplate.Node] {
@@ -25,13 +27,13 @@ struct MustacheParser {
 
 private extension MustacheParser {
     enum Token {
-        case character(Character)
+        case character(Unicode.Scalar)
         /// `kind`: "#", "^", "/", ">", "<", "$", "&", "!", "=", or " " for a plain `{{name}}`.
-        case tag(kind: Character, name: String, line: Int, column: Int, indent: String, standalone: Bool)
+        case tag(kind: Unicode.Scalar, name: String, line: Int, column: Int, indent: String, standalone: Bool)
         case removed
     }
 
-    static let standaloneKinds: Set<Character> = ["#", "^", "/", ">", "<", "$", "!", "="]
+    static let standaloneKinds: Set<Unicode.Scalar> = ["#", "^", "/", ">", "<", "$", "!", "="]
 
     mutating func tokens() throws(MustacheTemplate.Problem) -> [Token] {
         var tokens: [Token] = []
@@ -69,12 +71,12 @@ private extension MustacheParser {
             let character = scalars[index]
             advance(1)
             tokens.append(.character(character))
-            if character == "\n" || character == "\r\n" {
+            if character == "\n" {
                 spaces.append(tokens.count - 1)
                 endLine(&tokens)
             } else if character == " " || character == "\t" || character == "\r" {
                 spaces.append(tokens.count - 1)
-                if tagsOnLine.isEmpty { lineIndent.append(character) }
+                if tagsOnLine.isEmpty { lineIndent.unicodeScalars.append(character) }
             } else {
                 nonSpace = true
             }
@@ -86,8 +88,8 @@ private extension MustacheParser {
     /// A tag, its opening delimiter read; a delimiter change is applied and returned as a tag too.
     mutating func tag(line tagLine: Int, column tagColumn: Int) throws(MustacheTemplate.Problem) -> Token {
         let problem = { (message: String) in MustacheTemplate.Problem(message: message, line: tagLine, column: tagColumn) }
-        var kind: Character = " "
-        if index < scalars.count, "#^/><$&!={".contains(scalars[index]) {
+        var kind: Unicode.Scalar = " "
+        if index < scalars.count, "#^/><$&!={".unicodeScalars.contains(scalars[index]) {
             kind = scalars[index]
             advance(1)
         }
@@ -95,9 +97,9 @@ private extension MustacheParser {
         if kind == "{" { closing = ["}"] + close }
         if kind == "=" { closing = ["="] + close }
         guard let end = find(closing, from: index) else {
-            throw problem("this tag is not closed: '\(String(close))' is missing")
+            throw problem("this tag is not closed: '\(Self.string(close[...]))' is missing")
         }
-        var content = String(scalars[index..<end])
+        var content = Self.string(scalars[index..<end])
         advance(end - index + closing.count)
         if kind == "{" { kind = "&" }
         content = content.trimmingCharacters(in: " \t\r\n")
@@ -109,8 +111,8 @@ private extension MustacheParser {
             guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else {
                 throw problem("a delimiter change is written {{=<% %>=}}: two delimiters separated by a space")
             }
-            open = Array(parts[0])
-            close = Array(parts[1])
+            open = Array(parts[0].unicodeScalars)
+            close = Array(parts[1].unicodeScalars)
             return .tag(kind: "=", name: "", line: tagLine, column: tagColumn, indent: "", standalone: false)
         default:
             guard !content.isEmpty else { throw problem("this tag names nothing") }
@@ -122,17 +124,17 @@ private extension MustacheParser {
     func nest(_ tokens: inout [Token], _ position: inout Int,
               closing: (name: String, line: Int, column: Int)?) throws(MustacheTemplate.Problem) -> [MustacheTemplate.Node] {
         var nodes: [MustacheTemplate.Node] = []
-        var text = ""
+        var text: [UInt8] = []
         func flush() {
-            if !text.isEmpty { nodes.append(.text(Array(text.utf8))) }
-            text = ""
+            if !text.isEmpty { nodes.append(.text(text)) }
+            text = []
         }
         while position < tokens.count {
             let token = tokens[position]
             position += 1
             switch token {
             case .removed: continue
-            case .character(let character): text.append(character)
+            case .character(let character): UTF8.encode(character) { text.append($0) }
             case .tag(let kind, let name, let line, let column, let indent, let standalone):
                 switch kind {
                 case "!", "=": continue
@@ -181,13 +183,22 @@ private extension MustacheParser {
         name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map { MustacheKey(String($0)) }
     }
 
-    func matches(_ delimiter: [Character], at position: Int) -> Bool {
+    /// Scalars as a String, through their UTF-8: appended to a String's scalar view one by one,
+    /// a tag's name cost thousands of instructions.
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count)
+        for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    func matches(_ delimiter: [Unicode.Scalar], at position: Int) -> Bool {
         guard position + delimiter.count <= scalars.count else { return false }
         for offset in delimiter.indices where scalars[position + offset] != delimiter[offset] { return false }
         return true
     }
 
-    func find(_ delimiter: [Character], from start: Int) -> Int? {
+    func find(_ delimiter: [Unicode.Scalar], from start: Int) -> Int? {
         var position = start
         while position + delimiter.count <= scalars.count {
             if matches(delimiter, at: position) { return position }
@@ -198,7 +209,7 @@ private extension MustacheParser {
 
     mutating func advance(_ count: Int) {
         for _ in 0..<count where index < scalars.count {
-            if scalars[index] == "\n" || scalars[index] == "\r\n" {
+            if scalars[index] == "\n" {
                 line += 1
                 column = 1
             } else {
