@@ -31,7 +31,6 @@ public struct MustacheObject: Sendable {
     }
 
     public var count: Int { members.count }
-    public var isEmpty: Bool { members.isEmpty }
 }
 
 /// A name as a template or a page gives it, with a hash that settles most comparisons.
@@ -41,10 +40,8 @@ struct MustacheKey: Sendable, Equatable {
 
     init(_ name: String) {
         self.name = name
-        // FNV-1a: a few steps for the short names templates use; not Swift's seeded hashing,
-        // which costs more than the scan it would save.
-        // Read through one buffer: byte by byte through `utf8`, the hashing cost as much as
-        // the scans it spares.
+        // FNV-1a over the bytes in one buffer: Swift's seeded hashing, or this one read byte by
+        // byte through `utf8`, cost as much as the scans the hash spares.
         func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
