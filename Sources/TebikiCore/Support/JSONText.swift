@@ -65,13 +65,6 @@ enum JSONText {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 
-    /// Appends a non-negative integer in decimal, without allocating.
-    static func append(_ number: Int32, to out: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestNumber) { digits in
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<write(number, to: digits.baseAddress!)]))
-        }
-    }
-
     /// Writes a non-negative integer in decimal at `start`, which has room for `longestNumber`
     /// bytes; returns how many it wrote. The search index writes tens of millions of them, a
     /// few to a buffer that is then appended once: appended a digit at a time, each digit paid

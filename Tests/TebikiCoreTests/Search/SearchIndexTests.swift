@@ -117,9 +117,9 @@ struct SearchIndexTests {
     /// Numbers are written in decimal at every length.
     @Test func numbersAreWrittenInDecimal() {
         for number: Int32 in [0, 1, 9, 10, 42, 99, 100, 101, 255, 999, 1_000, 65_535, 2_147_483_647] {
-            var out: [UInt8] = []
-            JSONText.append(number, to: &out)
-            #expect(String(decoding: out, as: UTF8.self) == String(number))
+            var out = [UInt8](repeating: 0, count: JSONText.longestNumber)
+            let count = out.withUnsafeMutableBufferPointer { JSONText.write(number, to: $0.baseAddress!) }
+            #expect(String(decoding: out[..<count], as: UTF8.self) == String(number))
         }
     }
 

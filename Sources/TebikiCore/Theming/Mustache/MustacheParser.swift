@@ -1,9 +1,11 @@
 /// Turns a template's text into `MustacheTemplate.Node`s. Works in two passes: the first cuts
-/// the text into Unicode scalars and tags (scalars, not Characters: cutting a theme's templates
-/// into Characters and comparing them took most of loading the theme, on one core before any
-/// page is made; columns count scalars, as in Markdown diagnostics), removing the whitespace and line ending of each
+/// the text into Unicode scalars and tags, removing the whitespace and line ending of each
 /// standalone line (a line holding nothing but whitespace and section, inverted, comment,
 /// partial, delimiter, parent or block tags); the second nests sections and blocks.
+///
+/// Scalars, not Characters: cutting the theme's templates into Characters and comparing them
+/// took most of loading the theme, on one core before any page is made. Columns count scalars,
+/// as in Markdown diagnostics.
 struct MustacheParser {
     private let scalars: [Unicode.Scalar]
     private var index = 0
