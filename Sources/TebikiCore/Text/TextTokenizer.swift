@@ -240,6 +240,7 @@ private struct Scan<Sink: TermSink> {
     var wordParts: [(start: Int, afterCapitals: Bool)] = []
     var previousCase: UInt8 = 0  // 0 none or digit, 1 lower, 2 upper
     var capitals = 0
+    /// The identifier so far (`import.meta`): its joiners, and each of its words when it ends.
     var compound: [UInt8] = []
     var compoundIsValid = true
     var compoundHasJoiner = false
@@ -299,6 +300,9 @@ private struct Scan<Sink: TermSink> {
 
     mutating func endWord() {
         guard !word.isEmpty else { return }
+        // An identifier's words are copied into it only once a joiner shows there is one:
+        // copied a letter at a time, every word of every text paid for it.
+        if compoundHasJoiner { compound.append(contentsOf: word) }
         sink.pointee.word(word, isASCII: wordIsASCII)
         if !wordParts.isEmpty {
             // A plural after capitals (`APIs`, `URLs`) is not a part of its own.
@@ -349,27 +353,24 @@ private struct Scan<Sink: TermSink> {
             // before a lower-case letter (HTMLElement), starts a part.
             if previousCase == 1 { wordParts.append((word.count, false)) }
             word.append(UInt8(value + 0x20))
-            compound.append(UInt8(value + 0x20))
             previousCase = 2
             capitals += 1
         case 0x61...0x7A:
             endWideRun()
             if capitals >= 2 { wordParts.append((word.count - 1, true)) }
             word.append(UInt8(value))
-            compound.append(UInt8(value))
             previousCase = 1
             capitals = 0
         case 0x30...0x39:
             endWideRun()
             word.append(UInt8(value))
-            compound.append(UInt8(value))
             previousCase = 0
             capitals = 0
         case 0x2D, 0x5F, 0x2E, 0x2F:
+            compoundHasJoiner = true
             endWord()
             endWideRun()
             compound.append(UInt8(value))
-            compoundHasJoiner = true
         default:
             endWord()
             endCompound()
