@@ -22,20 +22,28 @@ struct PageHead {
     var structuredData: String?
 
     var html: String {
-        var html = ""
-        html.reserveCapacity(2048)
-        if noindex { html += "<meta name=\"robots\" content=\"noindex\">\n" }
-        func meta(_ attribute: String, _ name: String, _ content: String?) {
-            guard let content else { return }
-            // Appended piece by piece: an interpolated string per tag showed on every page's profile.
-            html += "<meta "
-            html += attribute
-            html += "=\""
-            html += name
-            html += "\" content=\""
-            html += HTMLEscaping.escape(content)
-            html += "\">\n"
+        // Made as UTF-8, the fixed parts copied from their literals and values escaped in place:
+        // 33 → 28 million instructions for 1,000 pages' heads, against appending to a String.
+        var out: [UInt8] = []
+        out.reserveCapacity(2048)
+        func add(_ text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
+        func add(text: String) {
+            var text = text
+            text.withUTF8 { out.append(contentsOf: $0) }
+        }
+        func meta(_ attribute: StaticString, _ name: StaticString, _ content: String?) {
+            guard let content else { return }
+            add("<meta ")
+            add(attribute)
+            add("=\"")
+            add(name)
+            add("\" content=\"")
+            HTMLEscaping.escape(content, into: &out)
+            add("\">\n")
+        }
+        if noindex { add("<meta name=\"robots\" content=\"noindex\">\n") }
         meta("property", "og:type", kind.rawValue)
         meta("property", "og:title", title ?? siteTitle)
         meta("property", "og:description", description)
@@ -46,12 +54,22 @@ struct PageHead {
         meta("name", "twitter:card", image == nil ? "summary" : "summary_large_image")
         meta("name", "twitter:title", title ?? siteTitle)
         meta("name", "twitter:description", description)
-        html += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(HTMLEscaping.escape(feedTitle))\" href=\"\(HTMLEscaping.escapeURL(feed))\">\n"
+        add("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+        HTMLEscaping.escape(feedTitle, into: &out)
+        add("\" href=\"")
+        add(text: HTMLEscaping.escapeURL(feed))
+        add("\">\n")
         if let markdownCopy {
-            html += "<link rel=\"alternate\" type=\"text/markdown\" href=\"\(HTMLEscaping.escapeURL(markdownCopy))\">\n"
+            add("<link rel=\"alternate\" type=\"text/markdown\" href=\"")
+            add(text: HTMLEscaping.escapeURL(markdownCopy))
+            add("\">\n")
         }
-        if let structuredData { html += "<script type=\"application/ld+json\">\(structuredData)</script>\n" }
-        return html
+        if let structuredData {
+            add("<script type=\"application/ld+json\">")
+            add(text: structuredData)
+            add("</script>\n")
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `og:locale` is language_TERRITORY: a language's usual territory when the code has none.
