@@ -52,10 +52,7 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes a file at a site-relative path, creating its folders. Plain system calls: at
-    /// 10,000 pages Foundation's checks around each file cost more than the writing. Its folder
-    /// is made only when the file cannot be created without it: most files go into a folder
-    /// that already exists, and a refused mkdir cost as much as the open.
+    /// Writes a file at a site-relative path, creating its folders.
     public func write(_ text: String, to path: String) throws(Problem) {
         var text = text
         if let problem = text.withUTF8({ write(UnsafeRawBufferPointer($0), to: path) }) { throw problem }
@@ -109,7 +106,10 @@ public struct OutputFolder: Sendable {
 }
 
 private extension OutputFolder {
-    /// The problem, if any: returned rather than thrown, as the buffers' closures rethrow untyped.
+    /// Plain system calls: at 10,000 pages Foundation's checks around each file cost more than
+    /// the writing. The file's folder is made only when the file cannot be created without it:
+    /// most files go into a folder that already exists, and a refused mkdir cost as much as the
+    /// open. The problem is returned rather than thrown, as the buffers' closures rethrow untyped.
     func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Problem? {
         let fullPath = staging.path + "/" + path
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC

@@ -18,16 +18,21 @@ enum ByteSearch {
     /// needle is a literal, read where it is: making an array of it for each search cost more
     /// than the search.
     static func buffer(_ bytes: UnsafeBufferPointer<UInt8>, contains needle: StaticString) -> Bool {
+        firstIndex(of: needle, in: bytes, from: 0) != nil
+    }
+
+    /// Where the needle first starts at or after `start`; nil when it does not.
+    static func firstIndex(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let length = needle.utf8CodeUnitCount
-        guard length > 0 else { return true }
-        guard let base = bytes.baseAddress else { return false }
+        guard length > 0 else { return start }
+        guard let base = bytes.baseAddress else { return nil }
         let first = needle.utf8Start
-        var offset = 0
+        var offset = start
         while offset + length <= bytes.count, let found = memchr(base + offset, Int32(first.pointee), bytes.count - offset - length + 1) {
             let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at, first, length) == 0 { return true }
+            if memcmp(base + at, first, length) == 0 { return at }
             offset = at + 1
         }
-        return false
+        return nil
     }
 }

@@ -8,10 +8,11 @@ public enum HTMLEscaping {
         // branches a byte.
         var contiguous = text
         return contiguous.withUTF8 { bytes -> String? in
-            guard bytes.contains(where: isSpecial) else { return nil }
+            guard let first = bytes.firstIndex(where: isSpecial) else { return nil }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count + 16)
-            appendEscaped(bytes, to: &out)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            appendEscaped(UnsafeBufferPointer(rebasing: bytes[first...]), to: &out)
             return String(decoding: out, as: UTF8.self)
         } ?? text
     }
@@ -47,11 +48,11 @@ private extension HTMLEscaping {
         for index in bytes.indices where isSpecial(bytes[index]) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             switch bytes[index] {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            default: out.append(contentsOf: "&#39;".utf8)
+            case 0x26: out.append("&amp;")
+            case 0x3C: out.append("&lt;")
+            case 0x3E: out.append("&gt;")
+            case 0x22: out.append("&quot;")
+            default: out.append("&#39;")
             }
             start = index + 1
         }
@@ -76,7 +77,7 @@ private extension HTMLEscaping {
                 if kept(byte) {
                     out.append(byte)
                 } else if byte == 0x26 {
-                    out.append(contentsOf: UnsafeBufferPointer(start: ampersand.utf8Start, count: ampersand.utf8CodeUnitCount))
+                    out.append(ampersand)
                 } else {
                     out.append(0x25)
                     out.append(hex[Int(byte >> 4)])

@@ -43,14 +43,14 @@ enum JSONText {
             case 0x0A: out += [0x5C, 0x6E]
             case 0x0D: out += [0x5C, 0x72]
             case 0x09: out += [0x5C, 0x74]
-            case 0x3C: out += Array("\\u003c".utf8)
-            case 0x3E: out += Array("\\u003e".utf8)
-            case 0x26: out += Array("\\u0026".utf8)
+            case 0x3C: out.append("\\u003c")
+            case 0x3E: out.append("\\u003e")
+            case 0x26: out.append("\\u0026")
             case 0xE2:
-                out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                out.append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 index += 2
             default:
-                out += Array("\\u00".utf8)
+                out.append("\\u00")
                 out.append(hex[Int(byte >> 4)])
                 out.append(hex[Int(byte & 0xF)])
             }

@@ -98,6 +98,40 @@ public struct Theme: Sendable {
     }
 }
 
+extension Theme {
+    /// Writes site-wide constants into the template text before parsing: a page has dozens of
+    /// the theme's words, and folded they are text, neither looked up nor escaped per page. The
+    /// values stay in the context too, so sections over them keep working.
+    static func fold(_ text: String, _ constants: [String: String]) -> String {
+        // Read on the UTF-8: Foundation's `range(of:)` measured the rest of the template as
+        // UTF-16 on every tag.
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while let open = ByteSearch.firstIndex(of: "{{", in: bytes, from: index) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<open]))
+                let afterOpen = open + 2
+                guard afterOpen == bytes.count || bytes[afterOpen] != 0x7B, let close = ByteSearch.firstIndex(of: "}}", in: bytes, from: afterOpen) else {
+                    out.append("{{")
+                    index = afterOpen
+                    continue
+                }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[afterOpen..<close]), as: UTF8.self).trimmingSpaces()
+                if let value = constants[String(name)] {
+                    HTMLEscaping.escape(value, into: &out)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<close + 2]))
+                }
+                index = close + 2
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}
+
 private extension Theme {
     /// Names the page templates use that no page value defines, where the writer wrote them.
     static func undefinedNames(_ check: MustacheNameCheck, texts: [String: (text: String, display: String)]) -> [Diagnostic] {
@@ -120,47 +154,5 @@ private extension Theme {
         var constants = ["site.title": strings.title(site: site.config.title(in: language)), "site.language": language]
         for (key, value) in strings.all { constants["strings." + key] = value }
         return constants
-    }
-
-    /// Writes site-wide constants into the template text before parsing: a page has dozens of
-    /// the theme's words, and folded they are text, neither looked up nor escaped per page. The
-    /// values stay in the context too, so sections over them keep working.
-    static func fold(_ text: String, _ constants: [String: String]) -> String {
-        // Read on the UTF-8: Foundation's `range(of:)` measured the rest of the template as
-        // UTF-16 on every tag.
-        var text = text
-        return text.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var index = 0
-            while let open = pair(0x7B, in: bytes, from: index) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<open]))
-                let afterOpen = open + 2
-                guard afterOpen == bytes.count || bytes[afterOpen] != 0x7B, let close = pair(0x7D, in: bytes, from: afterOpen) else {
-                    out += [0x7B, 0x7B]
-                    index = afterOpen
-                    continue
-                }
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[afterOpen..<close]), as: UTF8.self).trimmingSpaces()
-                if let value = constants[String(name)] {
-                    out.append(contentsOf: HTMLEscaping.escape(value).utf8)
-                } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<close + 2]))
-                }
-                index = close + 2
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
-    /// Where the next two `byte`s in a row start, from `start` on.
-    static func pair(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while index + 1 < bytes.count {
-            if bytes[index] == byte && bytes[index + 1] == byte { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -18,4 +18,22 @@ struct ByteSearchTests {
         #expect(needle.isEmpty || text.utf8.count < needle.utf8.count
                     || text.utf8.indices.contains { text.utf8[$0...].starts(with: needle.utf8) } == found)
     }
+
+    /// Each place, in order, searching on from just past the last: the theme's words are
+    /// folded into templates this way.
+    @Test func findsEveryPlaceFromAGivenStart() {
+        var text = "{{a}} ログ{{{b}}} {{"
+        let places = text.withUTF8 { bytes in
+            var places: [Int] = []
+            var start = 0
+            while let at = ByteSearch.firstIndex(of: "{{", in: bytes, from: start) {
+                places.append(at)
+                start = at + 1
+            }
+            return places
+        }
+        #expect(places == [0, 12, 13, 20])
+        #expect(text.withUTF8 { ByteSearch.firstIndex(of: "}}", in: $0, from: 16) } == 16)
+        #expect(text.withUTF8 { ByteSearch.firstIndex(of: "}}", in: $0, from: 18) } == nil)
+    }
 }
