@@ -4,6 +4,7 @@ import TebikiCore
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the help centre into the output folder (_site/ by default).")
 
     @OptionGroup var site: SiteOptions

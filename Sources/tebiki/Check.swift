@@ -4,6 +4,7 @@ import TebikiCore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Load and check the site (front matter, links, images, themes) without writing anything.")
 
     @OptionGroup var site: SiteOptions

@@ -4,6 +4,7 @@ import TebikiCore
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start a new article, with its front matter filled in.",
         discussion: "Creates Articles/<category>/<slug>.md (or Articles/<category>/<section>/<slug>.md), and the category's _category.yml and the section's _section.yml when they are new. Never overwrites a file.")
 

@@ -4,6 +4,7 @@ import TebikiCore
 
 struct Related: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "related",
         abstract: "Show an article's related articles and why each was chosen.",
         discussion: "Name the article by its path under Articles/ without .md, e.g. login/login.")
 

@@ -6,6 +6,7 @@ import TebikiServe
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the help centre: serve it, rebuild on every save and reload open pages.",
         discussion: "Nothing is written to the output folder; pages are built in memory.")
 

@@ -9,6 +9,7 @@ struct GitDates {
 
     /// Starts `git log` on the folder; does nothing visible when git or a repository is missing.
     static func start(articlesFolder: URL) -> GitDates {
+        guard mayBeInRepository(articlesFolder) else { return GitDates(process: nil, output: Pipe()) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-c", "core.quotePath=false", "-C", articlesFolder.path,
@@ -31,6 +32,22 @@ struct GitDates {
         process.waitUntilExit()
         guard process.terminationStatus == 0, let text = String(data: data, encoding: .utf8) else { return [:] }
         return Self.parse(text)
+    }
+
+    /// Whether git may find a repository for the folder: `GIT_DIR` is set, or the folder or
+    /// one above it (symbolic links resolved, as git resolves them) holds a `.git`. Outside
+    /// one, starting git anyway cost 12 million instructions of the build's first core and
+    /// 2.5 ms of the other's.
+    static func mayBeInRepository(_ folder: URL) -> Bool {
+        if getenv("GIT_DIR") != nil { return true }
+        guard let real = realpath(folder.path, nil) else { return true }
+        var path = String(cString: real)
+        free(real)
+        while true {
+            if access(path + "/.git", F_OK) == 0 { return true }
+            guard path != "/", let slash = path.lastIndex(of: "/") else { return false }
+            path = slash == path.startIndex ? "/" : String(path[..<slash])
+        }
     }
 
     /// `git log` lists newest commits first, so the first date seen for a path is its last change.

@@ -27,7 +27,7 @@ struct AtomFeed {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(language))\">\n"
         xml += "  <title>\(escape(title))</title>\n"
         if let description = site.config.description { xml += "  <subtitle>\(escape(description))</subtitle>\n" }
-        xml += "  <id>\(escape(id(prefix)))</id>\n  <updated>\(Self.timestamp(newest))</updated>\n"
+        xml += "  <id>\(escape(id(prefix)))</id>\n  <updated>\(newest.isoTimestamp)</updated>\n"
         xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(link(prefix)))\"/>\n"
         if let base = site.config.baseURL {
             xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(escape(base + HTMLEscaping.percentEncode(prefix) + SiteLayout.feedFile))\"/>\n"
@@ -36,8 +36,8 @@ struct AtomFeed {
         for article in articles {
             xml += "  <entry>\n    <title>\(escape(article.title))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(link(article.urlPath)))\"/>\n"
-            xml += "    <id>\(escape(id(article.urlPath)))</id>\n    <updated>\(Self.timestamp(Self.updated(article)!))</updated>\n"
-            if let published = article.frontMatter.date { xml += "    <published>\(Self.timestamp(published))</published>\n" }
+            xml += "    <id>\(escape(id(article.urlPath)))</id>\n    <updated>\(Self.updated(article)!.isoTimestamp)</updated>\n"
+            if let published = article.frontMatter.date { xml += "    <published>\(published.isoTimestamp)</published>\n" }
             if let summary = article.frontMatter.description { xml += "    <summary>\(escape(summary))</summary>\n" }
             xml += "  </entry>\n"
         }
@@ -47,12 +47,6 @@ struct AtomFeed {
 
 private extension AtomFeed {
     static func updated(_ article: ArticleSource) -> Date? { article.lastModified ?? article.frontMatter.date }
-
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
 
     func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

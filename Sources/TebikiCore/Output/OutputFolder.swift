@@ -159,14 +159,19 @@ private extension OutputFolder {
     /// Staging and old folders of builds that were killed (their process is gone), which
     /// otherwise pile up beside the output; only folders carrying the marker are removed.
     static func removeLeftovers(beside destination: URL) {
-        let parent = destination.deletingLastPathComponent()
-        for entry in FolderWalk.listing(parent.path) where entry.kind == .folder {
-            guard let prefix = [stagingPrefix(destination), oldPrefix(destination)].first(where: entry.name.hasPrefix),
-                  let pid = Int32(entry.name.dropFirst(prefix.count)), pid != getpid(),
+        let parent = destination.deletingLastPathComponent().path
+        // Names are matched before anything else is asked of an entry, in the order read: the
+        // parent may hold thousands (a home folder, /tmp), and sorting them as a listing and
+        // reading each name's URL took 230 million instructions for 8,000.
+        let prefixes = [stagingPrefix(destination), oldPrefix(destination)]
+        for (name, type) in DirectoryRecords.read(parent) ?? [] {
+            guard let prefix = prefixes.first(where: name.hasPrefix),
+                  let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(),
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
-            let folder = parent.appendingPathComponent(entry.name)
-            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) else { continue }
-            TreeRemoval.remove(folder.path)
+            let folder = parent + "/" + name
+            guard type == DT_DIR || FolderWalk.kind(of: folder) == .folder,
+                  FileManager.default.fileExists(atPath: folder + "/" + marker) else { continue }
+            TreeRemoval.remove(folder)
         }
     }
 

@@ -35,4 +35,27 @@ enum ByteSearch {
         }
         return nil
     }
+
+    /// The text with every `needle` replaced by `replacement`, searched as bytes: Foundation's
+    /// `replacingOccurrences` took 21 million instructions to put the widget's data into its
+    /// 39 KB script, going through UTF-16.
+    static func replacing(_ needle: StaticString, in text: String, with replacement: String) -> String {
+        var text = text
+        let replaced = text.withUTF8 { bytes -> [UInt8]? in
+            guard var found = firstIndex(of: needle, in: bytes, from: 0) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + replacement.utf8.count)
+            var copied = 0
+            while true {
+                out += UnsafeBufferPointer(rebasing: bytes[copied..<found])
+                out.append(utf8: replacement)
+                copied = found + needle.utf8CodeUnitCount
+                guard let next = firstIndex(of: needle, in: bytes, from: copied) else { break }
+                found = next
+            }
+            out += UnsafeBufferPointer(rebasing: bytes[copied...])
+            return out
+        }
+        return replaced.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
 }

@@ -40,4 +40,14 @@ struct CalendarDayTests {
     @Test func isoDayIsZeroPadded() {
         #expect(Date(timeIntervalSince1970: 1_775_003_400).isoDay == "2026-04-01")
     }
+
+    /// The feed's timestamps, as Foundation's formatter writes them: midnight, the last second
+    /// of a day, a fraction of a second (dropped), a leap day, before 1970, and 2100.
+    @Test(arguments: [0.0, 1_775_003_400, 1_775_003_400.75, 1_798_761_599, 951_868_799.999, -1, -86_400.5, 4_102_444_800, 1_775_036_705])
+    func isoTimestampMatchesFoundationsFormatter(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        #expect(date.isoTimestamp == formatter.string(from: date))
+    }
 }

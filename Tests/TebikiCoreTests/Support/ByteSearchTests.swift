@@ -36,4 +36,15 @@ struct ByteSearchTests {
         #expect(text.withUTF8 { ByteSearch.firstIndex(of: "}}", in: $0, from: 16) } == 16)
         #expect(text.withUTF8 { ByteSearch.firstIndex(of: "}}", in: $0, from: 18) } == nil)
     }
+
+    /// Every place, including side by side and at both ends, as Foundation's replacement does;
+    /// a text without the needle comes back as it was.
+    @Test(arguments: [
+        ("/*d*/null", "{\"a\":1}"), ("x/*d*/nully", "ログ"), ("/*d*/null/*d*/null", "[]"),
+        ("ログ /*d*/null ログ /*d*/null", "\u{1F600}"), ("no marker here", "x"), ("/*d*/nul", "x"), ("", "x"),
+    ])
+    func replacesEveryPlace(text: String, replacement: String) {
+        #expect(ByteSearch.replacing("/*d*/null", in: text, with: replacement)
+                    == text.replacingOccurrences(of: "/*d*/null", with: replacement))
+    }
 }
