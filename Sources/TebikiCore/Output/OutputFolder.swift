@@ -7,6 +7,9 @@ import Foundation
 public struct OutputFolder: Sendable {
     public let destination: URL
     public let staging: URL
+    /// The staging folder, open: files are created relative to it, so the kernel walks only
+    /// the path inside the site for each of them.
+    private let stagingFolder: Descriptor
 
     /// Marks a folder as Tebiki's, so it never replaces a folder a writer made by hand.
     static let marker = ".tebiki-output"
@@ -50,6 +53,8 @@ public struct OutputFolder: Sendable {
         } catch {
             throw .io("cannot create \(staging.path): \(error.localizedDescription)")
         }
+        stagingFolder = Descriptor(open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+        guard stagingFolder.value >= 0 else { throw .io("cannot open \(staging.path): \(String(cString: strerror(errno)))") }
     }
 
     /// Writes a file at a site-relative path, creating its folders.
@@ -92,14 +97,14 @@ public struct OutputFolder: Sendable {
         TreeRemoval.remove(staging.path)
     }
 
-    /// Creates a folder and any missing parents; an existing folder is fine.
-    static func makeFolder(_ path: String) throws(Problem) {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+    /// Creates a folder inside the staging folder and any missing parents; an existing folder is fine.
+    func makeFolder(_ path: String) throws(Problem) {
+        if mkdirat(stagingFolder.value, path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
             throw .io("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         try makeFolder(String(path[..<slash]))
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        if mkdirat(stagingFolder.value, path, 0o755) != 0 && errno != EEXIST {
             throw .io("cannot create \(path): \(String(cString: strerror(errno)))")
         }
     }
@@ -111,16 +116,15 @@ private extension OutputFolder {
     /// most files go into a folder that already exists, and a refused mkdir cost as much as the
     /// open. The problem is returned rather than thrown, as the buffers' closures rethrow untyped.
     func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Problem? {
-        let fullPath = staging.path + "/" + path
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
-        var descriptor = open(fullPath, flags, 0o644)
-        if descriptor < 0 && errno == ENOENT, let slash = fullPath.lastIndex(of: "/") {
+        var descriptor = openat(stagingFolder.value, path, flags, 0o644)
+        if descriptor < 0 && errno == ENOENT, let slash = path.lastIndex(of: "/") {
             do throws(Problem) {
-                try Self.makeFolder(String(fullPath[..<slash]))
+                try makeFolder(String(path[..<slash]))
             } catch {
                 return error
             }
-            descriptor = open(fullPath, flags, 0o644)
+            descriptor = openat(stagingFolder.value, path, flags, 0o644)
         }
         guard descriptor >= 0 else { return .io("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -131,6 +135,19 @@ private extension OutputFolder {
             offset += written
         }
         return nil
+    }
+
+    /// A file descriptor closed with the last copy of the folder that holds it.
+    final class Descriptor: Sendable {
+        let value: Int32
+
+        init(_ value: Int32) {
+            self.value = value
+        }
+
+        deinit {
+            if value >= 0 { close(value) }
+        }
     }
 
     static func stagingPrefix(_ destination: URL) -> String { ".\(destination.lastPathComponent).staging-" }

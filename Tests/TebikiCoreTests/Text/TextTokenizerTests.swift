@@ -56,12 +56,23 @@ struct TextTokenizerTests {
         for value in stride(from: UInt32(0), through: 0x10FFFF, by: 7) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let unstable = !CompatibilityNormalizer.isStable(scalar)
-            for text in [String(scalar), "a\(scalar)ア", "ログ\(scalar)"] {
+            for text in [String(scalar), "a\(scalar)ア", "ログ\(scalar)", "0123456789abcde\(scalar)xyz"] {
                 #expect(CompatibilityNormalizer.needsNormalizing(text) == unstable, "U+\(String(value, radix: 16))")
             }
             checked += 1
         }
         #expect(checked > 150_000)
+    }
+
+    /// ASCII is skipped eight bytes at a time: a character to normalise is found at every
+    /// offset from a run's start, and at its end.
+    @Test func theByteCheckFindsACharacterAfterAnyLengthOfASCII() {
+        for length in 0...17 {
+            let ascii = String(repeating: "a", count: length)
+            #expect(CompatibilityNormalizer.needsNormalizing(ascii + "㈱" + ascii))
+            #expect(CompatibilityNormalizer.needsNormalizing(ascii + "㈱"))
+            #expect(!CompatibilityNormalizer.needsNormalizing(ascii + "ア" + ascii))
+        }
     }
 
     @Test func identifiersAreTermsWholeAndInParts() {

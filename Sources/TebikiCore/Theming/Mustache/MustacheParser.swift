@@ -39,6 +39,7 @@ private extension MustacheParser {
 
     mutating func tokens() throws(MustacheTemplate.Problem) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count)
         // The current line: where its whitespace tokens are, whether it has a tag, and whether
         // anything on it (text or an interpolation) stops it from being standalone.
         var spaces: [Int] = []
@@ -91,7 +92,7 @@ private extension MustacheParser {
     mutating func tag(line tagLine: Int, column tagColumn: Int) throws(MustacheTemplate.Problem) -> Token {
         let problem = { (message: String) in MustacheTemplate.Problem(message: message, line: tagLine, column: tagColumn) }
         var kind: Unicode.Scalar = " "
-        if index < scalars.count, "#^/><$&!={".unicodeScalars.contains(scalars[index]) {
+        if index < scalars.count, Self.isKind(scalars[index]) {
             kind = scalars[index]
             advance(1)
         }
@@ -101,10 +102,13 @@ private extension MustacheParser {
         guard let end = find(closing, from: index) else {
             throw problem("this tag is not closed: '\(Self.string(close[...]))' is missing")
         }
-        var content = Self.string(scalars[index..<end])
+        // Trimmed as scalars, before a String is made of what is left.
+        var first = index, last = end
+        while first < last && Self.isSpace(scalars[first]) { first += 1 }
+        while last > first && Self.isSpace(scalars[last - 1]) { last -= 1 }
+        let content = Self.string(scalars[first..<last])
         advance(end - index + closing.count)
         if kind == "{" { kind = "&" }
-        content = content.trimmingCharacters(in: " \t\r\n")
         switch kind {
         case "!":
             return .tag(kind: "!", name: "", line: tagLine, column: tagColumn, indent: "", standalone: false)
@@ -127,7 +131,9 @@ private extension MustacheParser {
               closing: (name: String, line: Int, column: Int)?) throws(MustacheTemplate.Problem) -> [MustacheTemplate.Node] {
         var nodes: [MustacheTemplate.Node] = []
         var text: [UInt8] = []
-        func flush() {
+        // Not a nested function: capturing the text made every character's append checked for
+        // exclusive access at run time.
+        func flush(_ text: inout [UInt8], _ nodes: inout [MustacheTemplate.Node]) {
             if !text.isEmpty { nodes.append(.text(text)) }
             text = []
         }
@@ -136,7 +142,8 @@ private extension MustacheParser {
             position += 1
             switch token {
             case .removed: continue
-            case .character(let character): UTF8.encode(character) { text.append($0) }
+            case .character(let character):
+                if character.isASCII { text.append(UInt8(character.value)) } else { text.append(utf8: String(character)) }
             case .tag(let kind, let name, let line, let column, let indent, let standalone):
                 switch kind {
                 case "!", "=": continue
@@ -148,16 +155,16 @@ private extension MustacheParser {
                         throw MustacheTemplate.Problem(message: "'{{/\(name)}}' closes '\(closing.name)', opened at \(closing.line):\(closing.column): close that one first",
                                                        line: line, column: column)
                     }
-                    flush()
+                    flush(&text, &nodes)
                     return nodes
                 case " ", "&":
-                    flush()
+                    flush(&text, &nodes)
                     nodes.append(.value(path: Self.path(name), escaped: kind == " ", at: .init(line: line, column: column)))
                 case ">":
-                    flush()
+                    flush(&text, &nodes)
                     nodes.append(.partial(name: name, indent: standalone ? indent : ""))
                 case "#", "^", "$", "<":
-                    flush()
+                    flush(&text, &nodes)
                     let inner = try nest(&tokens, &position, closing: (name, line, column))
                     switch kind {
                     case "$": nodes.append(.block(name: name, standalone: standalone, indent: indent, nodes: inner))
@@ -177,7 +184,7 @@ private extension MustacheParser {
             throw MustacheTemplate.Problem(message: "'{{#\(closing.name)}}' is never closed: add '{{/\(closing.name)}}'",
                                            line: closing.line, column: closing.column)
         }
-        flush()
+        flush(&text, &nodes)
         return nodes
     }
 
@@ -193,6 +200,15 @@ private extension MustacheParser {
         for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
         return String(decoding: utf8, as: UTF8.self)
     }
+
+    static func isKind(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "#", "^", "/", ">", "<", "$", "&", "!", "=", "{": true
+        default: false
+        }
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" }
 
     func matches(_ delimiter: [Unicode.Scalar], at position: Int) -> Bool {
         guard position + delimiter.count <= scalars.count else { return false }
@@ -219,14 +235,5 @@ private extension MustacheParser {
             }
             index += 1
         }
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }
