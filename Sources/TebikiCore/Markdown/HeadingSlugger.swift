@@ -35,7 +35,7 @@ struct HeadingSlugger {
             case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(UInt8(value))
             case 0x20: bytes.append(0x2D)
             case 0..<0x80: continue
-            case _ where scalar.isKanaOrKanjiLetter: bytes.append(contentsOf: UTF8.encode(scalar)!)
+            case _ where scalar.isKanaOrKanjiLetter: bytes.append(utf8: scalar)
             default: return nil
             }
         }

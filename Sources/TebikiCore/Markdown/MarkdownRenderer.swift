@@ -479,28 +479,37 @@ extension MarkdownRenderer {
                                           "raw HTML is left out of the page; set 'rawHTML: true' in tebiki.yml to keep it"))
     }
 
-    /// Latin words by spaces; each CJK character counts as a word.
+    /// Latin words by spaces; each CJK character counts as a word. Read on the UTF-8, ASCII a
+    /// byte at a time: every text of every article is counted.
     func count(_ text: String, _ state: inout State) {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isBreak: Bool
-            if value < 0x80 {
-                let isWordCharacter = (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
-                    || (value >= 0x61 && value <= 0x7A) || value == 0x27 || value == 0x5F
-                isBreak = !isWordCharacter
-            } else if scalar.isWideScript {
-                // Kana, kanji and full-width letters count one each; CJK punctuation does not.
-                if !(0x3000...0x303F).contains(value) && !(0xFF01...0xFF0F).contains(value) { state.wordCount += 1 }
-                state.inWordBreak = true
-                continue
-            } else {
-                isBreak = scalar.properties.isWhitespace || scalar.properties.generalCategory.isPunctuation
-            }
-            if isBreak {
-                state.inWordBreak = true
-            } else if state.inWordBreak {
-                state.wordCount += 1
-                state.inWordBreak = false
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isBreak: Bool
+                if byte < 0x80 {
+                    index += 1
+                    isBreak = !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+                        || (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 || byte == 0x5F)
+                } else {
+                    let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                    index += length
+                    let scalar = Unicode.Scalar(value)!
+                    if scalar.isWideScript {
+                        // Kana, kanji and full-width letters count one each; CJK punctuation does not.
+                        if !(0x3000...0x303F).contains(value) && !(0xFF01...0xFF0F).contains(value) { state.wordCount += 1 }
+                        state.inWordBreak = true
+                        continue
+                    }
+                    isBreak = scalar.properties.isWhitespace || scalar.properties.generalCategory.isPunctuation
+                }
+                if isBreak {
+                    state.inWordBreak = true
+                } else if state.inWordBreak {
+                    state.wordCount += 1
+                    state.inWordBreak = false
+                }
             }
         }
     }

@@ -11,4 +11,13 @@ extension Array where Element == UInt8 {
         var text = text
         text.withUTF8 { append(contentsOf: $0) }
     }
+
+    /// One scalar's bytes: appending its UTF-8 view went through generic code for each scalar.
+    mutating func append(utf8 scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { append($0) }
+        }
+    }
 }

@@ -39,10 +39,7 @@ enum CompatibilityNormalizer {
                     index += 3
                     continue
                 }
-                // A String's UTF-8 is always valid: the lead byte says how many follow.
-                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = UInt32(lead) & (0xFF >> (length + 1))
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (value, length) = UTF8Scalar.decode(bytes, at: index)
                 if !isStable(Unicode.Scalar(value)!) { return true }
                 index += length
             }

@@ -41,7 +41,7 @@ private extension SearchTitleKey {
                 if depth == 0 { aliases.append(alias); alias = start }
             default:
                 guard isKept(scalar) else { return }
-                if depth > 0 { alias.append(contentsOf: scalar.utf8) } else { base.append(contentsOf: scalar.utf8) }
+                if depth > 0 { alias.append(utf8: scalar) } else { base.append(utf8: scalar) }
             }
         }
         var keys: [String] = []

@@ -81,8 +81,21 @@ extension TextTokenizer {
         // functions: those were checked for exclusive access at run time on every character.
         withUnsafeMutablePointer(to: &sink) { sink in
             var scan = Scan(sink: sink, dropsFunctionWords: dropsFunctionWords)
-            let normalised = CompatibilityNormalizer.needsNormalizing(text) ? CompatibilityNormalizer.normalize(text) : text
-            for raw in normalised.unicodeScalars { scan.take(raw) }
+            var normalised = CompatibilityNormalizer.needsNormalizing(text) ? CompatibilityNormalizer.normalize(text) : text
+            // Read on the UTF-8: the scalar view cost more per character than most of the scan.
+            normalised.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    if bytes[index] < 0x80 {
+                        scan.take(Unicode.Scalar(bytes[index]))
+                        index += 1
+                    } else {
+                        let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                        scan.take(Unicode.Scalar(value)!)
+                        index += length
+                    }
+                }
+            }
             scan.endWord()
             scan.endCompound()
             scan.endWideRun()

@@ -91,6 +91,16 @@ struct MarkdownRendererTests {
         #expect(TestSites.render("Open `https://example.com` now, 2 times.\n").wordCount == 7)
     }
 
+    /// Counted on the UTF-8: CJK and full-width punctuation are not words, accented letters and
+    /// emoji are parts of words, dashes and no-break spaces end them.
+    @Test(arguments: [
+        ("「ログイン」、完了。", 6), ("café crème—très bien", 4), ("don't stop_me now\u{00A0}ok", 4),
+        ("ＡＢＣ！ｘ", 4), ("😀 smile 😀😀", 3), ("abc日本def", 4), ("Ωμέγα, Привет мир", 3), ("x\u{2028}y", 2),
+    ])
+    func wordsCountEveryKindOfCharacter(text: String, count: Int) {
+        #expect(TestSites.render(text + "\n").wordCount == count)
+    }
+
     @Test func linkPositionsAreFileLinesAndCharacterColumns() {
         let body = TestSites.render("日本語の[リンク](https://example.com)\n\nx ![画像](https://e.com/a.png)\n")
         #expect(body.links.map(\.location.line) == [4, 6])

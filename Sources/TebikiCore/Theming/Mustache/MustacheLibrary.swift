@@ -74,7 +74,7 @@ private extension MustacheLibrary {
             case .text(let text): out.append(contentsOf: text)
             case .value(let path, let escaped, _):
                 let text = Self.lookup(path, in: stack).text
-                if escaped { HTMLEscaping.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
+                if escaped { HTMLEscaping.escape(text, into: &out) } else { out.append(utf8: text) }
             case .section(let path, let inverted, let inner, _):
                 let value = Self.lookup(path, in: stack)
                 if inverted {

@@ -142,8 +142,7 @@ private extension MustacheParser {
             position += 1
             switch token {
             case .removed: continue
-            case .character(let character):
-                if character.isASCII { text.append(UInt8(character.value)) } else { text.append(utf8: String(character)) }
+            case .character(let character): text.append(utf8: character)
             case .tag(let kind, let name, let line, let column, let indent, let standalone):
                 switch kind {
                 case "!", "=": continue
@@ -197,7 +196,7 @@ private extension MustacheParser {
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(scalars.count)
-        for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
+        for scalar in scalars { utf8.append(utf8: scalar) }
         return String(decoding: utf8, as: UTF8.self)
     }
 
