@@ -26,7 +26,7 @@ extension Date {
     /// Made here: ISO8601DateFormatter took 600,000 instructions a date.
     var isoTimestamp: String {
         let second = Int(timeIntervalSince1970.rounded(.down))
-        let ofDay = second - Int((Double(second) / 86_400).rounded(.down)) * 86_400
+        let ofDay = (second % 86_400 + 86_400) % 86_400  // before 1970 too
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(isoDay)T\(two(ofDay / 3600)):\(two(ofDay / 60 % 60)):\(two(ofDay % 60))Z"
     }

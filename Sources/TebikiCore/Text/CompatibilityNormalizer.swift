@@ -35,7 +35,7 @@ enum CompatibilityNormalizer {
                 // Kana, decoded without the general loop below.
                 if lead == 0xE3 {
                     let value = 0x3000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    if !(0x3041...0x3096).contains(value) && !(0x30A1...0x30FE).contains(value) && !isStable(Unicode.Scalar(value)!) { return true }
+                    if !isStable(Unicode.Scalar(value)!) { return true }
                     index += 3
                     continue
                 }

@@ -131,8 +131,8 @@ private extension MustacheParser {
               closing: (name: String, line: Int, column: Int)?) throws(MustacheTemplate.Problem) -> [MustacheTemplate.Node] {
         var nodes: [MustacheTemplate.Node] = []
         var text: [UInt8] = []
-        // Not a nested function: capturing the text made every character's append checked for
-        // exclusive access at run time.
+        // Given the text and nodes rather than capturing them: a captured text had every
+        // character's append checked for exclusive access at run time.
         func flush(_ text: inout [UInt8], _ nodes: inout [MustacheTemplate.Node]) {
             if !text.isEmpty { nodes.append(.text(text)) }
             text = []
