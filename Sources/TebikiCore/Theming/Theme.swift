@@ -101,7 +101,9 @@ public struct Theme: Sendable {
 extension Theme {
     /// Writes site-wide constants into the template text before parsing: a page has dozens of
     /// the theme's words, and folded they are text, neither looked up nor escaped per page. The
-    /// values stay in the context too, so sections over them keep working.
+    /// values stay in the context too, so sections over them keep working, and a value holding
+    /// `{{` is left to it: folded, it would be parsed as a tag (a site title with `{{/x}}` made
+    /// every page empty). Nothing after a delimiter change is folded.
     static func fold(_ text: String, _ constants: [String: String]) -> String {
         // Read on the UTF-8: Foundation's `range(of:)` measured the rest of the template as
         // UTF-16 on every tag.
@@ -113,13 +115,18 @@ extension Theme {
             while let open = ByteSearch.firstIndex(of: "{{", in: bytes, from: index) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<open]))
                 let afterOpen = open + 2
+                // Past a delimiter change `{{name}}` is text, not a tag: the rest is left as it is.
+                if afterOpen < bytes.count && bytes[afterOpen] == 0x3D {
+                    index = open
+                    break
+                }
                 guard afterOpen == bytes.count || bytes[afterOpen] != 0x7B, let close = ByteSearch.firstIndex(of: "}}", in: bytes, from: afterOpen) else {
                     out.append("{{")
                     index = afterOpen
                     continue
                 }
                 let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[afterOpen..<close]), as: UTF8.self).trimmingSpaces()
-                if let value = constants[String(name)] {
+                if let value = constants[String(name)], !ByteSearch.text(value, contains: "{{") {
                     HTMLEscaping.escape(value, into: &out)
                 } else {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<close + 2]))

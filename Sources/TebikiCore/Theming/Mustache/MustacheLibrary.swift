@@ -104,7 +104,7 @@ private extension MustacheLibrary {
                 var filled: [UInt8] = []
                 render(given.nodes, &stack, &filled, blocks: blocks)
                 let indent = standalone ? Self.indentation(of: inner) ?? indent : ""
-                out.append(contentsOf: Self.reindent(String(decoding: filled, as: UTF8.self), to: indent, standalone: standalone).utf8)
+                out.append(utf8: Self.reindent(String(decoding: filled, as: UTF8.self), to: indent, standalone: standalone))
             }
         }
     }
