@@ -34,11 +34,11 @@ public struct LinkResolver: Sendable {
         }
         var path = Substring(destination)
         var fragment: String?
-        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+        if let hash = ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: path) {
             fragment = Self.decoded(String(path[path.index(after: hash)...]))
             path = path[..<hash]
         }
-        if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<query] }
+        if let query = ByteSearch.firstIndex(of: UInt8(ascii: "?"), in: path) { path = path[..<query] }
         let folder = fromID.utf8.lastIndex(of: UInt8(ascii: "/")).map { fromID[..<$0] } ?? ""
         guard let joined = Self.join(base: path.hasPrefix("/") ? "" : folder, Self.decoded(String(path))) else {
             return .missing(destination)
@@ -68,30 +68,45 @@ public struct LinkResolver: Sendable {
 
 extension LinkResolver {
     /// Joins a relative path to a folder under `Articles/`; nil when it climbs out of it. On
-    /// UTF-8 bytes: every link of every article is joined, and splitting into Characters cost
-    /// more than the rest of resolving the link.
+    /// contiguous UTF-8 bytes: every link of every article is joined, and splitting the paths
+    /// into Characters, then into arrays of UTF-8 views, cost more than the rest of resolving.
     static func join(base: Substring, _ path: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(base.utf8.count + path.utf8.count + 1)
-        // Where each segment in `out` starts, so `..` can take the last one off.
-        var starts: [Int] = []
-        func append(_ segment: Substring.UTF8View) {
-            if !out.isEmpty { out.append(slash) }
-            starts.append(out.count)
-            out += segment
-        }
-        for segment in base.utf8.split(separator: slash) { append(segment) }
-        for segment in path.utf8.split(separator: slash) {
-            switch segment.count {
-            case 1 where segment.first == dot: continue
-            case 2 where segment.first == dot && segment.last == dot:
-                guard let last = starts.popLast() else { return nil }
-                out.removeSubrange(max(0, last - 1)...)
-            default: append(segment)
+        var base = base, path = path
+        let joined = base.withUTF8 { base in
+            path.withUTF8 { path -> [UInt8]? in
+                var out: [UInt8] = []
+                out.reserveCapacity(base.count + path.count + 1)
+                // Where each segment in `out` starts, so `..` can take the last one off.
+                var starts: [Int] = []
+                guard appendSegments(of: base, to: &out, starts: &starts, resolvingDots: false),
+                      appendSegments(of: path, to: &out, starts: &starts, resolvingDots: true) else { return nil }
+                if path.last == slash && !out.isEmpty { out.append(slash) }
+                return out
             }
         }
-        if path.utf8.last == slash && !out.isEmpty { out.append(slash) }
-        return String(decoding: out, as: UTF8.self)
+        return joined.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Each non-empty segment between slashes, `.` skipped and `..` taking the last one off when
+    /// `resolvingDots`; false when `..` has nothing left to take.
+    private static func appendSegments(of bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], starts: inout [Int],
+                                       resolvingDots: Bool) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: slash) ?? bytes.count
+            defer { start = end + 1 }
+            let length = end - start
+            if length == 0 || (resolvingDots && length == 1 && bytes[start] == dot) { continue }
+            if resolvingDots && length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+                guard let last = starts.popLast() else { return false }
+                out.removeSubrange(max(0, last - 1)...)
+                continue
+            }
+            if !out.isEmpty { out.append(slash) }
+            starts.append(out.count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+        return true
     }
 
     private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
@@ -134,7 +149,7 @@ private extension LinkResolver {
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     static func decoded(_ text: String) -> String {
-        let unescaped = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        let unescaped = ByteSearch.text(text, contains: "%") ? text.removingPercentEncoding ?? text : text
         return unescaped.nfc
     }
 

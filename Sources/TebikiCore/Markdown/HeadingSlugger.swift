@@ -2,10 +2,12 @@
 /// already link to keep working: lower-case, punctuation dropped, spaces to `-`, letters of
 /// every script kept, `-1`, `-2`… for repeats within one page.
 struct HeadingSlugger {
-    private var used: [String: Int] = [:]
+    /// Room for a page's usual headings from the start: grown from empty, the table was
+    /// allocated and rehashed several times on every page.
+    private var used = [String: Int](minimumCapacity: 16)
 
     static func slug(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+        if ByteSearch.isASCII(text) { return asciiSlug(text) }
         return kanaSlug(text) ?? characterSlug(text)
     }
 
@@ -59,17 +61,13 @@ struct HeadingSlugger {
 
     /// A unique id on this page for a heading whose slug is `base`.
     mutating func uniqueID(forSlug base: String) -> String {
-        // Most headings are the first with their slug: one lookup, one insert.
-        if used[base] == nil {
-            used[base] = 0
-            return base
-        }
-        var candidate = base
-        var count = used[base, default: 0]
-        while used[candidate] != nil {
+        // Most headings are the first with their slug: the text hashed once, stored at once.
+        guard var count = used.updateValue(0, forKey: base) else { return base }
+        var candidate: String
+        repeat {
             count += 1
             candidate = "\(base)-\(count)"
-        }
+        } while used[candidate] != nil
         used[base] = count
         used[candidate] = 0
         return candidate

@@ -36,6 +36,23 @@ enum ByteSearch {
         return nil
     }
 
+    /// Where a byte first is in a text, found by memchr on its contiguous UTF-8: searching the
+    /// UTF-8 view cost about 25 instructions a byte, on every link of every article.
+    static func firstIndex(of byte: UInt8, in text: Substring) -> String.Index? {
+        var contiguous = text
+        let offset = contiguous.withUTF8 { bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// Whether every byte of the text is ASCII, read the same way.
+    static func isASCII(_ text: String) -> Bool {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+    }
+
     /// The text with every `needle` replaced by `replacement`, searched as bytes: Foundation's
     /// `replacingOccurrences` took 21 million instructions to put the widget's data into its
     /// 39 KB script, going through UTF-16.

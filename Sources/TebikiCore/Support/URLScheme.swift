@@ -2,7 +2,7 @@
 enum URLScheme {
     /// On bytes: every link of every article passes through here.
     static func of(_ url: String) -> String? {
-        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        guard let colon = ByteSearch.firstIndex(of: UInt8(ascii: ":"), in: url[...]) else { return nil }
         let scheme = url.utf8[..<colon]
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         guard let first = scheme.first, isLetter(first),

@@ -47,4 +47,15 @@ struct ByteSearchTests {
         #expect(ByteSearch.replacing("/*d*/null", in: text, with: replacement)
                     == text.replacingOccurrences(of: "/*d*/null", with: replacement))
     }
+
+    /// A byte's place as an index of the text, in a slice that starts past non-ASCII text too.
+    @Test func findsAByteAsAnIndexOfTheText() {
+        let text = "ログ/guide/a.md#手順?x"
+        let slice = text[text.index(text.startIndex, offsetBy: 3)...]
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: slice).map { String(text[$0...]) } == "#手順?x")
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "?"), in: text[...]).map { String(text[..<$0]) } == "ログ/guide/a.md#手順")
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "!"), in: slice) == nil)
+        #expect(ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: ""[...]) == nil)
+        #expect(ByteSearch.isASCII("guide/a.md") && ByteSearch.isASCII("") && !ByteSearch.isASCII("ガイド/a.md"))
+    }
 }
