@@ -90,7 +90,7 @@ struct FolderWalk {
             default: Entry(name: name, kind: Self.kind(of: path + "/" + name))
             }
         }
-        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return entries.sorted { precedes($0.name, $1.name) }
     }
 
     /// What a path is once symbolic links are followed.

@@ -8,13 +8,13 @@ struct FrontMatterSplit: Equatable {
     /// Lines of the file before the body; add it to a body line to get the file line.
     var bodyLineOffset: Int
 
-    /// Lines are found on the UTF-8 bytes: `\n` is one byte, and reading Characters to find
-    /// it cost 2 % of a build.
+    /// Lines are found on the UTF-8 bytes, with memchr: `\n` is one byte, and reading Characters
+    /// to find it cost 2 % of a build, reading the UTF-8 view 0.5 %.
     init(_ text: String) {
         var whole = text[...]
         if whole.hasPrefix("\u{FEFF}") { whole = whole.dropFirst() }
         let bytes = whole.utf8
-        guard let firstEnd = bytes.firstIndex(of: 0x0A), Self.isFence(bytes[..<firstEnd], dots: false) else {
+        guard let firstEnd = ByteSearch.firstIndex(of: 0x0A, in: whole), Self.isFence(bytes[..<firstEnd], dots: false) else {
             yaml = nil
             body = whole
             bodyLineOffset = 0
@@ -24,7 +24,7 @@ struct FrontMatterSplit: Equatable {
         var lineStart = yamlStart
         var lineNumber = 2
         while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: whole[lineStart...]) ?? bytes.endIndex
             if Self.isFence(bytes[lineStart..<lineEnd], dots: true) {
                 yaml = String(Substring(bytes[yamlStart..<lineStart]))
                 body = lineEnd < bytes.endIndex ? Substring(bytes[bytes.index(after: lineEnd)...]) : ""

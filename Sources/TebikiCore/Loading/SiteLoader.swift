@@ -143,8 +143,9 @@ func precedes(_ a: (number: Int?, title: String, id: String), _ b: (number: Int?
     }
 }
 
-/// Code point order: deterministic, and far cheaper than String's Unicode-aware `<` when
-/// sorting 10,000 Japanese titles.
+/// Code point order (UTF-8's byte order is the same): deterministic, and far cheaper than
+/// String's Unicode-aware `<` when sorting 10,000 Japanese titles. (memcmp on the contiguous
+/// bytes measured slower: names differ within their first bytes.)
 func precedes(_ a: String, _ b: String) -> Bool {
     a.utf8.lexicographicallyPrecedes(b.utf8)
 }

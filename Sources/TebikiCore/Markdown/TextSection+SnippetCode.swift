@@ -14,7 +14,7 @@ extension TextSection {
         let bytes = code.utf8
         var start = bytes.startIndex
         while start < bytes.endIndex && total < Self.snippetCodeLimit {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let end = ByteSearch.firstIndex(of: 0x0A, in: code[start...]) ?? bytes.endIndex
             let line = Self.trimmed(code[start..<end])
             start = end < bytes.endIndex ? bytes.index(after: end) : end
             let scalars = line.unicodeScalars
