@@ -33,28 +33,40 @@ struct MarkdownCopy {
         return lines.joined(separator: "\n")
     }
 
-    /// The copy, each link and image pointing where the page's does.
-    var text: String {
+    /// The copy as UTF-8, each link and image pointing where the page's does; made as bytes,
+    /// as it is written, so its text is neither validated again nor concatenated.
+    var utf8: [UInt8] {
         let source = article.source
-        var out = "---\ntitle: " + Self.yamlString(source.title) + "\n"
-        if let description = source.frontMatter.description { out += "description: " + Self.yamlString(description) + "\n" }
-        if let updated = source.lastModified { out += "updated: " + updated.isoDay + "\n" }
-        out += "---\n\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(article.markdown.utf8.count + article.markdown.utf8.count / 4 + 256)
+        out.append("---\ntitle: ")
+        out.append(utf8: Self.yamlString(source.title))
+        if let description = source.frontMatter.description {
+            out.append("\ndescription: ")
+            out.append(utf8: Self.yamlString(description))
+        }
+        if let updated = source.lastModified {
+            out.append("\nupdated: ")
+            out.append(utf8: updated.isoDay)
+        }
+        out.append("\n---\n\n")
         let urls = Dictionary(article.body.links.map { ($0.destination, url(for: $0)) }, uniquingKeysWith: { first, _ in first })
-        let body = Self.rewritingLinks(String(article.markdown.drop { $0 == "\n" }), urls)
-        return out + body + (body.hasSuffix("\n") ? "" : "\n")
+        let bodyStart = out.count
+        Self.rewriteLinks(in: article.markdown.drop { $0 == "\n" }, urls, into: &out)
+        if out.count == bodyStart || out.last != 0x0A { out.append(0x0A) }
+        return out
     }
 }
 
 extension MarkdownCopy {
     /// Each `[text](destination)`, `[text](<destination>)` and `[label]: destination` outside
     /// fenced code, its destination replaced by `urls[destination]`; a link whose URL is empty
-    /// becomes its text. One pass over the bytes: a copy is written for every article.
-    static func rewritingLinks(_ markdown: String, _ urls: [String: String]) -> String {
+    /// becomes its text. One pass over the bytes, appended to `out`: a copy is written for
+    /// every article.
+    static func rewriteLinks(in markdown: Substring, _ urls: [String: String], into out: inout [UInt8]) {
         var markdown = markdown
-        return markdown.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 4)
+        let first = out.count
+        markdown.withUTF8 { bytes in
             // Bytes are copied in runs, up to where the copy differs: one append a byte was most
             // of the copy's time.
             var runStart = 0
@@ -117,13 +129,13 @@ extension MarkdownCopy {
                             // Plain text: the brackets and the destination go, the text stays.
                             copy(upTo: index)
                             out.remove(at: open)
-                            if open > 0 && out[open - 1] == 0x21 { out.remove(at: open - 1) }
+                            if open > first && out[open - 1] == 0x21 { out.remove(at: open - 1) }
                             index = end + 1
                             runStart = index
                             continue
                         }
                         copy(upTo: start)
-                        out += url.utf8
+                        out.append(utf8: url)
                         index = end
                         runStart = end
                         continue
@@ -132,7 +144,6 @@ extension MarkdownCopy {
                 index += 1
             }
             copy(upTo: bytes.count)
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

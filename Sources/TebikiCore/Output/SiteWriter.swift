@@ -10,7 +10,7 @@ struct SiteWriter {
     let html: (SitePage, PageRenderer) -> [UInt8]
     /// Feeds, `llms.txt`, `robots.txt`, the sitemap and the articles' Markdown copies.
     let files: [(path: String, file: SiteFile)]
-    let text: (SiteFile) -> String
+    let utf8: (SiteFile) -> [UInt8]
     /// The search index's files, which `write(search:)` writes.
     let searchPaths: [String]
     let theme: Theme
@@ -71,7 +71,7 @@ struct SiteWriter {
             throw Failure(problem: error)
         }
         try writeInParallel(files, source: { _ in nil }) { file throws(OutputFolder.Problem) in
-            try folder.write(text(file.file), to: file.path)
+            try folder.write(utf8(file.file), to: file.path)
         }
         do throws(OutputFolder.Problem) {
             for language in site.config.languages {

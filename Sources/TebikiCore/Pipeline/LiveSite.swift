@@ -91,7 +91,7 @@ public struct LiveSite: Sendable {
         let renderer = PageRenderer(site: checked.site, theme: theme)
         switch route {
         case .page(let page): return .text(String(decoding: checked.html(of: page, renderer: renderer), as: UTF8.self))
-        case .siteFile(let file): return .text(checked.text(of: file))
+        case .siteFile(let file): return .text(String(decoding: checked.utf8(of: file), as: UTF8.self))
         case .searchFile: return searchFiles[key].map(Resource.text)
         case .widget(let language): return WidgetScript.text(theme: theme, articles: checked.articles, site: checked.site, language: language).map(Resource.text)
         case .file(let url): return .file(url)

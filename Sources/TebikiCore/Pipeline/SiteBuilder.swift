@@ -159,7 +159,7 @@ private extension SiteBuilder {
 
         progress(.write)
         let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
-                                files: checked.files(), text: checked.text(of:), searchPaths: searchPaths, theme: theme, folder: folder)
+                                files: checked.files(), utf8: checked.utf8(of:), searchPaths: searchPaths, theme: theme, folder: folder)
         if !site.staticFiles.isEmpty {
             result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
         }

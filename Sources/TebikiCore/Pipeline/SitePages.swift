@@ -28,13 +28,14 @@ extension SiteBuilder.CheckedSite {
         return files
     }
 
-    func text(of file: SiteFile) -> String {
+    /// A file's text as UTF-8, as it is written; the Markdown copies, one an article, are made so.
+    func utf8(of file: SiteFile) -> [UInt8] {
         switch file {
-        case .feed(let language): AtomFeed(site: site, language: language).xml()
-        case .llms(let language): LLMsText(site: site, language: language).text()
-        case .robots: RobotsText(site: site).text()
-        case .sitemap: Sitemap(site: site).xml() ?? ""
-        case .markdownCopy(let index): MarkdownCopy(article: articles[index], baseURL: site.config.baseURL).text
+        case .feed(let language): Array(AtomFeed(site: site, language: language).xml().utf8)
+        case .llms(let language): Array(LLMsText(site: site, language: language).text().utf8)
+        case .robots: Array(RobotsText(site: site).text().utf8)
+        case .sitemap: Array((Sitemap(site: site).xml() ?? "").utf8)
+        case .markdownCopy(let index): MarkdownCopy(article: articles[index], baseURL: site.config.baseURL).utf8
         }
     }
 
