@@ -21,7 +21,7 @@ struct PageHead {
     /// `application/ld+json` text, already escaped for a script element.
     var structuredData: String?
 
-    var html: String {
+    var utf8: [UInt8] {
         // Made as UTF-8, the fixed parts copied from their literals and values escaped in place:
         // 33 → 28 million instructions for 1,000 pages' heads, against appending to a String.
         var out: [UInt8] = []
@@ -62,7 +62,7 @@ struct PageHead {
             out.append(utf8: structuredData)
             out.append("</script>\n")
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `og:locale` is language_TERRITORY: a language's usual territory when the code has none.

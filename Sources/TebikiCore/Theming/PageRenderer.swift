@@ -46,7 +46,7 @@ public struct PageRenderer: Sendable {
         let base = site.config.baseURL.map { $0 + Self.encode(prefix) }
         head.structuredData = StructuredData.website(name: head.siteTitle, description: site.config.description, url: base, language: language,
                                                      search: (base ?? root + Self.encode(prefix)) + "search/?q={search_term_string}")
-        context["head"] = .string(head.html)
+        context["head"] = .utf8(head.utf8)
         context["description"] = MustacheValue(site.config.description)
         context["isHome"] = true
         // Positions, not copies of the articles: a copy of each of 10,000 showed in the profile.
@@ -78,7 +78,7 @@ public struct PageRenderer: Sendable {
         var context = common(root: root, canonicalPath: category.id + "/", language: language, key: Translations.key(of: category.id, in: site))
         var head = head(root: root, canonicalPath: category.id + "/", language: language)
         (head.title, head.description) = (category.title, category.description)
-        context["head"] = .string(head.html)
+        context["head"] = .utf8(head.utf8)
         context["title"] = .string(category.title)
         context["description"] = MustacheValue(category.description)
         context["introduction"] = MustacheValue(introduction)
@@ -104,7 +104,7 @@ public struct PageRenderer: Sendable {
         var context = common(root: root, canonicalPath: section.id + "/", language: language, key: Translations.key(of: section.id, in: site))
         var head = head(root: root, canonicalPath: section.id + "/", language: language)
         (head.title, head.description) = (section.title, section.description)
-        context["head"] = .string(head.html)
+        context["head"] = .utf8(head.utf8)
         let articles = site.articles(in: section)
         context["title"] = .string(section.title)
         context["description"] = MustacheValue(section.description)
@@ -127,7 +127,7 @@ public struct PageRenderer: Sendable {
         let strings = words(language)
         let root = SiteLayout.rootPrefix(depth: source.pageDepth)
         var context = common(root: root, canonicalPath: source.urlPath, language: language, key: String(source.translationKey))
-        context["head"] = .string(articleHead(article, root: root, language: language, section: siblings?.section).html)
+        context["head"] = .utf8(articleHead(article, root: root, language: language, section: siblings?.section).utf8)
         context["editURL"] = MustacheValue(site.config.editURL.map { editURL in
             let path = source.path.dropFirst(SiteLayout.articlesFolder.count + 1)
             return editURL.replacingOccurrences(of: "{path}", with: Self.encode(String(path)))
@@ -177,7 +177,7 @@ public struct PageRenderer: Sendable {
         var head = head(root: root, canonicalPath: prefix + "search/", language: language)
         head.title = words(language)["searchTitle"]
         head.noindex = true
-        context["head"] = .string(head.html)
+        context["head"] = .utf8(head.utf8)
         context["title"] = .string(words(language)["searchTitle"])
         return PageValues(template: "search", language: language, values: context)
     }
@@ -188,7 +188,7 @@ public struct PageRenderer: Sendable {
         var head = head(root: site.config.basePath, canonicalPath: nil, language: language)
         head.title = words(language)["notFoundTitle"]
         head.noindex = true
-        context["head"] = .string(head.html)
+        context["head"] = .utf8(head.utf8)
         context["title"] = .string(words(language)["notFoundTitle"])
         return PageValues(template: "404", language: language, values: context)
     }

@@ -73,8 +73,14 @@ private extension MustacheLibrary {
             switch node {
             case .text(let text): out.append(contentsOf: text)
             case .value(let path, let escaped, _):
-                let text = Self.lookup(path, in: stack).text
-                if escaped { HTMLEscaping.escape(text, into: &out) } else { out.append(utf8: text) }
+                let value = Self.lookup(path, in: stack)
+                if case .utf8(let bytes) = value, !escaped {
+                    out.append(contentsOf: bytes)
+                } else if escaped {
+                    HTMLEscaping.escape(value.text, into: &out)
+                } else {
+                    out.append(utf8: value.text)
+                }
             case .section(let path, let inverted, let inner, _):
                 let value = Self.lookup(path, in: stack)
                 if inverted {

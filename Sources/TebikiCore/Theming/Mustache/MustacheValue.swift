@@ -1,12 +1,16 @@
 import Foundation
 
-/// A value a Mustache template is filled with: what JSON has, so a lookup is a switch and a
-/// scan of an object's members, never a dynamic cast.
+/// A value a Mustache template is filled with: what JSON has (text either as a String or
+/// already as UTF-8), so a lookup is a switch and a scan of an object's members, never a
+/// dynamic cast.
 public enum MustacheValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
+    /// Text already made as UTF-8 (a page's head), copied into the page as it is: made into a
+    /// String, it was checked byte by byte for nothing.
+    case utf8([UInt8])
     case list([MustacheValue])
     case object(MustacheObject)
 
@@ -17,6 +21,7 @@ public enum MustacheValue: Sendable, Equatable {
         case .bool(let value): value
         case .number(let value): value != 0
         case .string(let value): !value.isEmpty
+        case .utf8(let bytes): !bytes.isEmpty
         case .list(let items): !items.isEmpty
         case .object: true
         }
@@ -30,6 +35,7 @@ public enum MustacheValue: Sendable, Equatable {
         case .number(let value):
             value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .string(let value): value
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .list(let items): items.map(\.text).joined(separator: ",")
         case .object: ""
         }
