@@ -19,7 +19,7 @@ struct PageHead {
     var markdownCopy: String?
     var noindex = false
     /// `application/ld+json` text, already escaped for a script element.
-    var structuredData: String?
+    var structuredData: [UInt8]?
 
     var utf8: [UInt8] {
         // Made as UTF-8, the fixed parts copied from their literals and values escaped in place:
@@ -59,7 +59,7 @@ struct PageHead {
         }
         if let structuredData {
             out.append("<script type=\"application/ld+json\">")
-            out.append(utf8: structuredData)
+            out.append(contentsOf: structuredData)
             out.append("</script>\n")
         }
         return out

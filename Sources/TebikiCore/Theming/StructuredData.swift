@@ -4,7 +4,7 @@
 enum StructuredData {
     /// `crumbs`: names and absolute URLs (nil without a base URL) from the home page to the article.
     static func article(headline: String, description: String?, published: String?, modified: String?, language: String,
-                        url: String?, image: String?, crumbs: [(name: String, url: String?)]) -> String {
+                        url: String?, image: String?, crumbs: [(name: String, url: String?)]) -> [UInt8] {
         var json = Writer()
         json.write("[")
         json.open(schema: "Article")
@@ -26,7 +26,7 @@ enum StructuredData {
             json.open()
             json.member("@type", "ListItem")
             json.key("position")
-            json.write(String(position + 1))
+            json.bytes.append(utf8: String(position + 1))
             json.member("name", crumb.name)
             if let url = crumb.url { json.member("item", url) }
             json.close()
@@ -34,11 +34,11 @@ enum StructuredData {
         json.write("]")
         json.close()
         json.write("]")
-        return json.text
+        return json.bytes
     }
 
     /// `search`: the results page's address with `{search_term_string}` where the query goes.
-    static func website(name: String, description: String?, url: String?, language: String, search: String) -> String {
+    static func website(name: String, description: String?, url: String?, language: String, search: String) -> [UInt8] {
         var json = Writer()
         json.open(schema: "WebSite")
         json.member("name", name)
@@ -52,27 +52,26 @@ enum StructuredData {
         json.member("query-input", "required name=search_term_string")
         json.close()
         json.close()
-        return json.text
+        return json.bytes
     }
 }
 
 private extension StructuredData {
     /// Writes JSON into one buffer, with a comma before each member or item that follows
-    /// another: an article page's data was dozens of small strings joined.
+    /// another: an article page's data was dozens of small strings joined. Keys and fixed
+    /// parts are literals, copied where they are.
     struct Writer {
         var bytes: [UInt8] = []
 
-        var text: String { String(decoding: bytes, as: UTF8.self) }
-
         /// Keys are Tebiki's own and need no escape.
-        mutating func key(_ name: String) {
+        mutating func key(_ name: StaticString) {
             separate()
             bytes.append(0x22)
-            bytes += name.utf8
-            bytes += "\":".utf8
+            bytes.append(name)
+            bytes.append("\":")
         }
 
-        mutating func member(_ name: String, _ value: String) {
+        mutating func member(_ name: StaticString, _ value: String) {
             key(name)
             bytes.append(0x22)
             JSONText.append(value, to: &bytes)
@@ -85,15 +84,18 @@ private extension StructuredData {
         }
 
         /// A top-level object: schema.org's context and the object's type.
-        mutating func open(schema type: String) {
+        mutating func open(schema type: StaticString) {
             open()
             member("@context", "https://schema.org")
-            member("@type", type)
+            key("@type")
+            bytes.append(0x22)
+            bytes.append(type)
+            bytes.append(0x22)
         }
 
         mutating func close() { bytes.append(UInt8(ascii: "}")) }
 
-        mutating func write(_ raw: String) { bytes += raw.utf8 }
+        mutating func write(_ raw: StaticString) { bytes.append(raw) }
 
         /// A comma, unless this starts an object or array or is a member's value.
         mutating func separate() {
