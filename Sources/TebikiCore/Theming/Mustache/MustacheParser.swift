@@ -13,6 +13,9 @@ struct MustacheParser {
     private var column = 1
     private var open: [Unicode.Scalar] = ["{", "{"]
     private var close: [Unicode.Scalar] = ["}", "}"]
+    /// The tags read, which tokens point at: kept apart, tokens are plain values, copied
+    /// without reference counting, one for every character of the template.
+    private var tags: [Tag] = []
     private(set) var references: [(name: String, line: Int, column: Int)] = []
 
     init(_ text: String) {
@@ -20,9 +23,9 @@ struct MustacheParser {
     }
 
     mutating func parse() throws(MustacheTemplate.Problem) -> [MustacheTemplate.Node] {
-        var tokens = try tokens()
+        let tokens = try tokens()
         var position = 0
-        let nodes = try nest(&tokens, &position, closing: nil)
+        let nodes = try nest(tokens, &position, closing: nil)
         return nodes
     }
 }
@@ -30,66 +33,86 @@ struct MustacheParser {
 private extension MustacheParser {
     enum Token {
         case character(Unicode.Scalar)
-        /// `kind`: "#", "^", "/", ">", "<", "$", "&", "!", "=", or " " for a plain `{{name}}`.
-        case tag(kind: Unicode.Scalar, name: String, line: Int, column: Int, indent: String, standalone: Bool)
+        /// `tags[index]`.
+        case tag(Int)
         case removed
     }
 
-    static let standaloneKinds: Set<Unicode.Scalar> = ["#", "^", "/", ">", "<", "$", "!", "="]
+    struct Tag {
+        /// "#", "^", "/", ">", "<", "$", "&", "!", "=", or " " for a plain `{{name}}`.
+        var kind: Unicode.Scalar
+        var name: String
+        var line: Int
+        var column: Int
+        var indent = ""
+        var standalone = false
+
+        /// Section, inverted, comment, partial, delimiter, parent and block tags: a line of
+        /// whitespace and these alone is standalone.
+        var mayStandAlone: Bool {
+            switch kind {
+            case "#", "^", "/", ">", "<", "$", "!", "=": true
+            default: false
+            }
+        }
+    }
+
+    /// The current line while tokens are read: where its whitespace tokens are, its tags,
+    /// whether anything on it (text or an interpolation) stops it from being standalone, and
+    /// the whitespace before its first tag.
+    struct Line {
+        var spaces: [Int] = []
+        var tags: [Int] = []
+        var nonSpace = false
+        var indent = ""
+    }
 
     mutating func tokens() throws(MustacheTemplate.Problem) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count)
-        // The current line: where its whitespace tokens are, whether it has a tag, and whether
-        // anything on it (text or an interpolation) stops it from being standalone.
-        var spaces: [Int] = []
-        var tagsOnLine: [Int] = []
-        var nonSpace = false
-        var lineIndent = ""
-        func endLine(_ tokens: inout [Token]) {
-            if !tagsOnLine.isEmpty && !nonSpace {
-                for space in spaces { tokens[space] = .removed }
-                for tag in tagsOnLine {
-                    if case .tag(let kind, let name, let line, let column, _, _) = tokens[tag] {
-                        tokens[tag] = .tag(kind: kind, name: name, line: line, column: column, indent: lineIndent, standalone: true)
-                    }
-                }
-            }
-            spaces.removeAll()
-            tagsOnLine.removeAll()
-            nonSpace = false
-            lineIndent = ""
-        }
+        var current = Line()
         while index < scalars.count {
             if matches(open, at: index) {
                 let (tagLine, tagColumn) = (line, column)
                 advance(open.count)
-                let token = try tag(line: tagLine, column: tagColumn)
-                guard case .tag(let kind, let name, _, _, _, _) = token else { continue }
-                if kind == ">" || kind == "<" { references.append((name, tagLine, tagColumn)) }
-                tokens.append(token)
-                if Self.standaloneKinds.contains(kind) { tagsOnLine.append(tokens.count - 1) } else { nonSpace = true }
+                let tag = try tag(line: tagLine, column: tagColumn)
+                if tag.kind == ">" || tag.kind == "<" { references.append((tag.name, tagLine, tagColumn)) }
+                tags.append(tag)
+                tokens.append(.tag(tags.count - 1))
+                if tag.mayStandAlone { current.tags.append(tags.count - 1) } else { current.nonSpace = true }
                 continue
             }
             let character = scalars[index]
             advance(1)
             tokens.append(.character(character))
             if character == "\n" {
-                spaces.append(tokens.count - 1)
-                endLine(&tokens)
+                current.spaces.append(tokens.count - 1)
+                endLine(current, &tokens)
+                current = Line()
             } else if character == " " || character == "\t" || character == "\r" {
-                spaces.append(tokens.count - 1)
-                if tagsOnLine.isEmpty { lineIndent.unicodeScalars.append(character) }
+                current.spaces.append(tokens.count - 1)
+                if current.tags.isEmpty { current.indent.unicodeScalars.append(character) }
             } else {
-                nonSpace = true
+                current.nonSpace = true
             }
         }
-        endLine(&tokens)
+        endLine(current, &tokens)
         return tokens
     }
 
+    /// A line of whitespace and standalone tags loses its whitespace and line end; its tags
+    /// learn its indentation.
+    mutating func endLine(_ line: Line, _ tokens: inout [Token]) {
+        guard !line.tags.isEmpty && !line.nonSpace else { return }
+        for space in line.spaces { tokens[space] = .removed }
+        for tag in line.tags {
+            tags[tag].indent = line.indent
+            tags[tag].standalone = true
+        }
+    }
+
     /// A tag, its opening delimiter read; a delimiter change is applied and returned as a tag too.
-    mutating func tag(line tagLine: Int, column tagColumn: Int) throws(MustacheTemplate.Problem) -> Token {
+    mutating func tag(line tagLine: Int, column tagColumn: Int) throws(MustacheTemplate.Problem) -> Tag {
         let problem = { (message: String) in MustacheTemplate.Problem(message: message, line: tagLine, column: tagColumn) }
         var kind: Unicode.Scalar = " "
         if index < scalars.count, Self.isKind(scalars[index]) {
@@ -111,7 +134,7 @@ private extension MustacheParser {
         if kind == "{" { kind = "&" }
         switch kind {
         case "!":
-            return .tag(kind: "!", name: "", line: tagLine, column: tagColumn, indent: "", standalone: false)
+            return Tag(kind: "!", name: "", line: tagLine, column: tagColumn)
         case "=":
             let parts = content.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else {
@@ -119,15 +142,15 @@ private extension MustacheParser {
             }
             open = Array(parts[0].unicodeScalars)
             close = Array(parts[1].unicodeScalars)
-            return .tag(kind: "=", name: "", line: tagLine, column: tagColumn, indent: "", standalone: false)
+            return Tag(kind: "=", name: "", line: tagLine, column: tagColumn)
         default:
             guard !content.isEmpty else { throw problem("this tag names nothing") }
-            return .tag(kind: kind, name: content, line: tagLine, column: tagColumn, indent: "", standalone: false)
+            return Tag(kind: kind, name: content, line: tagLine, column: tagColumn)
         }
     }
 
     /// Nodes from `position` until the tag closing `closing` (or the end, when nil).
-    func nest(_ tokens: inout [Token], _ position: inout Int,
+    func nest(_ tokens: [Token], _ position: inout Int,
               closing: (name: String, line: Int, column: Int)?) throws(MustacheTemplate.Problem) -> [MustacheTemplate.Node] {
         var nodes: [MustacheTemplate.Node] = []
         var text: [UInt8] = []
@@ -143,7 +166,9 @@ private extension MustacheParser {
             switch token {
             case .removed: continue
             case .character(let character): text.append(utf8: character)
-            case .tag(let kind, let name, let line, let column, let indent, let standalone):
+            case .tag(let tagIndex):
+                let (kind, name, line, column, indent, standalone) = (tags[tagIndex].kind, tags[tagIndex].name, tags[tagIndex].line,
+                                                                       tags[tagIndex].column, tags[tagIndex].indent, tags[tagIndex].standalone)
                 switch kind {
                 case "!", "=": continue
                 case "/":
@@ -164,7 +189,7 @@ private extension MustacheParser {
                     nodes.append(.partial(name: name, indent: standalone ? indent : ""))
                 case "#", "^", "$", "<":
                     flush(&text, &nodes)
-                    let inner = try nest(&tokens, &position, closing: (name, line, column))
+                    let inner = try nest(tokens, &position, closing: (name, line, column))
                     switch kind {
                     case "$": nodes.append(.block(name: name, standalone: standalone, indent: indent, nodes: inner))
                     case "<":
