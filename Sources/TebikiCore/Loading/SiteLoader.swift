@@ -54,8 +54,10 @@ public enum SiteLoader {
             site.glossary[language] = glossary
         }
         let gitLog = GitDates.start(articlesFolder: articlesURL)
+        // The folder's path made once: a URL's path is worked out again each time it is asked for.
+        let articlesFolder = articlesURL.path
         var loaded = parallelMap(articleFiles) { file in
-            loadArticle(articlesURL: articlesURL, relative: file.relative, languageFolder: file.languageFolder, variables: config.variables)
+            loadArticle(articlesFolder: articlesFolder, relative: file.relative, languageFolder: file.languageFolder, variables: config.variables)
         }
         let dates = gitLog.dates()
         if !dates.isEmpty {
@@ -180,11 +182,12 @@ extension SiteLoader {
     /// Reads one article; its last-modified date is front matter `lastmod`, else the file's
     /// modification time until the git dates arrive.
     /// A category's `index.md` may have no title: `requiresTitle` is false for it.
-    static func loadArticle(articlesURL: URL, relative: String, languageFolder: String?,
+    /// `articlesFolder`: the path of `Articles/`.
+    static func loadArticle(articlesFolder: String, relative: String, languageFolder: String?,
                             variables: TextVariables, requiresTitle: Bool = true) -> (ArticleSource?, [Diagnostic]) {
         let path = "\(SiteLayout.articlesFolder)/\(relative)"
         let file: TextFile
-        switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
+        switch TextFile.read(articlesFolder + "/" + relative, displayPath: path) {
         case .success(let read): file = read
         case .failure(let problem): return (nil, [problem])
         }
@@ -371,9 +374,10 @@ private extension SiteLoader {
 
     /// Reads the `.md` files among `files` (paths under `Articles/`) as snippets.
     static func readSnippets(_ files: [String], in articlesURL: URL, into site: inout LoadedSite, diagnostics: inout [Diagnostic]) {
+        let articlesFolder = articlesURL.path
         for relative in files where relative.hasSuffix(".md") {
             let path = "\(SiteLayout.articlesFolder)/\(relative)"
-            switch TextFile.read(articlesURL.path + "/" + relative, displayPath: path) {
+            switch TextFile.read(articlesFolder + "/" + relative, displayPath: path) {
             case .success(let file): site.snippets[path.nfc] = file.text
             case .failure(let problem): diagnostics.append(problem)
             }
@@ -517,7 +521,7 @@ private extension SiteLoader {
     static func loadIntroduction(_ relative: String?, languageFolder: String?, articlesURL: URL, config: SiteConfig,
                                  diagnostics: inout [Diagnostic]) -> ArticleSource? {
         guard let relative else { return nil }
-        let (loaded, problems) = loadArticle(articlesURL: articlesURL, relative: relative, languageFolder: languageFolder,
+        let (loaded, problems) = loadArticle(articlesFolder: articlesURL.path, relative: relative, languageFolder: languageFolder,
                                              variables: config.variables, requiresTitle: false)
         diagnostics += problems
         return loaded

@@ -41,9 +41,11 @@ struct TextFile {
     }
 
     static func decode(_ bytes: ArraySlice<UInt8>, path: String) -> Result<String, Diagnostic> {
-        if let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+        if let (text, hasCarriageReturn) = bytes.withUnsafeBufferPointer({ buffer in
+            String(validating: buffer, as: UTF8.self).map { ($0, ByteSearch.buffer(buffer, contains: 0x0D)) }
+        }) {
             // Windows line ends would otherwise end up inside headings and front matter values.
-            return .success(bytes.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+            return .success(hasCarriageReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         }
         let (line, column) = firstInvalidPosition(bytes)
         return .failure(.error(.notUTF8, path, line: line, column: column, "the file is not UTF-8 text; save it as UTF-8"))

@@ -110,7 +110,7 @@ public struct LiveSite: Sendable {
             guard let index = checked.articles.firstIndex(where: { $0.source.path == path }) else { return .needsReload }
             let old = checked.articles[index]
             let relative = String(path.dropFirst(SiteLayout.articlesFolder.count + 1))
-            let (loaded, problems) = SiteLoader.loadArticle(articlesURL: articlesURL, relative: relative, languageFolder: old.source.languageFolder,
+            let (loaded, problems) = SiteLoader.loadArticle(articlesFolder: articlesURL.path, relative: relative, languageFolder: old.source.languageFolder,
                                                           variables: checked.site.config.variables)
             loadDiagnostics += problems
             guard var source = loaded else {
