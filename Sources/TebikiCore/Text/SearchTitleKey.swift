@@ -17,10 +17,13 @@ enum SearchTitleKey {
     /// The keys of an article's title and of its sections' headings, with the section each names.
     static func terms(title: String, sections: [TextSection]) -> [(term: String, section: Int16)] {
         var keys = titleTerms(of: title).map { (term: $0, section: Int16(0)) }
-        var seen = Set(keys.map(\.term))
+        // Seen by term id, as the index names the terms: a Set of the Strings hashed each one
+        // with SipHash, after normalising it.
+        var seen = TermTable<Bool>(capacity: 16)
+        for key in keys { _ = seen.insert(TextTokenizer.Term.word(key.term).stableID, true) }
         for (index, section) in sections.enumerated() where !section.heading.isEmpty {
             // The first section with a heading is the one a reader is sent to.
-            for term in headingTerms(of: section.heading) where seen.insert(term).inserted {
+            for term in headingTerms(of: section.heading) where seen.insert(TextTokenizer.Term.word(term).stableID, true) {
                 keys.append((term, Int16(clamping: index)))
             }
         }
