@@ -61,14 +61,19 @@ private extension TermVector {
     typealias Counted = [(term: UInt64, weight: Float, section: Int16)]
 
     static func read(_ tallies: TermTable<Tally>) -> Counted {
+        // The terms sorted alone, then their tallies looked up: sorting the whole rows moved
+        // twice the bytes through a comparison closure.
+        var terms: [UInt64] = []
+        terms.reserveCapacity(tallies.count)
+        tallies.forEach { term, _ in terms.append(term) }
+        terms.sort()
         var counted: Counted = []
-        counted.reserveCapacity(tallies.count)
-        tallies.forEach { term, tally in
-            var tally = tally
+        counted.reserveCapacity(terms.count)
+        for term in terms {
+            var tally = tallies[term]!
             tally.endRun()
             counted.append((term, tally.weight, tally.best))
         }
-        counted.sort { $0.term < $1.term }
         return counted
     }
 
