@@ -52,7 +52,7 @@ extension MarkdownRenderer {
     /// A container's title as written, with its inline Markdown; else the kind's own title.
     func writeTitle(_ container: ContainerFences.Container, fallback: String, _ state: inout State) {
         guard let title = container.title else {
-            state.out += HTMLEscaping.escape(fallback)
+            state.out.appendEscaped(fallback)
             return
         }
         for event in MarkdownStream.inline(title, origin: container.titleOrigin) {

@@ -55,7 +55,7 @@ struct MarkdownRenderer {
         state.includeStack = [options.path]
         walk(MarkdownStream(markdown), &state)
         state.endSection()
-        var body = RenderedMarkdown(html: state.out, headings: state.headings, links: state.links,
+        var body = RenderedMarkdown(html: state.out.text, headings: state.headings, links: state.links,
                                     wordCount: state.wordCount, sections: state.sections, steps: state.steps)
         body.rawHTMLIDs = state.rawHTMLIDs
         return (body, state.diagnostics)
@@ -91,7 +91,7 @@ extension MarkdownRenderer {
 
     struct State {
         var columns: SourceColumns
-        var out = ""
+        var out = HTMLOutput()
         /// The words a reader sees, without markup or code, for related articles and search: the
         /// finished sections, and the text of the current one, which began at `sectionHeading`.
         var sections: [TextSection] = []
@@ -105,7 +105,7 @@ extension MarkdownRenderer {
         var slugger = HeadingSlugger()
         var wordCount = 0
         /// Set while inside a heading: where its HTML and its reader's text start, and its plain text so far.
-        var heading: (start: String.Index, textStart: String.Index, text: String, line: Int)?
+        var heading: (start: Int, textStart: String.Index, text: String, line: Int)?
         /// Set while inside an image: its alt text so far, and how many images deep.
         var altText: String?
         var imageDepth = 0
@@ -115,7 +115,7 @@ extension MarkdownRenderer {
         var reportedHTML = false
         var skipCalloutMarker = false
         var skipNextSoftBreak = false
-        var paragraphStart: String.Index = "".endIndex
+        var paragraphStart = 0
         /// Whether each open list is numbered, outermost first.
         var lists: [Bool] = []
         /// Items of top-level numbered lists so far: the article's numbered steps.
@@ -213,10 +213,10 @@ extension MarkdownRenderer {
             }
         case .paragraph(let paragraph):
             if !isTight(paragraph, state) { state.out += "<p>" }
-            state.paragraphStart = state.out.endIndex
+            state.paragraphStart = state.out.count
         case .heading(let level):
             if level == 2 || level == 3 { state.endSection() }
-            state.heading = (state.out.endIndex, state.text.endIndex, "", node.line + options.lineOffset)
+            state.heading = (state.out.count, state.text.endIndex, "", node.line + options.lineOffset)
         case .thematicBreak: state.out += "<hr>\n"
         case .text where state.skipCalloutMarker:
             // The `[!NOTE]` marker itself, and the line break after it, are not shown.
@@ -230,7 +230,7 @@ extension MarkdownRenderer {
             if let glossary = options.glossary, !glossary.isEmpty, state.heading == nil, state.openLinks.isEmpty {
                 writeWithTerms(literal, glossary: glossary, &state)
             } else {
-                state.out += HTMLEscaping.escape(literal)
+                state.out.appendEscaped(literal)
             }
             state.text += literal
             state.heading?.text += literal
@@ -245,7 +245,9 @@ extension MarkdownRenderer {
             state.out += "<br>\n"
             state.text += " "
         case .code:
-            state.out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
+            state.out += "<code>"
+            state.out.appendEscaped(node.literal)
+            state.out += "</code>"
             // Kept in the text, marked, so a snippet reads whole and shows it as code.
             state.text += String(TextTokenizer.codeStart) + node.literal + String(TextTokenizer.codeEnd)
             state.code += node.literal + "\n"
@@ -301,9 +303,9 @@ extension MarkdownRenderer {
         case .paragraph(let paragraph):
             let tight = isTight(paragraph, state)
             state.skipNextSoftBreak = false
-            if state.out.endIndex == state.paragraphStart {
+            if state.out.count == state.paragraphStart {
                 // Only a callout marker was in it: drop the empty paragraph.
-                state.out.removeSubrange(state.out.index(state.paragraphStart, offsetBy: tight ? 0 : -3)...)
+                _ = state.out.removeAll(from: state.paragraphStart - (tight ? 0 : 3))
             } else if !tight {
                 state.out += "</p>\n"
             }
@@ -323,8 +325,7 @@ extension MarkdownRenderer {
     func writeHeading(level: Int, _ state: inout State) {
         guard let heading = state.heading else { return }
         state.heading = nil
-        var inner = String(state.out[heading.start...])
-        state.out.removeSubrange(heading.start...)
+        var inner = state.out.removeAll(from: heading.start)
         var text = String(heading.text.trimmingSpaces())
         let id: String
         if let custom = Self.customID(in: text) {
@@ -358,7 +359,7 @@ extension MarkdownRenderer {
         state.altText = nil
         state.text += " " + alt + " "
         guard let src = reference(url, .image, node, &state) else {
-            state.out += HTMLEscaping.escape(alt)
+            state.out.appendEscaped(alt)
             return
         }
         state.out += "<img src=\"\(src)\" alt=\"\(HTMLEscaping.escape(alt))\""
@@ -377,7 +378,10 @@ extension MarkdownRenderer {
     func codeBlock(_ info: CodeBlockInfo, _ code: String, _ state: inout State) {
         let open = info.language.isEmpty ? "<code>" : "<code class=\"language-\(HTMLEscaping.escape(info.language))\">"
         guard info.hasOptions else {
-            state.out += "<pre>" + open + HTMLEscaping.escape(code) + "</code></pre>\n"
+            state.out += "<pre>"
+            state.out += open
+            state.out.appendEscaped(code)
+            state.out += "</code></pre>\n"
             return
         }
         state.out += "<figure class=\"code-block\">"
@@ -436,7 +440,7 @@ extension MarkdownRenderer {
             state.out += "</span></span>"
             rest = rest[range.upperBound...]
         }
-        state.out += HTMLEscaping.escape(String(rest))
+        state.out.appendEscaped(String(rest))
     }
 
     /// `{#id}` at the end of a heading, as Hugo and Pandoc write it.
