@@ -10,6 +10,26 @@ struct HTMLOutput {
         output.bytes.append(utf8: text)
     }
 
+    /// Markup written out in the renderer, copied from where it is.
+    mutating func append(_ literal: StaticString) {
+        bytes.append(literal)
+    }
+
+    mutating func append(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Bytes put in before what was written from `position` on (a heading's opening tag,
+    /// known only once its text is).
+    mutating func insert(_ inserted: [UInt8], at position: Int) {
+        bytes.insert(contentsOf: inserted, at: position)
+    }
+
+    /// A URL for an attribute, escaped as `HTMLEscaping.escapeURL` does.
+    mutating func appendURL(_ url: String) {
+        HTMLEscaping.escapeURL(url, into: &bytes)
+    }
+
     /// The text with `&`, `<`, `>` and quotes escaped.
     mutating func appendEscaped(_ text: String) {
         HTMLEscaping.escape(text, into: &bytes)

@@ -28,20 +28,31 @@ struct HeadingSlugger {
     /// The same rule on scalars for a heading of ASCII, kana and kanji, each of which is a
     /// Character of its own and a letter (the long-vowel mark ー too); nil for any other text.
     private static func kanaSlug(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.trimmingSpaces().unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x41...0x5A: bytes.append(UInt8(value + 0x20))
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(UInt8(value))
-            case 0x20: bytes.append(0x2D)
-            case 0..<0x80: continue
-            case _ where scalar.isKanaOrKanjiLetter: bytes.append(utf8: scalar)
-            default: return nil
+        // Read on the UTF-8: a Substring's scalar view cost about 400 instructions a character.
+        var trimmed = text.trimmingSpaces()
+        return trimmed.withUTF8 { source -> String? in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                guard byte >= 0x80 else {
+                    index += 1
+                    switch byte {
+                    case 0x41...0x5A: bytes.append(byte + 0x20)
+                    case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(byte)
+                    case 0x20: bytes.append(0x2D)
+                    default: break
+                    }
+                    continue
+                }
+                let (value, length) = UTF8Scalar.decode(source, at: index)
+                guard let scalar = Unicode.Scalar(value), scalar.isKanaOrKanjiLetter else { return nil }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<index + length]))
+                index += length
             }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The same rule on bytes, for the common all-ASCII heading.

@@ -40,7 +40,8 @@ extension MarkdownRenderer {
         state.containers[state.containers.count - 1].panelOpen = true
         let escaped = HTMLEscaping.escape(label)
         state.out += "<div class=\"tab-panel\" data-tab-label=\"\(escaped)\"><p class=\"tab-label\">\(escaped)</p>\n"
-        state.text += label + "\n"
+        state.text.append(utf8: label)
+        state.text.append(0x0A)
     }
 
     func closeContainer(_ state: inout State) {
@@ -61,7 +62,7 @@ extension MarkdownRenderer {
             case .exit(let node): exit(node, &state)
             }
         }
-        state.text += "\n"
+        state.text.append(0x0A)
     }
 
     /// Renders the file an include names in place of the directive, as if written there: its

@@ -95,7 +95,8 @@ extension MarkdownRenderer {
         /// The words a reader sees, without markup or code, for related articles and search: the
         /// finished sections, and the text of the current one, which began at `sectionHeading`.
         var sections: [TextSection] = []
-        var text = ""
+        /// As UTF-8: appended to as a String, a piece at a time, it cost 400 instructions an append.
+        var text: [UInt8] = []
         /// The current section's code: inline code and code blocks, which search indexes apart.
         var code = ""
         var sectionHeading: Heading?
@@ -105,7 +106,7 @@ extension MarkdownRenderer {
         var slugger = HeadingSlugger()
         var wordCount = 0
         /// Set while inside a heading: where its HTML and its reader's text start, and its plain text so far.
-        var heading: (start: Int, textStart: String.Index, text: String, line: Int)?
+        var heading: (start: Int, textStart: Int, text: String, line: Int)?
         /// Set while inside an image: its alt text so far, and how many images deep.
         var altText: String?
         var imageDepth = 0
@@ -132,8 +133,8 @@ extension MarkdownRenderer {
         var rawHTMLIDs: [String] = []
 
         mutating func endSection() {
-            sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: text, code: code))
-            text = ""
+            sections.append(TextSection(id: sectionHeading?.id, heading: sectionHeading?.text ?? "", text: String(decoding: text, as: UTF8.self), code: code))
+            text.removeAll(keepingCapacity: true)
             code = ""
         }
     }
@@ -216,7 +217,7 @@ extension MarkdownRenderer {
             state.paragraphStart = state.out.count
         case .heading(let level):
             if level == 2 || level == 3 { state.endSection() }
-            state.heading = (state.out.count, state.text.endIndex, "", node.line + options.lineOffset)
+            state.heading = (state.out.count, state.text.count, "", node.line + options.lineOffset)
         case .thematicBreak: state.out += "<hr>\n"
         case .text where state.skipCalloutMarker:
             // The `[!NOTE]` marker itself, and the line break after it, are not shown.
@@ -232,24 +233,26 @@ extension MarkdownRenderer {
             } else {
                 state.out.appendEscaped(literal)
             }
-            state.text += literal
+            state.text.append(utf8: literal)
             state.heading?.text += literal
             count(literal, &state)
         case .softBreak(let betweenCJK):
             if !betweenCJK {
                 state.out += "\n"
-                state.text += " "
+                state.text.append(0x20)
             }
             state.heading?.text += betweenCJK ? "" : " "
         case .lineBreak:
             state.out += "<br>\n"
-            state.text += " "
+            state.text.append(0x20)
         case .code:
             state.out += "<code>"
             state.out.appendEscaped(node.literal)
             state.out += "</code>"
             // Kept in the text, marked, so a snippet reads whole and shows it as code.
-            state.text += String(TextTokenizer.codeStart) + node.literal + String(TextTokenizer.codeEnd)
+            state.text.append(utf8: TextTokenizer.codeStart)
+            state.text.append(utf8: node.literal)
+            state.text.append(utf8: TextTokenizer.codeEnd)
             state.code += node.literal + "\n"
             state.heading?.text += node.literal
             count(node.literal, &state)
@@ -295,10 +298,10 @@ extension MarkdownRenderer {
         case .tableBody: state.out += "</tbody>\n"
         case .tableRow:
             state.out += "</tr>\n"
-            state.text += "\n"
+            state.text.append(0x0A)
         case .tableCell(let header, _):
             state.out += header ? "</th>\n" : "</td>\n"
-            state.text += " "
+            state.text.append(0x20)
         case .strikethrough: state.out += "</del>"
         case .paragraph(let paragraph):
             let tight = isTight(paragraph, state)
@@ -309,10 +312,10 @@ extension MarkdownRenderer {
             } else if !tight {
                 state.out += "</p>\n"
             }
-            state.text += "\n"
+            state.text.append(0x0A)
         case .heading(let level):
             writeHeading(level: level, &state)
-            state.text += "\n"
+            state.text.append(0x0A)
             if level == 2 || level == 3 { state.sectionHeading = state.headings.last }
         case .emphasis: state.out += "</em>"
         case .strong: state.out += "</strong>"
@@ -325,10 +328,11 @@ extension MarkdownRenderer {
     func writeHeading(level: Int, _ state: inout State) {
         guard let heading = state.heading else { return }
         state.heading = nil
-        var inner = state.out.removeAll(from: heading.start)
         var text = String(heading.text.trimmingSpaces())
         let id: String
+        var open: [UInt8] = []
         if let custom = Self.customID(in: text) {
+            var inner = state.out.removeAll(from: heading.start)
             text = String(text[..<custom.range.lowerBound].trimmingSpaces())
             if let marker = inner.range(of: "{#\(custom.id)}", options: .backwards) {
                 inner.removeSubrange(marker)
@@ -339,6 +343,7 @@ extension MarkdownRenderer {
                                                 "heading id '\(custom.id)' is used twice in this article"))
             }
             id = custom.id
+            state.out += inner
         } else {
             let slug = HeadingSlugger.slug(text)
             id = state.slugger.uniqueID(forSlug: slug.isEmpty ? "section" : slug)
@@ -346,18 +351,28 @@ extension MarkdownRenderer {
         // The reader's text gets the heading without its `{#id}`; a section's own heading (h2,
         // h3) is kept apart from its text, so a snippet does not run it into the sentence after.
         state.text.removeSubrange(heading.textStart...)
-        if level != 2 && level != 3 { state.text += text }
-        let escapedID = HTMLEscaping.escape(id)
-        state.out += "<h\(level) id=\"\(escapedID)\">\(inner)"
-        state.out += "<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.escapeURL(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
-        state.out += "</h\(level)>\n"
+        if level != 2 && level != 3 { state.text.append(utf8: text) }
+        // The opening tag goes in front of the heading's HTML, already written: taken out and
+        // put back as a String, it cost more than the rest of the heading.
+        open.append(contentsOf: [0x3C, 0x68, UInt8(0x30 + level)])
+        open.append(" id=\"")
+        HTMLEscaping.escape(id, into: &open)
+        open.append("\">")
+        state.out.insert(open, at: heading.start)
+        state.out += "<a class=\"heading-anchor\" href=\"#"
+        state.out.appendURL(id)
+        state.out += "\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h"
+        state.out.append(UInt8(0x30 + level))
+        state.out += ">\n"
         state.headings.append(Heading(level: level, text: text, id: id, line: heading.line))
     }
 
     func writeImage(url: String, title: String, node: MarkdownNode, _ state: inout State) {
         let alt = state.altText ?? ""
         state.altText = nil
-        state.text += " " + alt + " "
+        state.text.append(0x20)
+        state.text.append(utf8: alt)
+        state.text.append(0x20)
         guard let src = reference(url, .image, node, &state) else {
             state.out.appendEscaped(alt)
             return

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text's lines by number (1-based), found once and cut without copying.
 struct SourceLines {
     private let text: Substring
@@ -9,12 +11,27 @@ struct SourceLines {
         var starts = [0]
         var copy = text
         copy.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
         self.starts = starts
     }
 
     var count: Int { starts.count }
+
+    /// Where the line is in the text's UTF-8, without its line break; empty past the end.
+    func byteRange(_ number: Int) -> Range<Int> {
+        guard number >= 1, number <= starts.count else { return 0..<0 }
+        let start = starts[number - 1]
+        let utf8 = text.utf8
+        var end = number < starts.count ? starts[number] - 1 : utf8.count
+        if end > start, utf8[utf8.index(utf8.startIndex, offsetBy: end - 1)] == 0x0D { end -= 1 }
+        return start..<end
+    }
 
     /// The line without its line break; empty past the end.
     subscript(number: Int) -> Substring {

@@ -30,6 +30,17 @@ public enum HTMLEscaping {
         encoded(url, ampersand: "&amp;")
     }
 
+    /// The same, appended to UTF-8 bytes.
+    static func escapeURL(_ url: String, into out: inout [UInt8]) {
+        var contiguous = url
+        contiguous.withUTF8 { bytes in
+            let safe = urlSafe
+            let first = bytes.firstIndex { !isKeptInURL($0, safe) } ?? bytes.count
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            appendEncoded(UnsafeBufferPointer(rebasing: bytes[first...]), ampersand: "&amp;", to: &out)
+        }
+    }
+
     /// Percent-encodes a URL path or fragment, `&` included, for use outside HTML (sitemap, JSON)
     /// or inside a template, which HTML-escapes it.
     public static func percentEncode(_ url: String) -> String {
@@ -65,27 +76,34 @@ private extension HTMLEscaping {
     /// when nothing changes, as for most of the thousands of links a page has. Read on the
     /// contiguous bytes, the run before the first change copied whole.
     static func encoded(_ url: String, ampersand: StaticString) -> String {
-        let safe = urlSafe
-        func kept(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x26 && safe[Int(byte)] }
         var contiguous = url
         return contiguous.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: { !kept($0) }) else { return nil }
+            let safe = urlSafe
+            guard let first = bytes.firstIndex(where: { !isKeptInURL($0, safe) }) else { return nil }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count + 16)
             out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                if kept(byte) {
-                    out.append(byte)
-                } else if byte == 0x26 {
-                    out.append(ampersand)
-                } else {
-                    out.append(0x25)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0xF)])
-                }
-            }
+            appendEncoded(UnsafeBufferPointer(rebasing: bytes[first...]), ampersand: ampersand, to: &out)
             return String(decoding: out, as: UTF8.self)
         } ?? url
+    }
+
+    /// `safe` is `urlSafe`, read once by the caller rather than once a byte.
+    static func isKeptInURL(_ byte: UInt8, _ safe: [Bool]) -> Bool { byte < 0x80 && byte != 0x26 && safe[Int(byte)] }
+
+    static func appendEncoded(_ bytes: UnsafeBufferPointer<UInt8>, ampersand: StaticString, to out: inout [UInt8]) {
+        let safe = urlSafe
+        for byte in bytes {
+            if isKeptInURL(byte, safe) {
+                out.append(byte)
+            } else if byte == 0x26 {
+                out.append(ampersand)
+            } else {
+                out.append(0x25)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+        }
     }
 
     /// The ASCII bytes left as they are in a URL attribute (RFC 3986's reserved and unreserved

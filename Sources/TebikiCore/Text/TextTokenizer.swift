@@ -86,8 +86,16 @@ extension TextTokenizer {
             normalised.withUTF8 { bytes in
                 var index = 0
                 while index < bytes.count {
-                    if bytes[index] < 0x80 {
-                        scan.take(Unicode.Scalar(bytes[index]))
+                    let byte = bytes[index]
+                    if byte &- 0x61 < 26 && !scan.inCode {
+                        // A run of lower-case letters, most of any Latin text, taken at once: a
+                        // letter at a time, each paid for the whole state machine.
+                        var end = index + 1
+                        while end < bytes.count && bytes[end] &- 0x61 < 26 { end += 1 }
+                        scan.lowercase(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                        index = end
+                    } else if byte < 0x80 {
+                        scan.take(Unicode.Scalar(byte))
                         index += 1
                     } else {
                         let (value, length) = UTF8Scalar.decode(bytes, at: index)
@@ -356,6 +364,15 @@ private struct Scan<Sink: TermSink> {
         }
         previousWide = nil
         wideRunLength = 0
+    }
+
+    /// Lower-case letters, as `ascii` takes each of them.
+    mutating func lowercase(_ letters: UnsafeBufferPointer<UInt8>) {
+        endWideRun()
+        if capitals >= 2 { wordParts.append((word.count - 1, true)) }
+        word.append(contentsOf: letters)
+        previousCase = 1
+        capitals = 0
     }
 
     mutating func ascii(_ value: UInt32) {
