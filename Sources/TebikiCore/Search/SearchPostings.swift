@@ -150,15 +150,16 @@ struct SearchPostings: Sendable {
             let df = Double(postings.count)
             let idf = log(1 + (count - df + 0.5) / (df + 0.5))
             var previous: Int32 = 0
-            // A posting's three numbers and commas are written to a scratch buffer and appended
-            // to the script at once.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * (JSONText.longestNumber + 1)) { scratch in
+            // The term's postings, three numbers and their commas each, are written to a scratch
+            // buffer and appended to the script at once: appended a posting at a time, each
+            // append cost more than writing its numbers.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, postings.count) * 3 * (JSONText.longestNumber + 1)) { scratch in
                 let row = scratch.baseAddress!
+                var end = 0
                 for (index, posting) in postings.enumerated() {
                     let lengthRatio = Double(bodyLengths[Int(posting.article)]) / averageLength
                     let tf = Double(posting.frequency)
                     let saturated = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengthRatio))
-                    var end = 0
                     if index > 0 {
                         row[end] = 0x2C
                         end += 1
@@ -170,9 +171,9 @@ struct SearchPostings: Sendable {
                     row[end] = 0x2C
                     end += 1
                     end += JSONText.write(Int32(posting.section), to: row + end)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<end]))
                     previous = posting.article
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<end]))
             }
             out.append(0x5D)
         }

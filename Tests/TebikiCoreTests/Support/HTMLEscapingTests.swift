@@ -16,6 +16,14 @@ struct HTMLEscapingTests {
         #expect(String(decoding: out, as: UTF8.self) == "<p>" + texts.map(HTMLEscaping.escape).joined())
     }
 
+    @Test func urlsAppendedAsBytesAreTheStringForm() {
+        for url in ["", "login/", "../手順/#見出し", #"/a b"<'&"#, "a%20b", String(repeating: "x&", count: 40)] {
+            var out: [UInt8] = []
+            HTMLEscaping.escapeURL(url, into: &out)
+            #expect(String(decoding: out, as: UTF8.self) == HTMLEscaping.escapeURL(url))
+        }
+    }
+
     @Test func urlsArePercentEncodedForAttributes() {
         #expect(HTMLEscaping.escapeURL("../手順/#見出し") == "../%E6%89%8B%E9%A0%86/#%E8%A6%8B%E5%87%BA%E3%81%97")
         #expect(HTMLEscaping.escapeURL(#"/a b"<'&"#) == "/a%20b%22%3C%27&amp;")
