@@ -63,9 +63,11 @@ public struct OutputFolder: Sendable {
         if let problem = text.withUTF8({ write(UnsafeRawBufferPointer($0), to: path) }) { throw problem }
     }
 
-    /// The same for UTF-8 already in an array, as pages are rendered.
-    public func write(_ bytes: [UInt8], to path: String) throws(Problem) {
-        if let problem = bytes.withUnsafeBytes({ write($0, to: path) }) { throw problem }
+    /// The same for UTF-8 already in an array, as pages are rendered. `inNewFolder`: the
+    /// file's folder is most likely not there yet (a page's own folder), so it is made before
+    /// the file is tried, not after the try fails: at 10,000 pages that was 10,000 failed opens.
+    public func write(_ bytes: [UInt8], to path: String, inNewFolder: Bool = false) throws(Problem) {
+        if let problem = bytes.withUnsafeBytes({ write($0, to: path, inNewFolder: inNewFolder) }) { throw problem }
     }
 
     /// Copies a file into the site; with `replacing`, over a file already written there.
@@ -112,11 +114,19 @@ public struct OutputFolder: Sendable {
 
 private extension OutputFolder {
     /// Plain system calls: at 10,000 pages Foundation's checks around each file cost more than
-    /// the writing. The file's folder is made only when the file cannot be created without it:
-    /// most files go into a folder that already exists, and a refused mkdir cost as much as the
-    /// open. The problem is returned rather than thrown, as the buffers' closures rethrow untyped.
-    func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Problem? {
+    /// the writing. The file's folder is made only when the file cannot be created without it
+    /// (or, `inNewFolder`, first): most files go into a folder that already exists, and a refused
+    /// mkdir cost as much as the open. The problem is returned rather than thrown, as the
+    /// buffers' closures rethrow untyped.
+    func write(_ bytes: UnsafeRawBufferPointer, to path: String, inNewFolder: Bool = false) -> Problem? {
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
+        if inNewFolder, let slash = path.lastIndex(of: "/") {
+            do throws(Problem) {
+                try makeFolder(String(path[..<slash]))
+            } catch {
+                return error
+            }
+        }
         var descriptor = openat(stagingFolder.value, path, flags, 0o644)
         if descriptor < 0 && errno == ENOENT, let slash = path.lastIndex(of: "/") {
             do throws(Problem) {

@@ -57,7 +57,7 @@ struct SiteWriter {
         // All in one parallel pass: a category page lists thousands of articles in a large
         // site, and rendered on its own would keep one core busy while the other waits.
         try writeInParallel(pages, source: { source(of: $0.page) }) { page throws(OutputFolder.Problem) in
-            try folder.write(html(page.page, renderer), to: page.path)
+            try folder.write(html(page.page, renderer), to: page.path, inNewFolder: true)
         }
         do throws(OutputFolder.Problem) {
             for (outputPath, source) in theme.assets {
