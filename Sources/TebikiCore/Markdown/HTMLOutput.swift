@@ -41,5 +41,12 @@ struct HTMLOutput {
         return String(decoding: bytes[start...], as: UTF8.self)
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The bytes in an array of their own size: the body is kept for every article until its
+    /// page is written, and the buffer it was built in has room to spare.
+    var finished: [UInt8] {
+        // Copied by hand: an array made from a slice of the whole buffer shares the buffer.
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
+    }
 }

@@ -103,7 +103,6 @@ public enum MarkdownParser {
         }
         let terms = TermVector(parts)
         body.sections = body.sections.map(\.keepingSnippetCode.compacted)
-        body.html = body.html.compacted
         let markdown = options.includes.map { include in
             MarkdownCopy.expanded(article.markdown, path: article.path, variables: options.variables, include: include)
         } ?? article.markdown

@@ -55,7 +55,7 @@ struct MarkdownRenderer {
         state.includeStack = [options.path]
         walk(MarkdownStream(markdown), &state)
         state.endSection()
-        var body = RenderedMarkdown(html: state.out.text, headings: state.headings, links: state.links,
+        var body = RenderedMarkdown(htmlUTF8: state.out.finished, headings: state.headings, links: state.links,
                                     wordCount: state.wordCount, sections: state.sections, steps: state.steps)
         body.rawHTMLIDs = state.rawHTMLIDs
         return (body, state.diagnostics)

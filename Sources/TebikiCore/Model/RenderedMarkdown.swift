@@ -1,6 +1,9 @@
 /// An article body after parsing: the HTML and what later stages need to know about it.
 public struct RenderedMarkdown: Sendable {
-    public var html: String
+    /// The HTML as UTF-8, as pages take it in: made into a String, it was checked byte by byte
+    /// for nothing.
+    public var htmlUTF8: [UInt8]
+    public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
     /// Every heading with its id, in document order.
     public var headings: [Heading]
     /// Every link and image the writer wrote, with where they wrote it.

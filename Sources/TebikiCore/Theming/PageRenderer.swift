@@ -145,7 +145,7 @@ public struct PageRenderer: Sendable {
             "items": .string(Self.sectionItems(siblings, current: source.id, root: root)),
             "hasMore": .bool(siblings.shown.count < siblings.count),
         ] } ?? .null
-        context["body"] = .string(article.body.html)
+        context["body"] = .utf8(article.body.htmlUTF8)
         context["tags"] = MustacheValue(source.frontMatter.tags)
         context["hasTags"] = .bool(!source.frontMatter.tags.isEmpty)
         let toc = article.body.tableOfContents
