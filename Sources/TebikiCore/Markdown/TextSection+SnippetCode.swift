@@ -47,10 +47,10 @@ private extension TextSection {
 }
 
 extension TextSection {
-    /// Its texts without the spare room appending left them (`String.compacted`).
+    /// Its code without the spare room appending left it (`String.compacted`); the text is
+    /// made from the renderer's bytes at its size already.
     var compacted: TextSection {
         var section = self
-        section.text = text.compacted
         section.code = code.compacted
         return section
     }

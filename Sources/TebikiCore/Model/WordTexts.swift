@@ -39,7 +39,8 @@ public struct WordTexts: Sendable, Equatable, Sequence {
     /// Adds a word the article did not have yet: `utf8`, then `last` if there is one.
     mutating func append(_ id: UInt64, _ utf8: ArraySlice<UInt8>, last: UInt8? = nil) {
         ids.append(id)
-        bytes.append(contentsOf: utf8)
+        // Through a buffer pointer: appending the slice itself took the generic path.
+        utf8.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
         if let last { bytes.append(last) }
         ends.append(UInt32(bytes.count))
     }

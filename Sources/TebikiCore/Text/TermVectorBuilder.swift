@@ -100,13 +100,16 @@ private struct VectorSink: TermSink {
     var ids: [UInt64] = []
     var words = WordTexts()
     var seen = TermTable<Bool>(capacity: 256)
+    /// Read once for the article: as globals, they were checked for being set up on every word.
+    let stopWordIDs = TextTokenizer.stopWordIDs
+    let longestStopWord = TextTokenizer.longestStopWord
 
     /// Stemmed and hashed on the bytes: the word's text is kept only the first time it occurs.
     mutating func word(_ utf8: [UInt8], isASCII: Bool) {
         let (keep, add) = TextTokenizer.stem(bytes: utf8, isASCII: isASCII)
         var id = TextTokenizer.wordID(utf8[..<keep], add: add)
         // Most words are longer than any stop word: those need no lookup.
-        if keep + (add == nil ? 0 : 1) <= TextTokenizer.longestStopWord && TextTokenizer.stopWordIDs[id] != nil {
+        if keep + (add == nil ? 0 : 1) <= longestStopWord && stopWordIDs[id] != nil {
             id |= TextTokenizer.functionBit
         }
         if seen.insert(id, true) { words.append(id, utf8[..<keep], last: add) }
