@@ -40,6 +40,8 @@ public final class MustacheLibrary: @unchecked Sendable {
     public func renderUTF8(_ name: String, _ value: MustacheValue) -> [UInt8] {
         guard let template = template(name, indent: "") else { return [] }
         var out: [UInt8] = []
+        // Room for a usual page from the start: grown from empty, a page was copied five times.
+        out.reserveCapacity(16_384)
         var stack = [value]
         render(template.nodes, &stack, &out, blocks: [:])
         return out
