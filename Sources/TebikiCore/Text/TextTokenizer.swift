@@ -99,8 +99,14 @@ extension TextTokenizer {
                         index += 1
                     } else {
                         let (value, length) = UTF8Scalar.decode(bytes, at: index)
-                        scan.take(Unicode.Scalar(value)!)
                         index += length
+                        // Kana and kanji, most of any Japanese text, go straight to the bigrams:
+                        // nothing normalises them, and they are wide script and not punctuation.
+                        if TextTokenizer.isKanaOrKanji(value) && !scan.inCode {
+                            scan.wide(Unicode.Scalar(value)!)
+                        } else {
+                            scan.take(Unicode.Scalar(value)!)
+                        }
                     }
                 }
             }
@@ -194,6 +200,12 @@ extension TextTokenizer {
         // Accented Latin, Greek and Cyrillic letters are words too.
         return (0xC0...0x24F).contains(value) && value != 0xD7 && value != 0xF7
             || (0x370...0x4FF).contains(value)
+    }
+
+    /// Kana (but the middle dot ・) and the CJK ideographs: what `normalise` leaves as it is and
+    /// `take` makes bigrams of, decided without the checks `take` makes of any character.
+    static func isKanaOrKanji(_ value: UInt32) -> Bool {
+        (0x3041...0x30FF).contains(value) && value != 0x30FB || (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value)
     }
 
     static func isCJKPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -303,20 +315,25 @@ private struct Scan<Sink: TermSink> {
             previousCase = 0
             capitals = 0
         } else if scalar.isWideScript && !TextTokenizer.isCJKPunctuation(scalar) {
-            endWord()
-            endCompound()
-            let isHiragana = (0x3041...0x309F).contains(scalar.value)
-            if let previous = previousWide, !(dropsFunctionWords && isHiragana && previousWasHiragana) {
-                sink.pointee.bigram(TextTokenizer.fold(previous), TextTokenizer.fold(scalar), isFunction: isHiragana && previousWasHiragana)
-            }
-            previousWide = scalar
-            previousWasHiragana = isHiragana
-            wideRunLength += 1
+            wide(scalar)
         } else {
             endWord()
             endCompound()
             endWideRun()
         }
+    }
+
+    /// A character of wide script that is not punctuation: the second of a bigram, or the first.
+    mutating func wide(_ scalar: Unicode.Scalar) {
+        endWord()
+        endCompound()
+        let isHiragana = (0x3041...0x309F).contains(scalar.value)
+        if let previous = previousWide, !(dropsFunctionWords && isHiragana && previousWasHiragana) {
+            sink.pointee.bigram(TextTokenizer.fold(previous), TextTokenizer.fold(scalar), isFunction: isHiragana && previousWasHiragana)
+        }
+        previousWide = scalar
+        previousWasHiragana = isHiragana
+        wideRunLength += 1
     }
 
     mutating func endWord() {

@@ -64,6 +64,23 @@ struct TextTokenizerTests {
         #expect(checked > 150_000)
     }
 
+    /// Kana and kanji skip the checks the scanner makes of other characters: every character
+    /// let through that way is one those checks would have sent to the bigrams unchanged.
+    @Test func kanaAndKanjiTakeTheShortWayOnlyWhereTheLongWayAgrees() {
+        var shortcuts = 0
+        for value in UInt32(0x80)...0xFFFF where TextTokenizer.isKanaOrKanji(value) {
+            let scalar = Unicode.Scalar(value)!
+            #expect(TextTokenizer.normalise(scalar) == scalar && scalar.isWideScript && !TextTokenizer.isCJKPunctuation(scalar)
+                && !TextTokenizer.isWordCharacter(scalar) && scalar != TextTokenizer.codeStart && scalar != TextTokenizer.codeEnd,
+                "U+\(String(value, radix: 16))")
+            shortcuts += 1
+        }
+        #expect(shortcuts > 20_000)
+        #expect(TextTokenizer.isKanaOrKanji(0x30A2) && TextTokenizer.isKanaOrKanji(0x6F22) && !TextTokenizer.isKanaOrKanji(0x30FB))
+        // The middle dot still ends a run of bigrams.
+        #expect(ids("ログイン・設定", dropsFunctionWords: false) == bigrams("ログイン") + bigrams("設定"))
+    }
+
     /// ASCII is skipped eight bytes at a time: a character to normalise is found at every
     /// offset from a run's start, and at its end.
     @Test func theByteCheckFindsACharacterAfterAnyLengthOfASCII() {
