@@ -5,26 +5,25 @@ extension TermVector {
     /// occurrences are sorted by term and section and their runs read. Both add a term's
     /// weights in the order they occur and pick the same section, so they make the same vector.
     public init(_ parts: [Part]) {
-        var sink = VectorSink()
         let tokenizer = TextTokenizer(dropsFunctionWords: false)
         let order = parts.lazy.filter { $0.weight > 0 }.map { $0.section ?? -1 }
         let inSectionOrder = zip(order, order.dropFirst()).allSatisfy { $0 <= $1 }
-        var tallies = TermTable<Tally>(capacity: inSectionOrder ? 512 : 0)
+        var sink = VectorSink(tallying: inSectionOrder)
         var occurrences: [(term: UInt64, section: Int16, weight: Float)] = []
         for part in parts where part.weight > 0 {
-            sink.ids.removeAll(keepingCapacity: true)
-            tokenizer.scan(part.text, into: &sink)
-            if part.section != nil { bodyLength += sink.ids.count }
+            sink.found = 0
+            sink.weight = part.weight
             // Clamped: an article of more than 32,767 sections (absurd, but writer input) must not trap;
             // its later sections share the last number, and the vector stays two bytes a term.
-            let section = Int16(clamping: part.section ?? -1)
-            if inSectionOrder {
-                for id in sink.ids { tallies.update(id, initial: Tally()) { $0.add(part.weight, in: section) } }
-            } else {
-                occurrences += sink.ids.lazy.map { ($0, section, part.weight) }
+            sink.section = Int16(clamping: part.section ?? -1)
+            tokenizer.scan(part.text, into: &sink)
+            if part.section != nil { bodyLength += sink.found }
+            if !inSectionOrder {
+                occurrences += sink.ids.lazy.map { [section = sink.section] in ($0, section, part.weight) }
+                sink.ids.removeAll(keepingCapacity: true)
             }
         }
-        let counted = inSectionOrder ? Self.read(tallies) : Self.read(sorting: occurrences)
+        let counted = inSectionOrder ? Self.read(sink.tallies) : Self.read(sorting: occurrences)
         // Sized exactly: the build keeps a vector for every article.
         terms = Array(counted.lazy.map(\.term))
         weights = Array(counted.lazy.map(\.weight))
@@ -95,14 +94,37 @@ private extension TermVector {
     }
 }
 
-/// Collects term ids, marking function words, and keeps the text of each word once.
+/// Tallies term ids as the tokenizer finds them (or, for parts out of section order, collects
+/// them), marking function words, and keeps the text of each word once.
 private struct VectorSink: TermSink {
+    /// Tallied as found: collected into an array first, each id was stored and read back.
+    let tallying: Bool
+    var tallies: TermTable<TermVector.Tally>
     var ids: [UInt64] = []
+    /// The current part's weight and section, and how many terms it had so far.
+    var weight: Float = 0
+    var section: Int16 = -1
+    var found = 0
     var words = WordTexts()
     var seen = TermTable<Bool>(capacity: 256)
     /// Read once for the article: as globals, they were checked for being set up on every word.
     let stopWordIDs = TextTokenizer.stopWordIDs
     let longestStopWord = TextTokenizer.longestStopWord
+
+    init(tallying: Bool) {
+        self.tallying = tallying
+        tallies = .init(capacity: tallying ? 512 : 0)
+    }
+
+    mutating func add(_ id: UInt64) {
+        found += 1
+        if tallying {
+            let (weight, section) = (self.weight, self.section)
+            tallies.update(id, initial: .init()) { $0.add(weight, in: section) }
+        } else {
+            ids.append(id)
+        }
+    }
 
     /// Stemmed and hashed on the bytes: the word's text is kept only the first time it occurs.
     mutating func word(_ utf8: [UInt8], isASCII: Bool) {
@@ -113,14 +135,14 @@ private struct VectorSink: TermSink {
             id |= TextTokenizer.functionBit
         }
         if seen.insert(id, true) { words.append(id, utf8[..<keep], last: add) }
-        ids.append(id)
+        self.add(id)
     }
 
     mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, isFunction: Bool) {
-        ids.append(TextTokenizer.Term.bigram(first, second).stableID | (isFunction ? TextTokenizer.functionBit : 0))
+        add(TextTokenizer.Term.bigram(first, second).stableID | (isFunction ? TextTokenizer.functionBit : 0))
     }
 
     mutating func single(_ scalar: Unicode.Scalar, isFunction: Bool) {
-        ids.append(TextTokenizer.Term.single(scalar).stableID | (isFunction ? TextTokenizer.functionBit : 0))
+        add(TextTokenizer.Term.single(scalar).stableID | (isFunction ? TextTokenizer.functionBit : 0))
     }
 }
