@@ -23,11 +23,7 @@ extension TermVector {
                 sink.ids.removeAll(keepingCapacity: true)
             }
         }
-        let counted = inSectionOrder ? Self.read(sink.tallies) : Self.read(sorting: occurrences)
-        // Sized exactly: the build keeps a vector for every article.
-        terms = Array(counted.lazy.map(\.term))
-        weights = Array(counted.lazy.map(\.weight))
-        sections = Array(counted.lazy.map(\.section))
+        (terms, weights, sections) = inSectionOrder ? Self.read(sink.tallies) : Self.read(sorting: occurrences)
         words = sink.words
     }
 }
@@ -57,28 +53,32 @@ private extension TermVector {
         }
     }
 
-    typealias Counted = [(term: UInt64, weight: Float, section: Int16)]
+    /// The vector's three arrays, made directly rather than copied out of a list of rows. An
+    /// article's (read from tallies) are sized exactly: the build keeps a vector for every article.
+    typealias Columns = (terms: [UInt64], weights: [Float], sections: [Int16])
 
-    static func read(_ tallies: TermTable<Tally>) -> Counted {
+    static func read(_ tallies: TermTable<Tally>) -> Columns {
         // The terms sorted alone, then their tallies looked up: sorting the whole rows moved
         // twice the bytes through a comparison closure.
         var terms: [UInt64] = []
         terms.reserveCapacity(tallies.count)
         tallies.forEach { term, _ in terms.append(term) }
         terms.sort()
-        var counted: Counted = []
-        counted.reserveCapacity(terms.count)
+        var columns: Columns = (terms, [], [])
+        columns.weights.reserveCapacity(terms.count)
+        columns.sections.reserveCapacity(terms.count)
         for term in terms {
             var tally = tallies[term]!
             tally.endRun()
-            counted.append((term, tally.weight, tally.best))
+            columns.weights.append(tally.weight)
+            columns.sections.append(tally.best)
         }
-        return counted
+        return columns
     }
 
-    static func read(sorting occurrences: [(term: UInt64, section: Int16, weight: Float)]) -> Counted {
+    static func read(sorting occurrences: [(term: UInt64, section: Int16, weight: Float)]) -> Columns {
         let occurrences = occurrences.sorted { $0.term != $1.term ? $0.term < $1.term : $0.section < $1.section }
-        var counted: Counted = []
+        var columns: Columns = ([], [], [])
         var index = 0
         while index < occurrences.count {
             let term = occurrences[index].term
@@ -88,9 +88,11 @@ private extension TermVector {
                 index += 1
             }
             tally.endRun()
-            counted.append((term, tally.weight, tally.best))
+            columns.terms.append(term)
+            columns.weights.append(tally.weight)
+            columns.sections.append(tally.best)
         }
-        return counted
+        return columns
     }
 }
 
