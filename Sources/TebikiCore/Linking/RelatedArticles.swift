@@ -215,13 +215,13 @@ private extension RelatedArticles {
         }
 
         func related(to index: Int, scores: inout Scores) -> [Entry] {
-            let article = articles[index]
             var entries: [Entry] = []
             // A list, not a set: it holds the article and at most a list's worth of those its
             // front matter names, as the names past a full list are not read.
             var taken: [Int] = [index]
             let subject = Subject(index: index, index: self)
-            for reference in article.source.frontMatter.related where entries.count < options.count {
+            // Read in place: taken as a whole, the article was copied, every member retained.
+            for reference in articles[index].source.frontMatter.related where entries.count < options.count {
                 guard let target = indexByID[reference.value], !taken.contains(target) else { continue }
                 taken.append(target)
                 var entry = explain(subject, target, textScore: 0)
