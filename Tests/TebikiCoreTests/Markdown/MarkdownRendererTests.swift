@@ -13,6 +13,15 @@ struct MarkdownRendererTests {
         #expect(body.headings.map(\.line) == [4, 6, 8, 10, 12])
     }
 
+    /// cmark is not asked to check the UTF-8 (a String's always is valid): what CommonMark says
+    /// of U+0000 still holds, and text of every script comes through as it was.
+    @Test func aNulCharacterBecomesTheReplacementCharacter() {
+        let body = TestSites.render("a\u{0}b ログ\u{0}イン\n\n`x\u{0}y` café 🎉\n")
+        #expect(body.html.contains("a\u{FFFD}b ログ\u{FFFD}イン"))
+        #expect(body.html.contains("<code>x\u{FFFD}y</code> café 🎉"))
+        #expect(!body.html.contains("\u{0}"))
+    }
+
     @Test func customIDIsTakenAndRemovedFromTheText() {
         let body = TestSites.render("## ログイン方法 {#login-steps}\n\nText\n")
         #expect(body.headings.first?.id == "login-steps")
