@@ -61,3 +61,23 @@ private func chunkedMap<T: Sendable, S, R>(_ items: [T], _ makeScratch: () -> S,
     // Moved out, not copied: a copy of each result retained everything it holds once more.
     return (results.indices.map { results[$0].take()! }, scratches.indices.compactMap { scratches[$0].take() })
 }
+
+/// Changes every item in place on all cores, each item by one of them: for letting go of what
+/// each article holds, which one core did for 20 ms at 10,000 articles while the other waited.
+func parallelUpdate<T>(_ items: inout [T], _ change: (inout T) -> Void) {
+    let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+    guard chunkCount > 1 else {
+        for index in items.indices { change(&items[index]) }
+        return
+    }
+    let chunkSize = (items.count + chunkCount - 1) / chunkCount
+    items.withUnsafeMutableBufferPointer { buffer in
+        withoutActuallyEscaping(change) { change in
+            nonisolated(unsafe) let items = buffer
+            nonisolated(unsafe) let change = change
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                for index in chunk * chunkSize..<min((chunk + 1) * chunkSize, items.count) { change(&items[index]) }
+            }
+        }
+    }
+}
