@@ -76,7 +76,10 @@ func parallelUpdate<T>(_ items: inout [T], _ change: (inout T) -> Void) {
             nonisolated(unsafe) let items = buffer
             nonisolated(unsafe) let change = change
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                for index in chunk * chunkSize..<min((chunk + 1) * chunkSize, items.count) { change(&items[index]) }
+                // The last chunks can start past the end when the count does not divide evenly.
+                let start = chunk * chunkSize, end = min(start + chunkSize, items.count)
+                guard start < end else { return }
+                for index in start..<end { change(&items[index]) }
             }
         }
     }
