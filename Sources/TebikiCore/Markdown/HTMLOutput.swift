@@ -10,11 +10,6 @@ struct HTMLOutput {
         output.bytes.append(utf8: text)
     }
 
-    /// Markup written out in the renderer, copied from where it is.
-    mutating func append(_ literal: StaticString) {
-        bytes.append(literal)
-    }
-
     mutating func append(_ byte: UInt8) {
         bytes.append(byte)
     }

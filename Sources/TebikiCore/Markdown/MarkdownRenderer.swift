@@ -330,7 +330,6 @@ extension MarkdownRenderer {
         state.heading = nil
         var text = String(heading.text.trimmingSpaces())
         let id: String
-        var open: [UInt8] = []
         if let custom = Self.customID(in: text) {
             var inner = state.out.removeAll(from: heading.start)
             text = String(text[..<custom.range.lowerBound].trimmingSpaces())
@@ -354,7 +353,7 @@ extension MarkdownRenderer {
         if level != 2 && level != 3 { state.text.append(utf8: text) }
         // The opening tag goes in front of the heading's HTML, already written: taken out and
         // put back as a String, it cost more than the rest of the heading.
-        open.append(contentsOf: [0x3C, 0x68, UInt8(0x30 + level)])
+        var open: [UInt8] = [0x3C, 0x68, UInt8(0x30 + level)]
         open.append(" id=\"")
         HTMLEscaping.escape(id, into: &open)
         open.append("\">")

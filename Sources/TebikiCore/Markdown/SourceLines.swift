@@ -36,10 +36,7 @@ struct SourceLines {
     /// The line without its line break; empty past the end.
     subscript(number: Int) -> Substring {
         guard number >= 1, number <= starts.count else { return "" }
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
-        var end = number < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[number] - 1) : utf8.endIndex
-        if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-        return text[start..<end]
+        let range = byteRange(number), utf8 = text.utf8
+        return text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
     }
 }
