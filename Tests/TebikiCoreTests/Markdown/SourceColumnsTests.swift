@@ -15,10 +15,9 @@ struct SourceColumnsTests {
         var inOrder = SourceColumns(text)
         var reversed = SourceColumns(text)
         for (number, line) in lines.enumerated() {
-            let utf8 = line
-            let byteColumns = Array(1...utf8.count + 3)
+            let byteColumns = Array(1...line.count + 3)
             func expected(_ byteColumn: Int) -> Int {
-                1 + utf8.prefix(byteColumn - 1).filter { $0 & 0xC0 != 0x80 }.count
+                1 + line.prefix(byteColumn - 1).filter { $0 & 0xC0 != 0x80 }.count
             }
             for byteColumn in byteColumns {
                 #expect(inOrder.scalarColumn(line: number + 1, byteColumn: byteColumn) == expected(byteColumn))
