@@ -27,6 +27,12 @@ extension TextSection {
         return lines
     }
 
+    /// Those lines again, from a section whose code is already only them (`keepingSnippetCode`,
+    /// as every parsed article's is): split apart, not worked out a second time.
+    var keptCodeLines: [Substring] {
+        code.utf8.split(separator: 0x0A).map { Substring($0) }
+    }
+
     /// The same section with only those lines for its code.
     var keepingSnippetCode: TextSection {
         var section = self

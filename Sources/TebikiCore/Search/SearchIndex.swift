@@ -159,7 +159,7 @@ public struct SearchIndex: Sendable {
                 out.append(0x2C)
                 appendSnippetText(section.text, to: &out)
                 out += [0x2C, 0x5B]
-                for (line, code) in section.snippetCodeLines.enumerated() {
+                for (line, code) in section.keptCodeLines.enumerated() {
                     if line > 0 { out.append(0x2C) }
                     appendString(code, to: &out)
                 }

@@ -144,6 +144,17 @@ struct TextSectionTests {
         #expect(article.sections[1].code.unicodeScalars.count < TextSection.snippetCodeLimit + TextSection.snippetCodeLineLimit + kept.count)
         #expect(article.article.terms.words.values.contains("value499"), "the terms come from all of it")
     }
+
+    /// The index splits a kept section's code back into its lines rather than working them out
+    /// again: they are the lines worked out from the whole code.
+    @Test func keptCodeSplitsBackIntoTheSnippetLines() {
+        let long = String(repeating: "ログイン", count: 40)
+        for code in ["", "one", "a\n\n  a  \n\tb\r\n", "x\r\ny\rz\n", long + "\n" + long + "\nend",
+                     (0..<200).map { "line \($0) of the code" }.joined(separator: "\n")] {
+            let section = TextSection(id: nil, heading: "", text: "", code: code)
+            #expect(section.keepingSnippetCode.keptCodeLines == section.snippetCodeLines, "\(code.prefix(20))")
+        }
+    }
 }
 
 @Suite("Callouts")
