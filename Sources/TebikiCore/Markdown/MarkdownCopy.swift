@@ -97,14 +97,13 @@ extension MarkdownCopy {
                 // the bytes up to the next bracket or line end are. Read a byte at a time through
                 // the checks below, the copies cost 24 instructions a byte.
                 if opened.isEmpty {
-                    let base = bytes.baseAddress!
-                    let lineEnd = memchr(base + index, 0x0A, bytes.count - index).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
-                    guard let bracket = memchr(base + index, 0x5B, lineEnd - index) else {
+                    let lineEnd = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: index) ?? bytes.count
+                    guard let bracket = ByteSearch.firstIndex(of: 0x5B, in: bytes, from: index, to: lineEnd) else {
                         index = lineEnd + 1
                         atLineStart = true
                         continue
                     }
-                    index = base.distance(to: bracket.assumingMemoryBound(to: UInt8.self))
+                    index = bracket
                 } else {
                     while index < bytes.count, bytes[index] != 0x5B, bytes[index] != 0x5D, bytes[index] != 0x0A { index += 1 }
                     guard index < bytes.count else { break }

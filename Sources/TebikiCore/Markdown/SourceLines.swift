@@ -1,5 +1,3 @@
-import Foundation
-
 /// A text's lines by number (1-based), found once and cut without copying.
 struct SourceLines {
     private let text: Substring
@@ -11,10 +9,9 @@ struct SourceLines {
         var starts = [0]
         var copy = text
         copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
             var offset = 0
-            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
-                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            while let found = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: offset) {
+                offset = found + 1
                 starts.append(offset)
             }
         }

@@ -120,20 +120,19 @@ private extension OutputFolder {
     /// buffers' closures rethrow untyped.
     func write(_ bytes: UnsafeRawBufferPointer, to path: String, inNewFolder: Bool = false) -> Problem? {
         let flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
-        if inNewFolder, let slash = path.lastIndex(of: "/") {
+        func makeParent() -> Problem? {
+            guard let slash = path.lastIndex(of: "/") else { return nil }
             do throws(Problem) {
                 try makeFolder(String(path[..<slash]))
+                return nil
             } catch {
                 return error
             }
         }
+        if inNewFolder, let problem = makeParent() { return problem }
         var descriptor = openat(stagingFolder.value, path, flags, 0o644)
-        if descriptor < 0 && errno == ENOENT, let slash = path.lastIndex(of: "/") {
-            do throws(Problem) {
-                try makeFolder(String(path[..<slash]))
-            } catch {
-                return error
-            }
+        if descriptor < 0 && errno == ENOENT && path.contains("/") {
+            if let problem = makeParent() { return problem }
             descriptor = openat(stagingFolder.value, path, flags, 0o644)
         }
         guard descriptor >= 0 else { return .io("cannot create \(path): \(String(cString: strerror(errno)))") }

@@ -36,6 +36,13 @@ enum ByteSearch {
         return nil
     }
 
+    /// Where `byte` first is in `bytes[start..<end]` (`end` defaults to the end), found by memchr.
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        guard let base = bytes.baseAddress, start < end, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Where a byte first is in a text, found by memchr on its contiguous UTF-8: searching the
     /// UTF-8 view cost about 25 instructions a byte, on every link of every article.
     static func firstIndex(of byte: UInt8, in text: Substring) -> String.Index? {

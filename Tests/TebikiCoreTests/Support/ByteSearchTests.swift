@@ -58,4 +58,17 @@ struct ByteSearchTests {
         #expect(ByteSearch.firstIndex(of: UInt8(ascii: "#"), in: ""[...]) == nil)
         #expect(ByteSearch.isASCII("guide/a.md") && ByteSearch.isASCII("") && !ByteSearch.isASCII("ガイド/a.md"))
     }
+
+    /// A byte searched for between two offsets: found at either end of the range, never past it.
+    @Test func aByteIsFoundOnlyWithinItsRange() {
+        Array("a[b\nc[".utf8).withUnsafeBufferPointer { bytes in
+            #expect(ByteSearch.firstIndex(of: UInt8(ascii: "["), in: bytes, from: 0) == 1)
+            #expect(ByteSearch.firstIndex(of: UInt8(ascii: "["), in: bytes, from: 1, to: 2) == 1)
+            #expect(ByteSearch.firstIndex(of: UInt8(ascii: "["), in: bytes, from: 2, to: 4) == nil)
+            #expect(ByteSearch.firstIndex(of: UInt8(ascii: "["), in: bytes, from: 2) == 5)
+            #expect(ByteSearch.firstIndex(of: UInt8(ascii: "["), in: bytes, from: 6) == nil)
+            #expect(ByteSearch.firstIndex(of: UInt8(ascii: "a"), in: bytes, from: 3, to: 3) == nil)
+        }
+        #expect(ByteSearch.firstIndex(of: 0x0A, in: UnsafeBufferPointer(start: nil, count: 0), from: 0) == nil)
+    }
 }
