@@ -84,3 +84,19 @@ func parallelUpdate<T>(_ items: inout [T], _ change: (inout T) -> Void) {
         }
     }
 }
+
+/// Runs `side` on another thread while `main` runs on this one, for two steps that each have a
+/// part on one core: the other core takes up the other step's work meanwhile.
+func inParallel<Side: Sendable, Main>(_ side: @escaping @Sendable () -> Side, with main: () -> Main) -> (side: Side, main: Main) {
+    let result = SideResult<Side>()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { result.value = side() }
+    let mainResult = main()
+    group.wait()
+    return (result.value!, mainResult)
+}
+
+/// Written by the side thread before its group is left, read after the wait.
+private final class SideResult<Value>: @unchecked Sendable {
+    var value: Value?
+}
