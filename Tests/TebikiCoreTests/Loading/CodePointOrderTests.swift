@@ -11,5 +11,19 @@ struct CodePointOrderTests {
     ])
     func ordersAsTheUTF8Bytes(a: String, b: String) {
         #expect(precedes(a, b) == Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)))
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        let expected: Order = x.lexicographicallyPrecedes(y) ? .less : x == y ? .equal : .greater
+        #expect(codePointOrder(a, b) == expected)
+    }
+
+    /// Equal weights fall back to the title, then to the id; canonically equal titles in
+    /// different forms (é as one code point or as e and an accent) are told apart by their bytes.
+    @Test func weightsThenTitlesThenIDs() {
+        #expect(precedes((1, "b", "x"), (2, "a", "x")))
+        #expect(precedes((1, "z", "x"), (nil, "a", "x")))
+        #expect(precedes((nil, "a", "y"), (nil, "b", "x")))
+        #expect(precedes((nil, "a", "x"), (nil, "a", "y")))
+        #expect(!precedes((nil, "a", "x"), (nil, "a", "x")))
+        #expect(precedes((nil, "e\u{301}", "b"), (nil, "\u{E9}", "a")))
     }
 }
