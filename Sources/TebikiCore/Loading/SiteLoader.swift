@@ -155,11 +155,13 @@ func precedes(_ a: (number: Int?, title: String, id: String), _ b: (number: Int?
     }
 }
 
-enum Order { case less, equal, greater }
+enum CodePointComparison { case less, equal, greater }
 
-/// `a` against `b` in code point order, in one pass.
-func codePointOrder(_ a: String, _ b: String) -> Order {
-    func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Order {
+/// `a` against `b` in code point order (UTF-8's byte order is the same), in one pass:
+/// deterministic, and far cheaper than String's Unicode-aware `<` and `==` when sorting 10,000
+/// Japanese titles. (memcmp measured slower: names differ within their first bytes.)
+func codePointOrder(_ a: String, _ b: String) -> CodePointComparison {
+    func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> CodePointComparison {
         for index in 0..<min(x.count, y.count) where x[index] != y[index] {
             return x[index] < y[index] ? .less : .greater
         }
@@ -171,11 +173,9 @@ func codePointOrder(_ a: String, _ b: String) -> Order {
     return a.utf8.lexicographicallyPrecedes(b.utf8) ? .less : a.utf8.elementsEqual(b.utf8) ? .equal : .greater
 }
 
-/// Code point order (UTF-8's byte order is the same): deterministic, and far cheaper than
-/// String's Unicode-aware `<` when sorting 10,000 Japanese titles. (memcmp on the contiguous
-/// bytes measured slower: names differ within their first bytes.)
+/// Whether `a` comes before `b` in code point order.
 func precedes(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    codePointOrder(a, b) == .less
 }
 
 extension SiteLoader {

@@ -12,7 +12,7 @@ struct CodePointOrderTests {
     func ordersAsTheUTF8Bytes(a: String, b: String) {
         #expect(precedes(a, b) == Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)))
         let (x, y) = (Array(a.utf8), Array(b.utf8))
-        let expected: Order = x.lexicographicallyPrecedes(y) ? .less : x == y ? .equal : .greater
+        let expected: CodePointComparison = x.lexicographicallyPrecedes(y) ? .less : x == y ? .equal : .greater
         #expect(codePointOrder(a, b) == expected)
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import TebikiCore
 
@@ -18,5 +19,20 @@ struct ParallelMapTests {
             parallelUpdate(&items) { $0 += 1 }
             #expect(items == Array(repeating: 1, count: count), "\(count) items")
         }
+    }
+
+    /// The side runs while the main part does: each waits for a sign from the other, which
+    /// one after the other could never give (the waits time out instead of hanging).
+    @Test func sideAndMainRunAtOnceAndBothResultsComeBack() {
+        let sideStarted = DispatchSemaphore(value: 0), mainStarted = DispatchSemaphore(value: 0)
+        let (side, main) = inParallel({ () -> Bool in
+            sideStarted.signal()
+            return mainStarted.wait(timeout: .now() + 30) == .success
+        }) { () -> [Int] in
+            mainStarted.signal()
+            return sideStarted.wait(timeout: .now() + 30) == .success ? parallelMap(Array(0..<100)) { $0 + 1 } : []
+        }
+        #expect(side)
+        #expect(main == Array(1...100))
     }
 }
