@@ -39,8 +39,8 @@ public struct LinkResolver: Sendable {
             path = path[..<hash]
         }
         if let query = ByteSearch.firstIndex(of: UInt8(ascii: "?"), in: path) { path = path[..<query] }
-        let folder = fromID.utf8.lastIndex(of: UInt8(ascii: "/")).map { fromID[..<$0] } ?? ""
-        guard let joined = Self.join(base: path.hasPrefix("/") ? "" : folder, Self.decoded(String(path))) else {
+        let folder = ByteSearch.lastIndex(of: UInt8(ascii: "/"), in: fromID).map { fromID[..<$0] } ?? ""
+        guard let joined = Self.join(base: path.utf8.first == UInt8(ascii: "/") ? "" : folder, Self.decoded(String(path))) else {
             return .missing(destination)
         }
         // In a translation, a path names what the original's would: its language's own, else the

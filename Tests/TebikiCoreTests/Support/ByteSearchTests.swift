@@ -59,6 +59,13 @@ struct ByteSearchTests {
         #expect(ByteSearch.isASCII("guide/a.md") && ByteSearch.isASCII("") && !ByteSearch.isASCII("ガイド/a.md"))
     }
 
+    /// A byte's last place, as the standard library's search of the UTF-8 finds it: after
+    /// non-ASCII text, at either end, and absent.
+    @Test(arguments: ["ガイド/設定/a", "guide/a", "/a", "a/", "a", "", "ログ", "a//b"])
+    func findsTheLastPlaceOfAByte(text: String) {
+        #expect(ByteSearch.lastIndex(of: UInt8(ascii: "/"), in: text) == text.utf8.lastIndex(of: UInt8(ascii: "/")))
+    }
+
     /// A byte searched for between two offsets: found at either end of the range, never past it.
     @Test func aByteIsFoundOnlyWithinItsRange() {
         Array("a[b\nc[".utf8).withUnsafeBufferPointer { bytes in
