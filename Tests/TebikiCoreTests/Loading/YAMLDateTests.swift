@@ -41,6 +41,26 @@ struct CalendarDayTests {
         #expect(Date(timeIntervalSince1970: 1_775_003_400).isoDay == "2026-04-01")
     }
 
+    /// The day as Foundation's formatter writes it, from 1600 (before the Gregorian calendar
+    /// Foundation counts Julian days) to past 9999.
+    @Test(arguments: [0.0, 951_782_400, 1_775_003_400, 1_798_761_599, -86_400, 4_102_444_800, -11_676_096_000, 253_402_300_799, 253_402_300_800])
+    func isoDayMatchesFoundationsFormatter(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let (year, _, _) = date.utcDay
+        #expect(date.isoDay == (year > 9999 ? "\(year)" + formatter.string(from: date).dropFirst(5) : formatter.string(from: date)))
+    }
+
+    /// The years before 1000 and after 9999 are written as they always were, with the digits they have.
+    @Test func yearsOutsideFourDigitsKeepTheirDigits() {
+        #expect(Date(timeIntervalSince1970: -30_610_224_000).isoDay == "1000-01-01")
+        #expect(Date(timeIntervalSince1970: -30_610_224_000 - 86_400).isoDay == "999-12-31")
+        #expect(Date(timeIntervalSince1970: 253_402_300_800).isoDay == "10000-01-01")
+    }
+
     /// The feed's timestamps, as Foundation's formatter writes them: midnight, the last second
     /// of a day, a fraction of a second (dropped), a leap day, before 1970, and 2100.
     @Test(arguments: [0.0, 1_775_003_400, 1_775_003_400.75, 1_798_761_599, 951_868_799.999, -1, -86_400.5, 4_102_444_800, 1_775_036_705])
