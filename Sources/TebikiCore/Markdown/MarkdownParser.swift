@@ -3,16 +3,16 @@
 public enum MarkdownParser {
     /// The articles, and the text of every word term in them (`CheckedSite.searchWords`), moved
     /// out of each article's vector as soon as it is parsed.
-    public static func parse(_ site: LoadedSite, resolver: LinkResolver) -> (articles: [ParsedArticle], words: [UInt64: String]) {
+    static func parse(_ site: LoadedSite, resolver: LinkResolver) -> (articles: [ParsedArticle], words: WordTable) {
         let options = options(for: site, resolver: resolver)
-        let (articles, chunks) = parallelMap(site.articles, gathering: { [UInt64: String]() }) { words, article in
+        let (articles, chunks) = parallelMap(site.articles, gathering: { WordTable(capacity: 1024) }) { words, article in
             var parsed = parse(article, resolver: resolver, options: options[site.language(ofPath: article.id)] ?? .init())
             words.add(parsed.terms.words)
             parsed.terms.words = WordTexts()
             return parsed
         }
-        var words: [UInt64: String] = [:]
-        for chunk in chunks { words.merge(chunk) { first, _ in first } }
+        var words = WordTable(capacity: chunks.map(\.count).max() ?? 0)
+        for chunk in chunks { words.add(chunk) }
         return (articles, words)
     }
 

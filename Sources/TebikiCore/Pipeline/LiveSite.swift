@@ -197,7 +197,7 @@ private extension LiveSite {
         resolver = LinkResolver(site: checked.site)
         markdownOptions = MarkdownParser.options(for: checked.site, resolver: resolver)
         search = SiteSearch(articles: checked.articles, site: checked.site, words: checked.searchWords)
-        self.checked.searchWords = [:]  // the search index keeps them up to date from here on
+        self.checked.searchWords = WordTable(capacity: 0)  // the search index keeps them up to date from here on
         searchFiles = Dictionary(search.files(articles: checked.articles, site: checked.site).map { ($0.path, $0.text) },
                                  uniquingKeysWith: { first, _ in first })
         indexByID = checked.articles.positionsByID

@@ -31,7 +31,7 @@ public enum SiteBuilder {
         public var articles: [ParsedArticle]
         /// The text of every word term of the articles, the one table search reads them from
         /// (`MarkdownParser.parse`).
-        public var searchWords: [UInt64: String]
+        var searchWords: WordTable
         /// The categories' and sections' introductions (`index.md`), by folder id.
         public var introductions: [String: ParsedArticle]
         public var graph: LinkGraph
@@ -201,7 +201,7 @@ private extension SiteBuilder {
         tebiki_return_free_memory()
         do { // The site's word table and the postings go before the pages are written.
             let words = checked.searchWords
-            checked.searchWords = [:]
+            checked.searchWords = WordTable(capacity: 0)
             SiteSearch(articles: checked.articles, site: checked.site, words: words).makeTermFiles(site: checked.site, emit: write)
         }
         checked.releaseSearchText()

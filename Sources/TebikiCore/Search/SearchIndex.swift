@@ -50,7 +50,7 @@ public struct SearchIndex: Sendable {
 
     /// The index of the site's default language, over `articles`; `words`: the site's word
     /// texts when they were taken out of the articles (`CheckedSite.searchWords`).
-    public init(articles: [ParsedArticle], site: LoadedSite, words: [UInt64: String] = [:]) {
+    init(articles: [ParsedArticle], site: LoadedSite, words: WordTable = WordTable(capacity: 0)) {
         self.init(SearchPostings(articles, words: words), articles: articles, site: site, language: site.config.language)
     }
 
@@ -202,13 +202,13 @@ public struct SearchIndex: Sendable {
     }
 
     /// A term's text, as the client names it.
-    static func key(_ term: UInt64, words: [UInt64: String]) -> String {
+    static func key(_ term: UInt64, words: WordTable) -> String {
         words[term] ?? TextTokenizer.Term(stableID: term)?.key ?? ""
     }
 
     /// The same text, escaped for JSON, appended to a script: a bigram's or a kanji's characters
     /// come straight from its id, as UTF-8, without making a String for each of a million terms.
-    static func appendKey(_ term: UInt64, words: [UInt64: String], to out: inout [UInt8]) {
+    static func appendKey(_ term: UInt64, words: WordTable, to out: inout [UInt8]) {
         let kind = term >> 62
         guard kind == 1 || kind == 2 else {
             JSONText.append(key(term, words: words), to: &out)
@@ -231,9 +231,9 @@ public struct SearchIndex: Sendable {
     }
 
     /// Each word's hash, computed once per distinct word rather than once per posting.
-    static func wordHashes(_ words: [UInt64: String]) -> TermTable<UInt32> {
+    static func wordHashes(_ words: WordTable) -> TermTable<UInt32> {
         var table = TermTable<UInt32>(capacity: words.count)
-        for (term, word) in words { table.update(term, initial: shardHash(word)) { _ in } }
+        words.forEach { term, word in table.update(term, initial: shardHash(word)) { _ in } }
         return table
     }
 

@@ -17,7 +17,7 @@ struct SearchPostings: Sendable {
     private(set) var bodyLengths: [Int]
     private var totalLength: Int
     /// The text of every word term (a bigram's is in its id), for the shard hash and the keys.
-    private(set) var words: [UInt64: String] = [:]
+    private(set) var words: WordTable
     private(set) var wordHashes: TermTable<UInt32>
     /// For each article, the shard of each of its terms, then of each of its kanji.
     private(set) var shardsOf: [[UInt16]]
@@ -30,7 +30,7 @@ struct SearchPostings: Sendable {
 
     /// `words`: the text of the articles' word terms taken out of their vectors
     /// (`MarkdownParser.parse`); the words still in the vectors are added to them.
-    init(_ articles: [ParsedArticle], words given: [UInt64: String] = [:]) {
+    init(_ articles: [ParsedArticle], words given: WordTable = WordTable(capacity: 0)) {
         vectors = articles.map(\.terms)
         let keys = articles.map(\.searchKeys)
         singles = parallelMap(Array(vectors.indices)) { [vectors] in Self.extras(vectors[$0], keys: keys[$0]) }
@@ -111,9 +111,9 @@ struct SearchPostings: Sendable {
         keyTexts[article] = parsed.searchKeys
         totalLength += max(terms.bodyLength, 1) - bodyLengths[article]
         bodyLengths[article] = max(terms.bodyLength, 1)
-        for (term, word) in terms.words where words[term & Self.unmarked] == nil {
-            words[term & Self.unmarked] = word
-            wordHashes.update(term & Self.unmarked, initial: SearchIndex.shardHash(word)) { _ in }
+        for (marked, word) in terms.words {
+            let term = marked & Self.unmarked
+            if words.insert(term, word) { wordHashes.update(term, initial: SearchIndex.shardHash(word)) { _ in } }
         }
         for shard in shardsOf[article] { shardSizes[Int(shard)] -= 1 }
         shardsOf[article] = Self.shards(of: terms, singles[article], keyTexts[article], wordHashes: wordHashes, shardCount: shardCount)

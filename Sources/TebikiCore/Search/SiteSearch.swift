@@ -21,7 +21,7 @@ struct SiteSearch: Sendable {
     private(set) var parts: [Part]
 
     /// `words`: the site's word texts, when taken out of the articles' vectors.
-    init(articles: [ParsedArticle], site: LoadedSite, words: [UInt64: String] = [:]) {
+    init(articles: [ParsedArticle], site: LoadedSite, words: WordTable = WordTable(capacity: 0)) {
         parts = Self.members(articles, site: site).map { language, members in
             Part(language: language, prefix: site.urlPrefix(of: language), members: members,
                  postings: SearchPostings(Part.articles(members, of: articles), words: words))

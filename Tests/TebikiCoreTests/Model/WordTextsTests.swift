@@ -27,9 +27,15 @@ struct WordTextsTests {
         var second = WordTexts()
         second.append(7, ArraySlice(Array("other".utf8)))
         second.append(9, ArraySlice(Array("ログイン".utf8)))
-        var table: [UInt64: String] = [:]
+        var table = WordTable(capacity: 0)
         table.add(first)
         table.add(second)
-        #expect(table == [7: "save", 3: "the", 9: "ログイン"])
+        var found: [UInt64: String] = [:]
+        table.forEach { found[$0] = $1 }
+        #expect(found == [7: "save", 3: "the", 9: "ログイン"])
+        var other = WordTable(capacity: 0)
+        other.add(second)
+        table.add(other)
+        #expect(table.count == 3 && table[7] == "save", "a table added keeps the texts already there")
     }
 }

@@ -166,7 +166,8 @@ struct SearchShardHashTests {
         let term: TextTokenizer.Term = text.unicodeScalars.count == 2 && text.unicodeScalars.allSatisfy { $0.value > 0x2000 }
             ? .bigram(text.unicodeScalars.first!, text.unicodeScalars.last!)
             : text.unicodeScalars.count == 1 ? .single(text.unicodeScalars.first!) : .word(text)
-        let words = [term.stableID: text]
+        var words = WordTable(capacity: 1)
+        _ = words.insert(term.stableID, text)
         #expect(SearchIndex.shardHash(term: term.stableID, wordHashes: SearchIndex.wordHashes(words)) == SearchIndex.shardHash(text))
     }
 }
