@@ -1,6 +1,6 @@
 /// The text of an article's word terms, each once, in the order they first occur, in three flat
 /// arrays. A build moves them into one table for the site as each article is parsed
-/// (`[UInt64: String].add`); kept per article, they took 51 MB at 50,000 articles.
+/// (`WordTable.add`); kept per article, they took 51 MB at 50,000 articles.
 public struct WordTexts: Sendable, Equatable, Sequence {
     public private(set) var ids: [UInt64] = []
     /// Where each word's UTF-8 ends in `bytes`.
