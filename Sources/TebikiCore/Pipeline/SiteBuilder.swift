@@ -101,10 +101,10 @@ public enum SiteBuilder {
         let graph = LinkGraph(articles)
         // Links are checked beside relating: the check's site-wide part and the related index's
         // postings each ran on one core while the other waited (20 ms at 10,000 articles).
-        let (checked, pages) = (site, introductions.values.sorted { $0.source.path < $1.source.path })
-        let (links, related) = inParallel({ LinkChecker.check(articles, graph: graph, site: checked, introductions: pages) }) {
+        let (loaded, folderPages) = (site, introductions.values.sorted { $0.source.path < $1.source.path })
+        let (links, related) = inParallel({ LinkChecker.check(articles, graph: graph, site: loaded, introductions: folderPages) }) {
             progress(.relate)
-            return relate(articles, graph: graph, site: checked)
+            return relate(articles, graph: graph, site: loaded)
         }
         return CheckedSite(site: site, theme: theme, articles: articles, searchWords: searchWords,
                            introductions: introductions, graph: graph, related: related,
