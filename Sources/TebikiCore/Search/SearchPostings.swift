@@ -196,23 +196,25 @@ private extension SearchPostings {
     func gather(_ range: Range<Int>, _ wanted: [Bool]?) -> (postings: [ShardPostings], keys: [UInt64: String]) {
         var postings = range.map { shard in ShardPostings(capacity: wanted?[shard] != false ? shardSizes[shard] : 0) }
         var keys: [UInt64: String] = [:]
-        // Every range reads every article's shard list, so the test is one unsigned comparison.
+        // Every range reads every article's shard list (`RangeScan`).
         let low = UInt16(range.lowerBound), width = UInt16(range.count)
         for article in shardsOf.indices {
             // Bound once an article: binding it per posting retained its four buffers each time.
-            let vector = vectors[article], extras = singles[article], shards = shardsOf[article]
+            let vector = vectors[article], extras = singles[article]
             let termCount = vector.terms.count
             let firstKey = termCount + extras.count - keyTexts[article].count
-            for position in shards.indices where shards[position] &- low < width {
-                let place = Int(shards[position] &- low)
-                if let wanted, !wanted[range.lowerBound + place] { continue }
-                if position < termCount {
-                    postings[place].append(term: vector.terms[position] & Self.unmarked, weight: vector.weights[position],
-                                           article: Int32(article), section: max(0, vector.sections[position]))
-                } else {
-                    let single = extras[position - termCount]
-                    postings[place].append(term: single.term, weight: single.weight, article: Int32(article), section: single.section)
-                    if position >= firstKey { keys[single.term] = keyTexts[article][position - firstKey].term }
+            shardsOf[article].withUnsafeBufferPointer { shards in
+                RangeScan.forEachPosition(in: shards, from: low, width: width) { position in
+                    let place = Int(shards[position] &- low)
+                    if let wanted, !wanted[range.lowerBound + place] { return }
+                    if position < termCount {
+                        postings[place].append(term: vector.terms[position] & Self.unmarked, weight: vector.weights[position],
+                                               article: Int32(article), section: max(0, vector.sections[position]))
+                    } else {
+                        let single = extras[position - termCount]
+                        postings[place].append(term: single.term, weight: single.weight, article: Int32(article), section: single.section)
+                        if position >= firstKey { keys[single.term] = keyTexts[article][position - firstKey].term }
+                    }
                 }
             }
         }
