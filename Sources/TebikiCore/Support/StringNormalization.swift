@@ -2,9 +2,30 @@ import Foundation
 
 extension String {
     /// Canonical composition (NFC), so a name typed on macOS (which stores decomposed kana)
-    /// matches the same name typed elsewhere. ASCII, the common case, skips Foundation.
+    /// matches the same name typed elsewhere. Text of ASCII, kana and kanji alone, the common
+    /// case, skips Foundation: at 10,000 articles its composition of every Japanese link
+    /// fragment was 0.4 % of the build.
     var nfc: String {
-        ByteSearch.isASCII(self) ? self : precomposedStringWithCanonicalMapping
+        isComposedKanaOrASCII ? self : precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether every scalar is ASCII, kana or a common kanji (`isKanaOrKanjiLetter`): none of
+    /// those decomposes or combines with another, so such text is its own NFC.
+    var isComposedKanaOrASCII: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                guard Unicode.Scalar(value)!.isKanaOrKanjiLetter else { return false }
+                index += length
+            }
+            return true
+        }
     }
 }
 
