@@ -76,4 +76,36 @@ struct LinkGraphTests {
         #expect(!checked.graph.isOrphan(ids.firstIndex(of: "account/two-factor")!))
         #expect(checked.graph.isOrphan(ids.firstIndex(of: "billing/invoices")!))
     }
+    /// Tags are compared as bits when numbered below 64 and by their lists past that: a shared
+    /// tag counts the same either way, alone or beside one of the other kind.
+    @Test func tagsPastTheSixtyFourthCountAsTheFirstOnesDo() throws {
+        // Seventy tags, one to a filler article, are numbered first (in file order).
+        var files = ["tebiki.yml": "title: Tags\n"]
+        for number in 0..<70 {
+            let name = String(format: "%02d", number)
+            files["Articles/filler/f\(name).md"] = "---\ntitle: Filler \(name)\ntags: [u\(name)]\n---\n\nWord\(name).\n"
+        }
+        files["Articles/pairs/p1.md"] = "---\ntitle: Alpha\ntags: [u01, shared-late]\n---\n\nAlpha bravo.\n"
+        files["Articles/pairs/p2.md"] = "---\ntitle: Charlie\ntags: [u01, shared-late]\n---\n\nCharlie delta.\n"
+        files["Articles/pairs/p3.md"] = "---\ntitle: Echo\ntags: [only-late]\n---\n\nEcho foxtrot.\n"
+        files["Articles/pairs/p4.md"] = "---\ntitle: Golf\ntags: [only-late]\n---\n\nGolf hotel.\n"
+        let checked = SiteBuilder.check(.init(source: try TestSites.siteFolder(files)))
+        let ids = checked.articles.map(\.source.id)
+        func entry(_ from: String, _ to: String) throws -> RelatedArticles.Entry {
+            let index = try #require(ids.firstIndex(of: from))
+            return try #require(checked.related.lists[index].first { $0.id == to })
+        }
+        // A tag shared by n of the site's articles weighs 0.25·log(count/n)/log(count/2), added
+        // to the text score; the same category adds 15 %.
+        let count = Double(ids.count)
+        func weight(_ sharing: Double) -> Double { 0.25 * log(count / sharing) / log(count / 2) }
+        let mixed = try entry("pairs/p1", "pairs/p2")
+        #expect(mixed.sharedTags == ["u01", "shared-late"])
+        #expect(abs(mixed.score - (mixed.textScore + weight(3) + weight(2)) * 1.15) < 1e-9)
+        let late = try entry("pairs/p3", "pairs/p4")
+        #expect(late.sharedTags == ["only-late"])
+        #expect(abs(late.score - (late.textScore + weight(2)) * 1.15) < 1e-9)
+        // A filler article shares its tag with none, except f01 with p1 and p2.
+        #expect(try entry("filler/f01", "pairs/p1").sharedTags == ["u01"])
+    }
 }
