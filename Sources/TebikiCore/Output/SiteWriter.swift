@@ -38,17 +38,14 @@ struct SiteWriter {
         return paths
     }
 
-    /// Writes files of the search index as the index step makes them, before there are pages.
-    static func write(search: [SearchIndex.File], to folder: OutputFolder) throws(Failure) {
-        let failures = parallelMap(search) { file -> OutputFolder.Problem? in
-            do throws(OutputFolder.Problem) {
-                try folder.write(file.utf8, to: file.path)
-                return nil
-            } catch {
-                return error
-            }
+    /// Writes files of the search index as the index step makes them, before there are pages,
+    /// on the core that made them (the step makes and writes on all cores at once); the first
+    /// problem, if any.
+    static func write(search: [SearchIndex.File], to folder: OutputFolder) -> OutputFolder.Problem? {
+        for file in search {
+            do throws(OutputFolder.Problem) { try folder.write(file.utf8, to: file.path) } catch { return error }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw Failure(problem: failure) }
+        return nil
     }
 
     /// Returns the number of HTML pages written.

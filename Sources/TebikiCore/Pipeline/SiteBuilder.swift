@@ -184,29 +184,26 @@ private extension SiteBuilder {
         return result
     }
 
-    /// The index step: writes the search index a batch at a time as it is made (30 MB at
-    /// 10,000 articles). The files made from the articles come first, so their section texts
-    /// can go before the postings are gathered; then what only relating and indexing read goes,
-    /// so writing pages does not hold it too. Returns the paths written and the first failure.
+    /// The index step: writes the search index as it is made (30 MB at 10,000 articles), each
+    /// file by the core that made it. The files made from the articles come first, so their
+    /// section texts can go before the postings are gathered; then what only relating and
+    /// indexing read goes, so writing pages does not hold it too. Returns the paths written and
+    /// the first failure.
     static func writeIndex(_ checked: inout CheckedSite, to folder: OutputFolder) -> (paths: [String], failure: SiteWriter.Failure?) {
-        var paths: [String] = []
-        var failure: SiteWriter.Failure?
-        func write(_ batch: [SearchIndex.File]) {
-            paths += batch.map(\.path)
-            guard failure == nil else { return }
-            do throws(SiteWriter.Failure) { try SiteWriter.write(search: batch, to: folder) } catch { failure = error }
+        let write = { (batch: [SearchIndex.File]) -> (paths: [String], problem: OutputFolder.Problem?) in
+            (batch.map(\.path), SiteWriter.write(search: batch, to: folder))
         }
-        SiteSearch.makeArticleFiles(articles: checked.articles, site: checked.site, emit: write)
+        var written = SiteSearch.makeArticleFiles(articles: checked.articles, site: checked.site, take: write)
         checked.releaseSectionTexts()
         tebiki_return_free_memory()
         do { // The site's word table and the postings go before the pages are written.
             let words = checked.searchWords
             checked.searchWords = WordTable(capacity: 0)
-            SiteSearch(articles: checked.articles, site: checked.site, words: words).makeTermFiles(site: checked.site, emit: write)
+            written += SiteSearch(articles: checked.articles, site: checked.site, words: words).makeTermFiles(site: checked.site, take: write)
         }
         checked.releaseSearchText()
         tebiki_return_free_memory()
-        return (paths, failure)
+        return (written.flatMap(\.paths), written.lazy.compactMap(\.problem).first.map { SiteWriter.Failure(problem: $0) })
     }
 }
 

@@ -44,9 +44,6 @@ public struct SearchIndex: Sendable {
     /// Enough of a section's text for a snippet around a match near its start.
     static let sectionTextLimit = 300
     static let sectionsPerTextFile = 8
-    /// How many articles' snippet texts a build holds before writing them: made all at once,
-    /// they raised the peak at 50,000 articles by about 50 MB.
-    static let textBatch = 2_000
 
     /// The index of the site's default language, over `articles`; `words`: the site's word
     /// texts when they were taken out of the articles (`CheckedSite.searchWords`).
@@ -56,42 +53,41 @@ public struct SearchIndex: Sendable {
 
     /// The index of one language, over its articles, in its folder (`search/`, `en/search/`).
     init(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite, language: String) {
-        var files: [File] = []
-        Self.make(postings, articles: articles, site: site, language: language) { files += $0 }
-        self.files = files
+        files = Self.make(postings, articles: articles, site: site, language: language) { $0 }.flatMap { $0 }
         shardCount = postings.shardCount
     }
 
-    /// Makes the index's files a kind at a time, handing each batch to `emit`: a build writes
-    /// them as they come instead of holding the whole index (30 MB at 10,000 articles).
-    static func make(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite, language: String,
-                     emit: ([File]) -> Void) {
-        makeArticleFiles(articles: articles, site: site, language: language, emit: emit)
-        makeTermFiles(postings, articles: articles.count, site: site, language: language, emit: emit)
+    /// Makes the index's files a kind at a time on all cores, handing each batch to `take` on
+    /// the core that made it, at the same time as other cores hand theirs: a build writes them
+    /// there instead of holding the whole index (30 MB at 10,000 articles). What `take` returns
+    /// comes back in the order of the files.
+    static func make<Taken>(_ postings: SearchPostings, articles: [ParsedArticle], site: LoadedSite, language: String,
+                            take: ([File]) -> Taken) -> [Taken] {
+        makeArticleFiles(articles: articles, site: site, language: language, take: take)
+            + makeTermFiles(postings, articles: articles.count, site: site, language: language, take: take)
     }
 
     /// The files made from the articles alone: their chunks, snippet texts and folders. A build
     /// makes them first, so the section texts can go before the postings are gathered.
-    static func makeArticleFiles(articles: [ParsedArticle], site: LoadedSite, language: String, emit: ([File]) -> Void) {
+    /// Each article's snippet texts are handed on as soon as they are made: made 2,000 articles
+    /// at a time and then written, each batch held the texts and waited for its last article.
+    static func makeArticleFiles<Taken>(articles: [ParsedArticle], site: LoadedSite, language: String,
+                                        take: ([File]) -> Taken) -> [Taken] {
         let prefix = site.urlPrefix(of: language)
-        emit(parallelMap(Array(stride(from: 0, to: articles.count, by: articlesPerChunk))) { start in
-            chunkFile(start / articlesPerChunk, articles: articles, site: site, prefix: prefix)
-        })
-        for start in stride(from: 0, to: articles.count, by: textBatch) {
-            emit(Array(parallelMap(Array(start..<min(start + textBatch, articles.count))) {
-                textFiles($0, articles[$0].body.sections, prefix: prefix)
-            }.joined()))
+        let chunks = parallelMap(Array(stride(from: 0, to: articles.count, by: articlesPerChunk))) { start in
+            take([chunkFile(start / articlesPerChunk, articles: articles, site: site, prefix: prefix)])
         }
-        emit([foldersFile(articles: articles, site: site, prefix: prefix)])
+        let texts = parallelMap(Array(articles.indices)) { take(textFiles($0, articles[$0].body.sections, prefix: prefix)) }
+        return chunks + texts + [take([foldersFile(articles: articles, site: site, prefix: prefix)])]
     }
 
     /// The files made from the postings: `meta.js` and the shards.
-    static func makeTermFiles(_ postings: SearchPostings, articles count: Int, site: LoadedSite, language: String,
-                              emit: ([File]) -> Void) {
+    static func makeTermFiles<Taken>(_ postings: SearchPostings, articles count: Int, site: LoadedSite, language: String,
+                                     take: ([File]) -> Taken) -> [Taken] {
         let prefix = site.urlPrefix(of: language)
-        emit([File(path: prefix + "search/meta.js",
-                   text: meta(site: site, language: language, shardCount: postings.shardCount, articles: count))])
-        postings.shardScripts { scripts in emit(scripts.map { File(path: prefix + shardPath($0.shard), utf8: $0.utf8) }) }
+        let meta = take([File(path: prefix + "search/meta.js",
+                              text: meta(site: site, language: language, shardCount: postings.shardCount, articles: count))])
+        return [meta] + postings.shardScripts { scripts in take(scripts.map { File(path: prefix + shardPath($0.shard), utf8: $0.utf8) }) }
     }
 
     /// The files an edit changed: the shards the edited articles' old and new terms fall in, and

@@ -29,25 +29,24 @@ struct SiteSearch: Sendable {
     }
 
     func files(articles: [ParsedArticle], site: LoadedSite) -> [SearchIndex.File] {
-        var files: [SearchIndex.File] = []
-        for part in parts {
-            SearchIndex.make(part.postings, articles: part.articles(of: articles), site: site, language: part.language) { files += $0 }
+        parts.flatMap { part in
+            SearchIndex.make(part.postings, articles: part.articles(of: articles), site: site, language: part.language) { $0 }.flatMap { $0 }
         }
-        return files
     }
 
-    /// Every language's files made from the articles alone, a batch at a time
-    /// (`SearchIndex.makeArticleFiles`): what a build writes before it makes the postings.
-    static func makeArticleFiles(articles: [ParsedArticle], site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
-        for (language, members) in members(articles, site: site) {
-            SearchIndex.makeArticleFiles(articles: Part.articles(members, of: articles), site: site, language: language, emit: emit)
+    /// Every language's files made from the articles alone, each batch handed to `take` on the
+    /// core that made it (`SearchIndex.makeArticleFiles`): what a build writes before it makes
+    /// the postings.
+    static func makeArticleFiles<Taken>(articles: [ParsedArticle], site: LoadedSite, take: ([SearchIndex.File]) -> Taken) -> [Taken] {
+        members(articles, site: site).flatMap { language, members in
+            SearchIndex.makeArticleFiles(articles: Part.articles(members, of: articles), site: site, language: language, take: take)
         }
     }
 
     /// Every language's files made from the postings (`SearchIndex.makeTermFiles`).
-    func makeTermFiles(site: LoadedSite, emit: ([SearchIndex.File]) -> Void) {
-        for part in parts {
-            SearchIndex.makeTermFiles(part.postings, articles: part.members.count, site: site, language: part.language, emit: emit)
+    func makeTermFiles<Taken>(site: LoadedSite, take: ([SearchIndex.File]) -> Taken) -> [Taken] {
+        parts.flatMap { part in
+            SearchIndex.makeTermFiles(part.postings, articles: part.members.count, site: site, language: part.language, take: take)
         }
     }
 
