@@ -50,7 +50,7 @@ struct SiteWriter {
 
     /// Returns the number of HTML pages written.
     func writeAll() throws(Failure) -> Int {
-        let renderer = PageRenderer(site: site, theme: theme)
+        let renderer = PageRenderer(site: site, theme: theme).cachingArticleLinks()
         // All in one parallel pass: a category page lists thousands of articles in a large
         // site, and rendered on its own would keep one core busy while the other waits.
         try writeInParallel(pages, source: { source(of: $0.page) }) { page throws(OutputFolder.Problem) in

@@ -62,13 +62,12 @@ private extension SiteBuilder.CheckedSite {
     /// in their order), the articles of its section, related articles and backlinks.
     func articlePage(_ index: Int, renderer: PageRenderer) -> PageValues {
         let category = articles[index].source.categoryID
-        let previous = index > 0 && articles[index - 1].source.categoryID == category ? articles[index - 1].source : nil
-        let next = index + 1 < articles.count && articles[index + 1].source.categoryID == category ? articles[index + 1].source : nil
-        let related = self.related.lists[index].map { articles[$0.index].source }
+        let previous = index > 0 && articles[index - 1].source.categoryID == category ? index - 1 : nil
+        let next = index + 1 < articles.count && articles[index + 1].source.categoryID == category ? index + 1 : nil
+        let related = self.related.lists[index].map(\.index)
         // Within the article's language: a link from another language is warned about, not listed.
         let language = articles[index].source.languageFolder
-        let backlinks = site.config.backlinks
-            ? graph.backlinks(of: index).map { articles[$0].source }.filter { $0.languageFolder == language } : []
+        let backlinks = site.config.backlinks ? graph.backlinks(of: index).filter { articles[$0].source.languageFolder == language } : []
         return renderer.article(articles[index], previous: previous, next: next, siblings: siblings(of: index),
                                 related: related, backlinks: backlinks)
     }
