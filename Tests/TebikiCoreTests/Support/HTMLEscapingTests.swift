@@ -16,6 +16,40 @@ struct HTMLEscapingTests {
         #expect(String(decoding: out, as: UTF8.self) == "<p>" + texts.map(HTMLEscaping.escape).joined())
     }
 
+    /// The text is read sixteen bytes at a time: each of the five characters, alone or two
+    /// together, at every place around the sixteen-byte edges, in ASCII and in kana, gives what
+    /// a character-by-character replacement gives.
+    @Test func everyCharacterIsEscapedWhereverItFallsInTheText() {
+        func reference(_ text: String) -> String {
+            text.map { character in
+                switch character {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "\"": "&quot;"
+                case "'": "&#39;"
+                default: String(character)
+                }
+            }.joined()
+        }
+        for filler in ["a", "ロ"] {
+            for length in 0...40 {
+                let plain = String(repeating: filler, count: length)
+                #expect(HTMLEscaping.escape(plain) == plain)
+                for special in ["&", "<", ">", "\"", "'"] {
+                    for place in 0...length {
+                        let text = String(repeating: filler, count: place) + special + String(repeating: filler, count: length - place)
+                        #expect(HTMLEscaping.escape(text) == reference(text))
+                        let twice = text + String(repeating: filler, count: place % 17) + special
+                        var out: [UInt8] = []
+                        HTMLEscaping.escape(twice, into: &out)
+                        #expect(String(decoding: out, as: UTF8.self) == reference(twice))
+                    }
+                }
+            }
+        }
+    }
+
     @Test func urlsAppendedAsBytesAreTheStringForm() {
         for url in ["", "login/", "../手順/#見出し", #"/a b"<'&"#, "a%20b", String(repeating: "x&", count: 40)] {
             var out: [UInt8] = []
