@@ -86,13 +86,22 @@ func parallelUpdate<T>(_ items: inout [T], _ change: (inout T) -> Void) {
 }
 
 /// Runs `side` on another thread while `main` runs on this one, for two steps that each have a
-/// part on one core: the other core takes up the other step's work meanwhile.
+/// part on one core: the other core takes up the other step's work meanwhile. The side gets a
+/// thread of its own: handed to the global queue while the build held its threads, it waited
+/// a second for libdispatch to add one whenever the process had one core to run on (a
+/// 10-article build pinned with `taskset -c 0` took 1.3 s instead of 0.02 s).
 func inParallel<Side: Sendable, Main>(_ side: @escaping @Sendable () -> Side, with main: () -> Main) -> (side: Side, main: Main) {
     let result = SideResult<Side>()
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { result.value = side() }
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        result.value = side()
+        done.signal()
+    }
+    // As much stack as libdispatch gives its worker threads, where the side ran before.
+    thread.stackSize = 8 << 20
+    thread.start()
     let mainResult = main()
-    group.wait()
+    done.wait()
     return (result.value!, mainResult)
 }
 
