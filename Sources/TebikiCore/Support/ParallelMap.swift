@@ -105,7 +105,7 @@ func inParallel<Side: Sendable, Main>(_ side: @escaping @Sendable () -> Side, wi
     return (result.value!, mainResult)
 }
 
-/// Written by the side thread before its group is left, read after the wait.
+/// Written by the side thread before it signals, read after the wait.
 private final class SideResult<Value>: @unchecked Sendable {
     var value: Value?
 }

@@ -172,16 +172,16 @@ public struct PageRenderer: Sendable {
         context["readingTime"] = .string(strings.readingTime(words: article.body.wordCount))
         context["lastUpdated"] = source.lastModified.map { ["iso": .string($0.isoDay), "text": .string(strings.date($0))] } ?? .null
         let links = articleLinks[root]
-        func link(to index: Int) -> MustacheValue { links?[index] ?? self.link(to: site.articles[index], root: root) }
-        context["related"] = .list(related.map(link(to:)))
+        func articleLink(_ index: Int) -> MustacheValue { links?[index] ?? link(to: site.articles[index], root: root) }
+        context["related"] = .list(related.map(articleLink))
         context["hasRelated"] = .bool(!related.isEmpty)
-        context["backlinks"] = .list(backlinks.map(link(to:)))
+        context["backlinks"] = .list(backlinks.map(articleLink))
         context["hasBacklinks"] = .bool(!backlinks.isEmpty)
         context["hasTOC"] = .bool(toc.count >= 2)
         context["hasAside"] = .bool(toc.count >= 2 || siblings != nil)
         context["hasPager"] = .bool(previous != nil || next != nil)
-        context["previous"] = previous.map(link(to:)) ?? .null
-        context["next"] = next.map(link(to:)) ?? .null
+        context["previous"] = previous.map(articleLink) ?? .null
+        context["next"] = next.map(articleLink) ?? .null
         let guide = GuideData.page(article, strings: strings)
         context["guide"] = MustacheValue(guide)
         context["hasTour"] = .bool(guide != nil && !article.guidance.steps.isEmpty)
