@@ -89,23 +89,39 @@ func parallelUpdate<T>(_ items: inout [T], _ change: (inout T) -> Void) {
 /// part on one core: the other core takes up the other step's work meanwhile. The side gets a
 /// thread of its own: handed to the global queue while the build held its threads, it waited
 /// a second for libdispatch to add one whenever the process had one core to run on (a
-/// 10-article build pinned with `taskset -c 0` took 1.3 s instead of 0.02 s).
-func inParallel<Side: Sendable, Main>(_ side: @escaping @Sendable () -> Side, with main: () -> Main) -> (side: Side, main: Main) {
+/// 10-article build pinned with `taskset -c 0` took 1.3 s instead of 0.02 s). Should no thread
+/// be had, the side runs here after the main part. `stackSize`: as much stack as libdispatch
+/// gives its worker threads, where the side ran before.
+func inParallel<Side: Sendable, Main>(stackSize: Int = 8 << 20, _ side: @escaping @Sendable () -> Side,
+                                      with main: () -> Main) -> (side: Side, main: Main) {
     let result = SideResult<Side>()
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        result.value = side()
-        done.signal()
-    }
-    // As much stack as libdispatch gives its worker threads, where the side ran before.
-    thread.stackSize = 8 << 20
-    thread.start()
+    let job = SideJob { result.value = side() }
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, stackSize)
+    var thread = pthread_t()
+    let context = Unmanaged.passRetained(job)
+    let started = pthread_create(&thread, &attributes, { context in
+        Unmanaged<SideJob>.fromOpaque(context!).takeRetainedValue().run()
+        return nil
+    }, context.toOpaque()) == 0
+    if !started { context.release() }
     let mainResult = main()
-    done.wait()
+    if started { pthread_join(thread, nil) } else { job.run() }
     return (result.value!, mainResult)
 }
 
-/// Written by the side thread before it signals, read after the wait.
+/// Written by the side thread before it ends, read after it is joined.
 private final class SideResult<Value>: @unchecked Sendable {
     var value: Value?
+}
+
+/// The side's work as the thread's start routine receives it.
+private final class SideJob: @unchecked Sendable {
+    let run: () -> Void
+
+    init(_ run: @escaping () -> Void) {
+        self.run = run
+    }
 }

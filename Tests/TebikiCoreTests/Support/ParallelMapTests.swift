@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Testing
 @testable import TebikiCore
 
@@ -35,4 +36,27 @@ struct ParallelMapTests {
         #expect(side)
         #expect(main == Array(1...100))
     }
+
+    /// When no thread can be made (here, for a stack larger than any machine has), the side
+    /// runs on this thread after the main part instead of never.
+    @Test func withoutAThreadTheSideRunsHereAfterTheMainPart() {
+        let caller = pthread_self()
+        let order = Order()
+        let (sideThread, mainThread) = inParallel(stackSize: Int.max / 2, { () -> pthread_t in
+            order.append("side")
+            return pthread_self()
+        }) { () -> pthread_t in
+            order.append("main")
+            return pthread_self()
+        }
+        #expect(pthread_equal(sideThread, caller) != 0)
+        #expect(pthread_equal(mainThread, caller) != 0)
+        #expect(order.steps == ["main", "side"])
+    }
+}
+
+/// The order the two parts ran in, when they run one after the other.
+private final class Order: @unchecked Sendable {
+    private(set) var steps: [String] = []
+    func append(_ step: String) { steps.append(step) }
 }
