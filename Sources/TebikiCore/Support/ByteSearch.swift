@@ -21,6 +21,27 @@ enum ByteSearch {
         firstIndex(of: needle, in: bytes, from: 0) != nil
     }
 
+    /// The first position from `start` on whose byte `isMatch`, or the end: sixteen bytes at a
+    /// time while `chunkMatches` finds none in them, then byte by byte from the chunk that has
+    /// one. For the escapes, which read every title, text and snippet and find little to escape.
+    @inline(__always)
+    static func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                           chunk chunkMatches: (SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>>, byte isMatch: (UInt8) -> Bool) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            while index + 16 <= bytes.count {
+                let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                // A byte a lane, read as two words (as `RangeScan` does): `any` on the mask was
+                // not inlined, and cost more than the bytes it spared.
+                let lanes = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: chunkMatches(chunk)), to: (UInt64, UInt64).self)
+                if lanes.0 | lanes.1 != 0 { break }
+                index += 16
+            }
+        }
+        while index < bytes.count && !isMatch(bytes[index]) { index += 1 }
+        return index
+    }
+
     /// Where the needle first starts at or after `start`; nil when it does not.
     static func firstIndex(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let length = needle.utf8CodeUnitCount

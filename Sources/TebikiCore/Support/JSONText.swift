@@ -25,12 +25,18 @@ enum JSONText {
         if out.capacity < needed { out.reserveCapacity(Swift.max(needed, out.capacity * 2)) }
         var runStart = 0
         var index = 0
-        while index < bytes.count {
+        let table = needsEscape
+        let (space, quote, backslash, lt, gt, amp, e2) = (SIMD16<UInt8>(repeating: 0x20), SIMD16<UInt8>(repeating: 0x22),
+                                                          SIMD16<UInt8>(repeating: 0x5C), SIMD16<UInt8>(repeating: 0x3C),
+                                                          SIMD16<UInt8>(repeating: 0x3E), SIMD16<UInt8>(repeating: 0x26),
+                                                          SIMD16<UInt8>(repeating: 0xE2))
+        while true {
+            // Sixteen bytes at a time to the next byte `needsEscape` names: most text has none.
+            index = ByteSearch.firstIndex(in: bytes, from: index, chunk: { chunk in
+                (chunk .< space) .| (chunk .== quote) .| (chunk .== backslash) .| (chunk .== lt) .| (chunk .== gt) .| (chunk .== amp) .| (chunk .== e2)
+            }, byte: { table[Int($0)] })
+            guard index < bytes.count else { break }
             let byte = bytes[index]
-            guard needsEscape[Int(byte)] else {
-                index += 1
-                continue
-            }
             // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other E2 sequences are plain text.
             if byte == 0xE2 && !(index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)) {
                 index += 1
