@@ -498,9 +498,12 @@ extension MarkdownRenderer {
     }
 
     /// Latin words by spaces; each CJK character counts as a word. Read on the UTF-8, ASCII a
-    /// byte at a time: every text of every article is counted.
+    /// byte at a time against a mask of the bytes that belong to words, kana and kanji from
+    /// their three bytes without the general decoding: every text of every article is counted.
     func count(_ text: String, _ state: inout State) {
         var text = text
+        // Counted in locals and stored once: kept in the state, every character wrote it back.
+        var (words, inBreak) = (state.wordCount, state.inWordBreak)
         text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
@@ -508,28 +511,40 @@ extension MarkdownRenderer {
                 let isBreak: Bool
                 if byte < 0x80 {
                     index += 1
-                    isBreak = !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-                        || (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 || byte == 0x5F)
+                    // Letters, digits, `'` and `_`: bits 0x27, 0x30–0x39; 0x41–0x5A, 0x5F, 0x61–0x7A.
+                    let mask: UInt64 = byte < 64 ? 0x03FF_0080_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+                    isBreak = mask >> UInt64(byte & 63) & 1 == 0
                 } else {
+                    if byte >= 0xE3 && byte <= 0xE9 && index + 2 < bytes.count {
+                        // U+3000–U+9FFF: wide script but U+3100–U+33FF and U+4DC0–U+4DFF.
+                        let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        if value <= 0x30FF || (value >= 0x3400 && value <= 0x4DBF) || value >= 0x4E00 {
+                            index += 3
+                            if value > 0x303F { words += 1 }
+                            inBreak = true
+                            continue
+                        }
+                    }
                     let (value, length) = UTF8Scalar.decode(bytes, at: index)
                     index += length
                     let scalar = Unicode.Scalar(value)!
                     if scalar.isWideScript {
                         // Kana, kanji and full-width letters count one each; CJK punctuation does not.
-                        if !(0x3000...0x303F).contains(value) && !(0xFF01...0xFF0F).contains(value) { state.wordCount += 1 }
-                        state.inWordBreak = true
+                        if !(0x3000...0x303F).contains(value) && !(0xFF01...0xFF0F).contains(value) { words += 1 }
+                        inBreak = true
                         continue
                     }
                     isBreak = scalar.properties.isWhitespace || scalar.properties.generalCategory.isPunctuation
                 }
                 if isBreak {
-                    state.inWordBreak = true
-                } else if state.inWordBreak {
-                    state.wordCount += 1
-                    state.inWordBreak = false
+                    inBreak = true
+                } else if inBreak {
+                    words += 1
+                    inBreak = false
                 }
             }
         }
+        (state.wordCount, state.inWordBreak) = (words, inBreak)
     }
 }
 

@@ -110,6 +110,49 @@ struct MarkdownRendererTests {
         #expect(TestSites.render(text + "\n").wordCount == count)
     }
 
+    /// Kana and kanji are counted from their bytes, ASCII against a mask: random texts of
+    /// letters, digits, spaces, kana, kanji, CJK punctuation, the U+3100–U+33FF and U+4DC0
+    /// blocks that are not wide script, full-width forms, accents and emoji give the count of
+    /// the rule read a scalar at a time.
+    @Test func wordsCountAsTheRuleReadScalarByScalar() {
+        func isPunctuation(_ category: Unicode.GeneralCategory) -> Bool {
+            switch category {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation: true
+            default: false
+            }
+        }
+        func reference(_ text: String) -> Int {
+            var (words, inBreak) = (0, true)
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                if scalar.isWideScript {
+                    if !(0x3000...0x303F).contains(value) && !(0xFF01...0xFF0F).contains(value) { words += 1 }
+                    inBreak = true
+                    continue
+                }
+                let isBreak = value < 0x80
+                    ? !(("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || scalar == "'")
+                    : scalar.properties.isWhitespace || isPunctuation(scalar.properties.generalCategory)
+                if isBreak {
+                    inBreak = true
+                } else if inBreak {
+                    words += 1
+                    inBreak = false
+                }
+            }
+            return words
+        }
+        let pool: [Unicode.Scalar] = ["a", "Z", "7", "'", " ", " ", ",", ".", "-", "ロ", "ぐ", "ー", "日", "本", "\u{3400}", "\u{9FFF}",
+                                      "、", "。", "「", "\u{3105}", "\u{3231}", "\u{3314}", "\u{4DC0}", "Ａ", "！", "ｶ", "é", "ß", "—",
+                                      "😀", "\u{00A0}", "\u{2028}", "Ω"]
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<400 {
+            let text = "x " + String(String.UnicodeScalarView((0..<random.next(below: 40)).map { _ in pool[random.next(below: pool.count)] }))
+            #expect(TestSites.render(text + "\n").wordCount == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func linkPositionsAreFileLinesAndCharacterColumns() {
         let body = TestSites.render("日本語の[リンク](https://example.com)\n\nx ![画像](https://e.com/a.png)\n")
         #expect(body.links.map(\.location.line) == [4, 6])
