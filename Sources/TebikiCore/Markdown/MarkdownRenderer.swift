@@ -498,8 +498,8 @@ extension MarkdownRenderer {
     }
 
     /// Latin words by spaces; each CJK character counts as a word. Read on the UTF-8, ASCII a
-    /// byte at a time against a mask of the bytes that belong to words, kana and kanji from
-    /// their three bytes without the general decoding: every text of every article is counted.
+    /// byte at a time against a mask of the bytes that belong to words, kana and kanji decoded
+    /// from their three bytes without the general loop: every text of every article is counted.
     func count(_ text: String, _ state: inout State) {
         var text = text
         // Counted in locals and stored once: kept in the state, every character wrote it back.
@@ -515,17 +515,10 @@ extension MarkdownRenderer {
                     let mask: UInt64 = byte < 64 ? 0x03FF_0080_0000_0000 : 0x07FF_FFFE_87FF_FFFE
                     isBreak = mask >> UInt64(byte & 63) & 1 == 0
                 } else {
-                    if byte >= 0xE3 && byte <= 0xE9 && index + 2 < bytes.count {
-                        // U+3000–U+9FFF: wide script but U+3100–U+33FF and U+4DC0–U+4DFF.
-                        let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        if value <= 0x30FF || (value >= 0x3400 && value <= 0x4DBF) || value >= 0x4E00 {
-                            index += 3
-                            if value > 0x303F { words += 1 }
-                            inBreak = true
-                            continue
-                        }
-                    }
-                    let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                    // Kana and kanji (U+3000–U+9FFF) from their three bytes; the rest decoded.
+                    let (value, length) = byte >= 0xE3 && byte <= 0xE9
+                        ? (UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+                        : UTF8Scalar.decode(bytes, at: index)
                     index += length
                     let scalar = Unicode.Scalar(value)!
                     if scalar.isWideScript {
