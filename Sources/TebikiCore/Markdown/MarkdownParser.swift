@@ -5,14 +5,14 @@ public enum MarkdownParser {
     /// out of each article's vector as soon as it is parsed.
     static func parse(_ site: LoadedSite, resolver: LinkResolver) -> (articles: [ParsedArticle], words: WordTable) {
         let options = options(for: site, resolver: resolver)
-        let (articles, chunks) = parallelMap(site.articles, gathering: { WordTable(capacity: 1024) }) { words, article in
-            var parsed = parse(article, resolver: resolver, options: options[site.language(ofPath: article.id)] ?? .init())
-            words.add(parsed.terms.words)
+        let (articles, chunks) = parallelMap(site.articles, gathering: { (words: WordTable(capacity: 1024), tallies: TermVector.Tallies()) }) { chunk, article in
+            var parsed = parse(article, resolver: resolver, options: options[site.language(ofPath: article.id)] ?? .init(), tallies: &chunk.tallies)
+            chunk.words.add(parsed.terms.words)
             parsed.terms.words = WordTexts()
             return parsed
         }
-        var words = WordTable(capacity: chunks.map(\.count).max() ?? 0)
-        for chunk in chunks { words.add(chunk) }
+        var words = WordTable(capacity: chunks.map(\.words.count).max() ?? 0)
+        for chunk in chunks { words.add(chunk.words) }
         return (articles, words)
     }
 
@@ -51,6 +51,13 @@ public enum MarkdownParser {
     /// introduction for its page one folder higher.
     static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options = .init(),
                       depth: Int? = nil) -> ParsedArticle {
+        var tallies = TermVector.Tallies()
+        return parse(article, resolver: resolver, options: options, depth: depth, tallies: &tallies)
+    }
+
+    /// `tallies`: the tables the article's terms are counted in, kept by the caller for the next article.
+    static func parse(_ article: ArticleSource, resolver: LinkResolver, options: MarkdownRenderer.Options, depth: Int? = nil,
+                      tallies: inout TermVector.Tallies) -> ParsedArticle {
         let rootPrefix = SiteLayout.rootPrefix(depth: depth ?? article.pageDepth)
         let resolve = { (destination: String, _: LinkReference.Kind, fromID: String) -> (LinkTarget, href: String?) in
             let target = resolver.target(of: destination, from: fromID)
@@ -101,7 +108,7 @@ public enum MarkdownParser {
             parts.append(TermVector.Part(section.text, weight: 1, section: index))
             parts.append(TermVector.Part(section.code, weight: 0.5, section: index))
         }
-        let terms = TermVector(parts)
+        let terms = TermVector(parts, reusing: &tallies)
         body.sections = body.sections.map(\.keepingSnippetCode.compacted)
         let markdown = options.includes.map { include in
             MarkdownCopy.expanded(article.markdown, path: article.path, variables: options.variables, include: include)

@@ -37,10 +37,9 @@ public struct WordTexts: Sendable, Equatable, Sequence {
     public func makeIterator() -> Iterator { Iterator(words: self) }
 
     /// Adds a word the article did not have yet: `utf8`, then `last` if there is one.
-    mutating func append(_ id: UInt64, _ utf8: ArraySlice<UInt8>, last: UInt8? = nil) {
+    mutating func append(_ id: UInt64, _ utf8: UnsafeBufferPointer<UInt8>, last: UInt8? = nil) {
         ids.append(id)
-        // Through a buffer pointer: appending the slice itself took the generic path.
-        utf8.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: utf8)
         if let last { bytes.append(last) }
         ends.append(UInt32(bytes.count))
     }

@@ -54,6 +54,15 @@ struct TermTable<Value> {
         return true
     }
 
+    /// Empties the table and keeps its room, for tables made again and again (an article's
+    /// tallies). A slot's old value stays until the slot is taken again, never read, as only
+    /// slots with a key are: so only for values that hold no references.
+    mutating func removeAll() {
+        precondition(_isPOD(Value.self), "removeAll() would keep references alive")
+        keys.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        count = 0
+    }
+
     /// Each term with its value, in no particular order.
     func forEach(_ body: (UInt64, Value) -> Void) {
         for slot in keys.indices where keys[slot] != 0 { body(keys[slot], values[slot]!) }

@@ -1,36 +1,55 @@
 /// Term vectors made from an article's text with the tokenizer.
 extension TermVector {
+    /// The tables an article's terms are counted in, kept from one article to the next: made
+    /// anew for each article, they took 18,000 instructions an article to set up.
+    public struct Tallies {
+        fileprivate var sink = VectorSink()
+
+        public init() {}
+    }
+
+    public init(_ parts: [Part]) {
+        var tallies = Tallies()
+        self.init(parts, reusing: &tallies)
+    }
+
     /// When the parts come in section order, as an article's do, each occurrence is tallied in a
     /// `TermTable` as it is found and only the distinct terms are sorted; in any other order all
     /// occurrences are sorted by term and section and their runs read. Both add a term's
     /// weights in the order they occur and pick the same section, so they make the same vector.
-    public init(_ parts: [Part]) {
+    public init(_ parts: [Part], reusing tallies: inout Tallies) {
         let tokenizer = TextTokenizer(dropsFunctionWords: false)
-        let order = parts.lazy.filter { $0.weight > 0 }.map { $0.section ?? -1 }
-        let inSectionOrder = zip(order, order.dropFirst()).allSatisfy { $0 <= $1 }
-        var sink = VectorSink(tallying: inSectionOrder)
+        var inSectionOrder = true
+        var last = Int.min
+        for part in parts where part.weight > 0 {
+            let section = part.section ?? -1
+            if section < last { inSectionOrder = false }
+            last = section
+        }
+        tallies.sink.reset(tallying: inSectionOrder)
         var occurrences: [(term: UInt64, section: Int16, weight: Float)] = []
         for part in parts where part.weight > 0 {
-            sink.found = 0
-            sink.weight = part.weight
+            tallies.sink.found = 0
+            tallies.sink.weight = part.weight
             // Clamped: an article of more than 32,767 sections (absurd, but writer input) must not trap;
             // its later sections share the last number, and the vector stays two bytes a term.
-            sink.section = Int16(clamping: part.section ?? -1)
-            tokenizer.scan(part.text, into: &sink)
-            if part.section != nil { bodyLength += sink.found }
+            tallies.sink.section = Int16(clamping: part.section ?? -1)
+            tokenizer.scan(part.text, into: &tallies.sink)
+            if part.section != nil { bodyLength += tallies.sink.found }
             if !inSectionOrder {
-                occurrences += sink.ids.lazy.map { [section = sink.section] in ($0, section, part.weight) }
-                sink.ids.removeAll(keepingCapacity: true)
+                occurrences += tallies.sink.ids.lazy.map { [section = tallies.sink.section] in ($0, section, part.weight) }
+                tallies.sink.ids.removeAll(keepingCapacity: true)
             }
         }
-        (terms, weights, sections) = inSectionOrder ? Self.read(sink.tallies) : Self.read(sorting: occurrences)
-        words = sink.words
+        (terms, weights, sections) = inSectionOrder ? Self.read(tallies.sink.tallies) : Self.read(sorting: occurrences)
+        words = tallies.sink.words
+        tallies.sink.words = WordTexts()
     }
 }
 
 private extension TermVector {
     /// One term's occurrences so far: their weight, and the run of the section they are in.
-    /// Sixteen bytes: a table of them is made for every article.
+    /// Sixteen bytes: each core keeps a table of them for its articles.
     struct Tally {
         var weight: Float = 0
         var best: Int16 = -1
@@ -100,8 +119,8 @@ private extension TermVector {
 /// them), marking function words, and keeps the text of each word once.
 private struct VectorSink: TermSink {
     /// Tallied as found: collected into an array first, each id was stored and read back.
-    let tallying: Bool
-    var tallies: TermTable<TermVector.Tally>
+    var tallying = true
+    var tallies = TermTable<TermVector.Tally>(capacity: 512)
     var ids: [UInt64] = []
     /// The current part's weight and section, and how many terms it had so far.
     var weight: Float = 0
@@ -113,9 +132,13 @@ private struct VectorSink: TermSink {
     let stopWordIDs = TextTokenizer.stopWordIDs
     let longestStopWord = TextTokenizer.longestStopWord
 
-    init(tallying: Bool) {
+    /// Ready for the next article.
+    mutating func reset(tallying: Bool) {
         self.tallying = tallying
-        tallies = .init(capacity: tallying ? 512 : 0)
+        tallies.removeAll()
+        seen.removeAll()
+        ids.removeAll(keepingCapacity: true)
+        words = WordTexts()
     }
 
     mutating func add(_ id: UInt64) {
@@ -129,14 +152,15 @@ private struct VectorSink: TermSink {
     }
 
     /// Stemmed and hashed on the bytes: the word's text is kept only the first time it occurs.
-    mutating func word(_ utf8: [UInt8], isASCII: Bool) {
+    mutating func word(_ utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
         let (keep, add) = TextTokenizer.stem(bytes: utf8, isASCII: isASCII)
-        var id = TextTokenizer.wordID(utf8[..<keep], add: add)
+        let kept = UnsafeBufferPointer(rebasing: utf8[..<keep])
+        var id = TextTokenizer.wordID(kept, add: add)
         // Most words are longer than any stop word: those need no lookup.
         if keep + (add == nil ? 0 : 1) <= longestStopWord && stopWordIDs[id] != nil {
             id |= TextTokenizer.functionBit
         }
-        if seen.insert(id, true) { words.append(id, utf8[..<keep], last: add) }
+        if seen.insert(id, true) { words.append(id, kept, last: add) }
         self.add(id)
     }
 

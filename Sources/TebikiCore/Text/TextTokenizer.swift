@@ -60,8 +60,8 @@ public struct TextTokenizer: Sendable {
 /// Receives the terms of a text as the tokenizer finds them. The scanner is generic over its
 /// sink so each use is specialised: this runs over every character of every article.
 protocol TermSink {
-    /// A Latin word, lower-cased, as UTF-8 bytes, not yet stemmed.
-    mutating func word(_ utf8: [UInt8], isASCII: Bool)
+    /// A Latin word, lower-cased, as UTF-8 bytes (valid for the call only), not yet stemmed.
+    mutating func word(_ utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool)
     /// `isFunction`: hiragana alone, mostly grammar (の, を, する).
     mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, isFunction: Bool)
     mutating func single(_ scalar: Unicode.Scalar, isFunction: Bool)
@@ -122,7 +122,7 @@ extension TextTokenizer {
     static let codeEnd: Unicode.Scalar = "\u{E001}"
 
     /// A finished word: stemmed, or nil when it is a stop word to drop.
-    func stemmedWord(_ utf8: [UInt8]) -> String? {
+    func stemmedWord(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
         let stemmed = Self.stem(String(decoding: utf8, as: UTF8.self))
         return dropsFunctionWords && Self.stopWords.contains(stemmed) ? nil : stemmed
     }
@@ -136,7 +136,7 @@ private struct TermListSink: TermSink {
     var terms: [TextTokenizer.Term] = []
     let tokenizer: TextTokenizer
 
-    mutating func word(_ utf8: [UInt8], isASCII: Bool) {
+    mutating func word(_ utf8: UnsafeBufferPointer<UInt8>, isASCII: Bool) {
         if let word = tokenizer.stemmedWord(utf8) { terms.append(.word(word)) }
     }
 
@@ -222,7 +222,7 @@ extension TextTokenizer {
     /// "password" and "signing" meets "sign".
     static func stem(_ word: String) -> String {
         let bytes = Array(word.utf8)
-        let (keep, add) = stem(bytes: bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
+        let (keep, add) = bytes.withUnsafeBufferPointer { stem(bytes: $0, isASCII: bytes.allSatisfy { $0 < 0x80 }) }
         if keep == bytes.count && add == nil { return word }
         return String(decoding: bytes[..<keep] + (add.map { [$0] } ?? []), as: UTF8.self)
     }
@@ -230,7 +230,7 @@ extension TextTokenizer {
     /// The same on a word's bytes, as how many of them the stem keeps and the letter it adds
     /// (the `y` of "categories", the `e` of "updates"), so the tokenizer makes no string for a
     /// word it has seen before.
-    static func stem(bytes word: [UInt8], isASCII: Bool) -> (keep: Int, add: UInt8?) {
+    static func stem(bytes word: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> (keep: Int, add: UInt8?) {
         let count = word.count
         guard count > 4, isASCII else { return (count, nil) }
         func endsWith(_ suffix: StaticString, before cut: Int = 0) -> Bool {
@@ -263,10 +263,10 @@ extension TextTokenizer {
 }
 
 /// Where `TextTokenizer.scan` is in its text.
-private struct Scan<Sink: TermSink> {
+private struct Scan<Sink: TermSink>: ~Copyable {
     let sink: UnsafeMutablePointer<Sink>
     let dropsFunctionWords: Bool
-    var word: [UInt8] = []
+    var word = ScratchBytes()
     var wordIsASCII = true
     /// Where the current ASCII word's camelCase parts begin, and whether a part began at the
     /// end of a run of capitals (the `E` of `HTMLElement`).
@@ -274,7 +274,7 @@ private struct Scan<Sink: TermSink> {
     var previousCase: UInt8 = 0  // 0 none or digit, 1 lower, 2 upper
     var capitals = 0
     /// The identifier so far (`import.meta`): its joiners, and each of its words when it ends.
-    var compound: [UInt8] = []
+    var compound = ScratchBytes()
     var compoundIsValid = true
     var compoundHasJoiner = false
     var previousWide: Unicode.Scalar?
@@ -311,7 +311,11 @@ private struct Scan<Sink: TermSink> {
             wordParts.removeAll(keepingCapacity: true)
             let lower = TextTokenizer.lowercase(scalar)
             if lower.value >= 0x80 { wordIsASCII = false }
-            if TextTokenizer.isWordCharacter(lower) { word.append(contentsOf: String(lower).utf8) } else { endWord() }
+            if TextTokenizer.isWordCharacter(lower) {
+                UTF8.encode(lower) { word.append($0) }
+            } else {
+                endWord()
+            }
             previousCase = 0
             capitals = 0
         } else if scalar.isWideScript && !TextTokenizer.isCJKPunctuation(scalar) {
@@ -340,19 +344,20 @@ private struct Scan<Sink: TermSink> {
         guard !word.isEmpty else { return }
         // An identifier's words are copied into it only once a joiner shows there is one:
         // copied a letter at a time, every word of every text paid for it.
-        if compoundHasJoiner { compound.append(contentsOf: word) }
-        sink.pointee.word(word, isASCII: wordIsASCII)
+        let bytes = word.bytes
+        if compoundHasJoiner { compound.append(bytes) }
+        sink.pointee.word(bytes, isASCII: wordIsASCII)
         if !wordParts.isEmpty {
             // A plural after capitals (`APIs`, `URLs`) is not a part of its own.
-            let starts = [0] + wordParts.filter { !$0.afterCapitals || word.count - $0.start >= 3 }.map(\.start)
+            let starts = [0] + wordParts.filter { !$0.afterCapitals || bytes.count - $0.start >= 3 }.map(\.start)
             if starts.count > 1 {
-                for (start, end) in zip(starts, starts.dropFirst() + [word.count]) {
-                    sink.pointee.word(Array(word[start..<end]), isASCII: true)
+                for (start, end) in zip(starts, starts.dropFirst() + [bytes.count]) {
+                    sink.pointee.word(UnsafeBufferPointer(rebasing: bytes[start..<end]), isASCII: true)
                 }
             }
             wordParts.removeAll(keepingCapacity: true)
         }
-        word.removeAll(keepingCapacity: true)
+        word.removeAll()
         wordIsASCII = true
         previousCase = 0
         capitals = 0
@@ -366,11 +371,12 @@ private struct Scan<Sink: TermSink> {
         }
         // A full stop ends a sentence, not an identifier; nor do a trailing - or _.
         while let last = compound.last, last == 0x2E || last == 0x2D || last == 0x5F { compound.removeLast() }
-        if compoundIsValid && compoundHasJoiner && compound.count <= TextTokenizer.longestCompound
-            && compound.contains(where: { TextTokenizer.isASCIIAlphanumeric($0) }) && compound.contains(where: { TextTokenizer.isJoiner($0) }) {
-            sink.pointee.word(compound, isASCII: true)
+        let bytes = compound.bytes
+        if compoundIsValid && compoundHasJoiner && bytes.count <= TextTokenizer.longestCompound
+            && bytes.contains(where: { TextTokenizer.isASCIIAlphanumeric($0) }) && bytes.contains(where: { TextTokenizer.isJoiner($0) }) {
+            sink.pointee.word(bytes, isASCII: true)
         }
-        compound.removeAll(keepingCapacity: true)
+        compound.removeAll()
         compoundIsValid = true
         compoundHasJoiner = false
     }
@@ -387,7 +393,7 @@ private struct Scan<Sink: TermSink> {
     mutating func lowercase(_ letters: UnsafeBufferPointer<UInt8>) {
         endWideRun()
         if capitals >= 2 { wordParts.append((word.count - 1, true)) }
-        word.append(contentsOf: letters)
+        word.append(letters)
         previousCase = 1
         capitals = 0
     }

@@ -30,4 +30,22 @@ struct TermTableTests {
         for (term, value) in reference { #expect(table[term] == value) }
         #expect(table[1 << 62 | 9_999] == nil)
     }
+
+    /// Emptied, a table keeps its room and forgets its terms: the values left in their slots
+    /// are never read, even for a term that comes back.
+    @Test func anEmptiedTableStartsAgainWithNothingInIt() {
+        var table = TermTable<Int>(capacity: 8)
+        for term in 1...300 as ClosedRange<UInt64> { table.update(1 << 62 | term, initial: 0) { $0 += Int(term) } }
+        table.removeAll()
+        #expect(table.count == 0)
+        for term in 1...300 as ClosedRange<UInt64> { #expect(table[1 << 62 | term] == nil) }
+        var found = 0
+        table.forEach { _, _ in found += 1 }
+        #expect(found == 0)
+        // Counted from the initial value again, not from what the slot held.
+        table.update(1 << 62 | 7, initial: 100) { $0 += 1 }
+        let inserted = table.insert(1 << 62 | 8, 5)
+        #expect(inserted)
+        #expect(table[1 << 62 | 7] == 101 && table[1 << 62 | 8] == 5 && table.count == 2)
+    }
 }
