@@ -124,21 +124,33 @@ struct SearchPostings: Sendable {
     func shardScript(_ shard: Int, _ shardPostings: ShardPostings, keys: [UInt64: String]) -> [UInt8] {
         let count = Double(vectors.count)
         let averageLength = max(1, Double(totalLength) / Double(max(vectors.count, 1)))
-        // Each term's postings in article order (the order they were gathered in); the two
-        // marks of one term in one article (くま, クマ) become one posting.
-        var lists = Array(repeating: [(article: Int32, frequency: Float, section: Int16)](), count: shardPostings.terms.count)
-        for entry in shardPostings.postings {
-            let place = Int(entry.term)
-            if lists[place].last?.article == entry.article {
-                lists[place][lists[place].count - 1].frequency += entry.weight
-            } else {
-                lists[place].append((entry.article, entry.weight, entry.section))
+        // Each term's postings in article order (the order they were gathered in), as one run a
+        // term in one array, counted and then placed: in an array for each term, they cost an
+        // allocation a term and a check of the array a posting. The two marks of one term in one
+        // article (くま, クマ) become one posting.
+        let termCount = shardPostings.terms.count
+        var starts = [Int](repeating: 0, count: termCount + 1)
+        for entry in shardPostings.postings { starts[Int(entry.term) + 1] += 1 }
+        for place in 0..<termCount { starts[place + 1] += starts[place] }
+        var ends = Array(starts.dropLast())
+        var runs = [(article: Int32, frequency: Float, section: Int16)](repeating: (0, 0, 0), count: shardPostings.postings.count)
+        runs.withUnsafeMutableBufferPointer { runs in
+            for entry in shardPostings.postings {
+                let place = Int(entry.term), end = ends[place]
+                if end > starts[place] && runs[end - 1].article == entry.article {
+                    runs[end - 1].frequency += entry.weight
+                } else {
+                    runs[end] = (entry.article, entry.weight, entry.section)
+                    ends[place] = end + 1
+                }
             }
         }
-        let terms = zip(shardPostings.terms, lists).sorted { $0.0 < $1.0 }
+        let order = shardPostings.terms.indices.sorted { shardPostings.terms[$0] < shardPostings.terms[$1] }
         var out = Array("TebikiSearch.terms(\(shard),{".utf8)
-        out.reserveCapacity(shardPostings.postings.count * 12 + terms.count * 12)
-        for (number, (term, postings)) in terms.enumerated() {
+        out.reserveCapacity(shardPostings.postings.count * 12 + termCount * 12)
+        for (number, place) in order.enumerated() {
+            let term = shardPostings.terms[place]
+            let postings = runs[starts[place]..<ends[place]]
             if number > 0 { out.append(0x2C) }
             out.append(0x22)
             if let key = keys[term] { JSONText.append(key, to: &out) } else { SearchIndex.appendKey(term, words: words, to: &out) }
