@@ -17,12 +17,14 @@ extension TextSection {
             let end = ByteSearch.firstIndex(of: 0x0A, in: code[start...]) ?? bytes.endIndex
             let line = Self.trimmed(code[start..<end])
             start = end < bytes.endIndex ? bytes.index(after: end) : end
+            // A line of no more bytes than the limit has no more characters either: only longer
+            // ones are counted out, a scalar at a time.
             let scalars = line.unicodeScalars
-            let cut = line[..<(scalars.index(scalars.startIndex, offsetBy: Self.snippetCodeLineLimit, limitedBy: scalars.endIndex)
-                ?? scalars.endIndex)]
+            let cut = line.utf8.count <= Self.snippetCodeLineLimit ? line
+                : line[..<(scalars.index(scalars.startIndex, offsetBy: Self.snippetCodeLineLimit, limitedBy: scalars.endIndex) ?? scalars.endIndex)]
             guard !cut.isEmpty, !lines.contains(cut) else { continue }
             lines.append(cut)
-            total += cut.unicodeScalars.count
+            total += cut.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         }
         return lines
     }

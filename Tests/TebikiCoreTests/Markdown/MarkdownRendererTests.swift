@@ -188,6 +188,18 @@ struct TextSectionTests {
         #expect(article.article.terms.words.values.contains("value499"), "the terms come from all of it")
     }
 
+    /// Both limits count characters, not bytes: kana take three bytes each.
+    @Test func snippetCodeLimitsCountCharacters() {
+        let kana = (0..<9).map { String(repeating: "ロ", count: 59) + String($0) }
+        let lines = TextSection(id: nil, heading: "", text: "", code: kana.joined(separator: "\n")).snippetCodeLines
+        // 60 characters a line: the seventh passes 400, where counted in bytes the third would.
+        #expect(lines.count == 7)
+        let long = TextSection(id: nil, heading: "", text: "", code: String(repeating: "ログ", count: 80) + "\n" + String(repeating: "a", count: 101))
+            .snippetCodeLines
+        #expect(long.map { $0.unicodeScalars.count } == [100, 100])
+        #expect(long[0].hasPrefix("ログログ"))
+    }
+
     /// The index splits a kept section's code back into its lines rather than working them out
     /// again: they are the lines worked out from the whole code.
     @Test func keptCodeSplitsBackIntoTheSnippetLines() {
