@@ -459,7 +459,8 @@ extension MarkdownRenderer {
 
     /// `{#id}` at the end of a heading, as Hugo and Pandoc write it.
     static func customID(in text: String) -> (id: String, range: Range<String.Index>)? {
-        guard text.hasSuffix("}"), let range = text.range(of: #"\{#([^\s{}<>&"']+)\}$"#, options: .regularExpression)
+        // The last byte, not the last Character, which `hasSuffix` works out.
+        guard text.utf8.last == UInt8(ascii: "}"), let range = text.range(of: #"\{#([^\s{}<>&"']+)\}$"#, options: .regularExpression)
         else { return nil }
         return (String(text[range].dropFirst(2).dropLast()), range)
     }

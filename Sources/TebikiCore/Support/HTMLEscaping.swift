@@ -105,18 +105,29 @@ private extension HTMLEscaping {
     /// `safe` is `urlSafe`, read once by the caller rather than once a byte.
     static func isKeptInURL(_ byte: UInt8, _ safe: [Bool]) -> Bool { byte < 0x80 && byte != 0x26 && safe[Int(byte)] }
 
+    /// Written to a buffer and appended at once: appended a byte at a time, each of the three
+    /// of an encoded byte cost more than working it out (every Japanese heading's anchor is).
     static func appendEncoded(_ bytes: UnsafeBufferPointer<UInt8>, ampersand: StaticString, to out: inout [UInt8]) {
-        let safe = urlSafe
-        for byte in bytes {
-            if isKeptInURL(byte, safe) {
-                out.append(byte)
-            } else if byte == 0x26 {
-                out.append(ampersand)
-            } else {
-                out.append(0x25)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+        guard !bytes.isEmpty else { return }
+        let (safe, hex) = (urlSafe, hex)
+        let widest = max(3, ampersand.utf8CodeUnitCount)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * widest) { buffer in
+            var end = 0
+            for byte in bytes {
+                if isKeptInURL(byte, safe) {
+                    buffer[end] = byte
+                    end += 1
+                } else if byte == 0x26 {
+                    for offset in 0..<ampersand.utf8CodeUnitCount { buffer[end + offset] = ampersand.utf8Start[offset] }
+                    end += ampersand.utf8CodeUnitCount
+                } else {
+                    buffer[end] = 0x25
+                    buffer[end + 1] = hex[Int(byte >> 4)]
+                    buffer[end + 2] = hex[Int(byte & 0xF)]
+                    end += 3
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
         }
     }
 

@@ -35,7 +35,7 @@ extension StringProtocol {
         // a Character for whitespace by its first scalar, which at the start is the text's
         // first; at the end, a last scalar that is ASCII or kana or kanji starts a Character
         // of its own (or ends one begun by a non-space), so it settles the end too.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.properties.isWhitespace,
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, Self.startsCharacterWithoutSpace(first),
            Self.endsCharacterWithoutSpace(last) {
             return self[...]
         }
@@ -43,6 +43,12 @@ extension StringProtocol {
         while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
         while slice.last?.isWhitespace == true { slice = slice.dropLast() }
         return slice
+    }
+
+    /// Not a space: ASCII and kana and kanji settled without looking up the scalar's
+    /// properties, a few hundred instructions each time.
+    static func startsCharacterWithoutSpace(_ scalar: Unicode.Scalar) -> Bool {
+        endsCharacterWithoutSpace(scalar) || scalar.value >= 0x80 && !scalar.properties.isWhitespace
     }
 
     /// An ASCII character other than tab, line feed, vertical tab, form feed, carriage return

@@ -33,4 +33,22 @@ struct StringNormalizationTests {
         #expect(!"\u{304B}\u{3099}".isComposedKanaOrASCII)
         #expect(!"café".isComposedKanaOrASCII)
     }
+
+    /// Trimming settles most text from its first and last scalars; whatever it settles, it
+    /// trims as taking off whitespace Characters one at a time does.
+    @Test func trimsAsCharacterByCharacterDoes() {
+        let pieces = ["a", "Z", "1", "-", "ログ", "設定", "ー", "・", " ", "\t", "\n", "\r\n", "\u{3000}", "\u{00A0}", "\u{2003}",
+                      "\u{85}", "e\u{301}", " \u{301}", "\u{3099}", "😀", "Ω", "\u{1F}"]
+        var random = SeededRandom(seed: 33)
+        var differences = 0
+        for _ in 0..<3_000 {
+            let text = (0..<random.next(below: 7)).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+            var slice = text[...]
+            while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+            while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+            if text.trimmingSpaces() != slice { differences += 1 }
+        }
+        #expect(differences == 0)
+        #expect("\u{3000}ログイン\u{00A0}".trimmingSpaces() == "ログイン")
+    }
 }
