@@ -32,7 +32,7 @@ extension SiteBuilder.CheckedSite {
     func utf8(of file: SiteFile) -> [UInt8] {
         switch file {
         case .feed(let language): Array(AtomFeed(site: site, language: language).xml().utf8)
-        case .llms(let language): Array(LLMsText(site: site, language: language).text().utf8)
+        case .llms(let language): LLMsText(site: site, language: language).utf8
         case .robots: Array(RobotsText(site: site).text().utf8)
         case .sitemap: Array((Sitemap(site: site).xml() ?? "").utf8)
         case .markdownCopy(let index): MarkdownCopy(article: articles[index], baseURL: site.config.baseURL).utf8
