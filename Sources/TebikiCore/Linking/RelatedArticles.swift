@@ -130,6 +130,9 @@ private extension RelatedArticles {
             let count = Double(max(articles.count, 1))
 
             let documentFrequency = Self.documentFrequencies(articles)
+            // A term's idf by the number of articles it is in, worked out once for each number:
+            // worked out for each of an article's terms, the logarithm was 5 % of this step.
+            let idfs = (0...articles.count).map { df in df == 0 ? 0 : Float(log(count / Double(df))) }
             let topTerms = parallelMap(articles) { article -> [Weighted] in
                 // Keep the best few in one pass rather than sorting the article's hundreds of terms.
                 var best: [Weighted] = []
@@ -139,7 +142,7 @@ private extension RelatedArticles {
                     let df = documentFrequency(term)
                     // A term no other article has cannot relate two articles.
                     guard df > 1 else { continue }
-                    let idf = Float(log(count / Double(df)))
+                    let idf = idfs[df]
                     guard idf > 0 else { continue }
                     let item = (term: term, weight: (1 + log(frequency)) * idf)
                     if best.count == options.termsPerArticle, let last = best.last, !Self.heavier(item, last) { continue }
