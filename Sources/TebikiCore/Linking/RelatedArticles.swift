@@ -133,11 +133,12 @@ private extension RelatedArticles {
             // A term's idf by the number of articles it is in, worked out once for each number:
             // worked out for each of an article's terms, the logarithm was 5 % of this step.
             let idfs = (0...articles.count).map { df in df == 0 ? 0 : Float(log(count / Double(df))) }
-            let topTerms = parallelMap(articles) { article -> [Weighted] in
+            // By position, the vector read where it is: handed over whole, each article was copied.
+            let topTerms = parallelMap(Array(articles.indices)) { article -> [Weighted] in
                 // Keep the best few in one pass rather than sorting the article's hundreds of terms.
                 var best: [Weighted] = []
                 best.reserveCapacity(options.termsPerArticle + 1)
-                for (term, frequency) in zip(article.terms.terms, article.terms.weights)
+                for (term, frequency) in zip(articles[article].terms.terms, articles[article].terms.weights)
                 where term & TextTokenizer.functionBit == 0 {
                     let df = documentFrequency(term)
                     // A term no other article has cannot relate two articles.
