@@ -43,7 +43,7 @@ public final class MustacheLibrary: @unchecked Sendable {
         // Room for a usual page from the start: grown from empty, a page was copied five times.
         out.reserveCapacity(16_384)
         var stack = [value]
-        render(template.nodes, &stack, &out, blocks: [:])
+        run(template.program, &stack, &out, blocks: [:])
         return out
     }
 }
@@ -69,57 +69,119 @@ private extension MustacheLibrary {
         return made
     }
 
+    /// Fills a template from its flat program.
+    func run(_ program: MustacheProgram, _ stack: inout [MustacheValue], _ out: inout [UInt8],
+             blocks: [String: MustacheTemplate.Block]) {
+        program.steps.withUnsafeBufferPointer { steps in
+            program.bytes.withUnsafeBufferPointer { bytes in
+                program.keys.withUnsafeBufferPointer { keys in
+                    run(steps, 0..<steps.count, bytes, keys, program.nodes, &stack, &out, blocks: blocks)
+                }
+            }
+        }
+    }
+
+    /// The steps in `range`; a section's inner steps are those up to its `end`.
+    func run(_ steps: UnsafeBufferPointer<MustacheProgram.Step>, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
+             _ keys: UnsafeBufferPointer<MustacheKey>, _ nodes: [MustacheTemplate.Node], _ stack: inout [MustacheValue],
+             _ out: inout [UInt8], blocks: [String: MustacheTemplate.Block]) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let step = steps[index]
+            let first = Int(step.start), end = Int(step.start + step.count)
+            switch step.kind {
+            case .text:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[first..<end]))
+                index += 1
+            case .value:
+                write(Self.lookup(UnsafeBufferPointer(rebasing: keys[first..<end]), in: stack), escaped: step.flag, to: &out)
+                index += 1
+            case .section:
+                let value = Self.lookup(UnsafeBufferPointer(rebasing: keys[first..<end]), in: stack)
+                let inner = index + 1..<Int(step.end)
+                Self.fill(section: value, inverted: step.flag, &stack) { run(steps, inner, bytes, keys, nodes, &$0, &out, blocks: blocks) }
+                index = Int(step.end)
+            case .block:
+                // Its default unless a caller gives the block: then as the tree walk fills it.
+                if !blocks.isEmpty, case .block(let name, _, _, _) = nodes[first], blocks[name] != nil {
+                    render(nodes[first], &stack, &out, blocks: blocks)
+                } else {
+                    run(steps, index + 1..<Int(step.end), bytes, keys, nodes, &stack, &out, blocks: blocks)
+                }
+                index = Int(step.end)
+            case .node:
+                render(nodes[first], &stack, &out, blocks: blocks)
+                index += 1
+            }
+        }
+    }
+
+    /// Blocks and what fills them are walked as the parser's tree.
     func render(_ nodes: [MustacheTemplate.Node], _ stack: inout [MustacheValue], _ out: inout [UInt8],
                 blocks: [String: MustacheTemplate.Block]) {
-        for node in nodes {
-            switch node {
-            case .text(let text): out.append(contentsOf: text)
-            case .value(let path, let escaped, _):
-                let value = Self.lookup(path, in: stack)
-                if case .utf8(let bytes) = value, !escaped {
-                    out.append(contentsOf: bytes)
-                } else if escaped {
-                    HTMLEscaping.escape(value.text, into: &out)
-                } else {
-                    out.append(utf8: value.text)
-                }
-            case .section(let path, let inverted, let inner, _):
-                let value = Self.lookup(path, in: stack)
-                if inverted {
-                    if !value.isTruthy { render(inner, &stack, &out, blocks: blocks) }
-                } else if case .list(let items) = value {
-                    for item in items {
-                        stack.append(item)
-                        render(inner, &stack, &out, blocks: blocks)
-                        stack.removeLast()
-                    }
-                } else if value.isTruthy {
-                    stack.append(value)
-                    render(inner, &stack, &out, blocks: blocks)
-                    stack.removeLast()
-                }
-            case .partial(let name, let indent):
-                if let partial = template(name, indent: indent) { render(partial.nodes, &stack, &out, blocks: blocks) }
-            case .parent(let name, let indent, let given):
-                // The caller's blocks win over those given here, so the outermost template decides.
-                let merged = blocks.merging(given) { outer, _ in outer }
-                if let parent = template(name, indent: indent) { render(parent.nodes, &stack, &out, blocks: merged) }
-            case .block(let name, let standalone, let indent, let inner):
-                guard let given = blocks[name] else {
-                    render(inner, &stack, &out, blocks: blocks)
-                    continue
-                }
-                var filled: [UInt8] = []
-                render(given.nodes, &stack, &filled, blocks: blocks)
-                let indent = standalone ? Self.indentation(of: inner) ?? indent : ""
-                out.append(utf8: Self.reindent(String(decoding: filled, as: UTF8.self), to: indent, standalone: standalone))
+        for node in nodes { render(node, &stack, &out, blocks: blocks) }
+    }
+
+    func render(_ node: MustacheTemplate.Node, _ stack: inout [MustacheValue], _ out: inout [UInt8],
+                blocks: [String: MustacheTemplate.Block]) {
+        switch node {
+        case .text(let text): out.append(contentsOf: text)
+        case .value(let path, let escaped, _):
+            write(path.withUnsafeBufferPointer { Self.lookup($0, in: stack) }, escaped: escaped, to: &out)
+        case .section(let path, let inverted, let inner, _):
+            let value = path.withUnsafeBufferPointer { Self.lookup($0, in: stack) }
+            Self.fill(section: value, inverted: inverted, &stack) { render(inner, &$0, &out, blocks: blocks) }
+        case .partial(let name, let indent):
+            if let partial = template(name, indent: indent) { run(partial.program, &stack, &out, blocks: blocks) }
+        case .parent(let name, let indent, let given):
+            // The caller's blocks win over those given here, so the outermost template decides.
+            let merged = blocks.merging(given) { outer, _ in outer }
+            if let parent = template(name, indent: indent) { run(parent.program, &stack, &out, blocks: merged) }
+        case .block(let name, let standalone, let indent, let inner):
+            guard let given = blocks[name] else {
+                render(inner, &stack, &out, blocks: blocks)
+                return
             }
+            var filled: [UInt8] = []
+            render(given.nodes, &stack, &filled, blocks: blocks)
+            let indent = standalone ? Self.indentation(of: inner) ?? indent : ""
+            out.append(utf8: Self.reindent(String(decoding: filled, as: UTF8.self), to: indent, standalone: standalone))
+        }
+    }
+
+    /// A section's inside, filled once for a truthy value (on top of the stack), once for each
+    /// item of a list, and once for a falsy value when the section is inverted.
+    static func fill(section value: MustacheValue, inverted: Bool, _ stack: inout [MustacheValue],
+                     _ inside: (inout [MustacheValue]) -> Void) {
+        if inverted {
+            if !value.isTruthy { inside(&stack) }
+        } else if case .list(let items) = value {
+            for item in items {
+                stack.append(item)
+                inside(&stack)
+                stack.removeLast()
+            }
+        } else if value.isTruthy {
+            stack.append(value)
+            inside(&stack)
+            stack.removeLast()
+        }
+    }
+
+    /// An interpolation's value: escaped as HTML unless the tag says not to.
+    func write(_ value: MustacheValue, escaped: Bool, to out: inout [UInt8]) {
+        if case .utf8(let bytes) = value, !escaped {
+            out.append(contentsOf: bytes)
+        } else if escaped {
+            HTMLEscaping.escape(value.text, into: &out)
+        } else {
+            out.append(utf8: value.text)
         }
     }
 
     /// A name's value: its first part looked up from the innermost value out, the rest inside
     /// it; null when any part is missing. `{{.}}` is the innermost value.
-    static func lookup(_ path: [MustacheKey], in stack: [MustacheValue]) -> MustacheValue {
+    static func lookup(_ path: UnsafeBufferPointer<MustacheKey>, in stack: [MustacheValue]) -> MustacheValue {
         guard let first = path.first else { return stack.last ?? .null }
         var found: MustacheValue?
         for value in stack.reversed() {

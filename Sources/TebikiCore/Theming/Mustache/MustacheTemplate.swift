@@ -37,12 +37,15 @@ public struct MustacheTemplate: Sendable {
     }
 
     let nodes: [Node]
+    /// The same as the steps pages are filled by.
+    let program: MustacheProgram
     /// The partials and parents it names, where it names them, for a check that they exist.
     let references: [(name: String, line: Int, column: Int)]
 
     public init(_ text: String) throws(Problem) {
         var parser = MustacheParser(text)
         nodes = try parser.parse()
+        program = MustacheProgram(nodes)
         references = parser.references
     }
 }
