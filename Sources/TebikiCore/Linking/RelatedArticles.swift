@@ -290,7 +290,9 @@ private extension RelatedArticles {
             let outgoing: [Int]
             let incoming: [Int]
 
-            init(index article: Int, index: Index) {
+            /// `index` is borrowed: taken as an initializer's argument is by default, it was
+            /// copied for every article, each of its arrays retained on both cores.
+            init(index article: Int, index: borrowing Index) {
                 self.article = article
                 tags = index.tags[article]
                 hasTagsPastBits = tags.contains { $0 >= 64 }
