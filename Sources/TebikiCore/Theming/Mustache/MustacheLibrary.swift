@@ -5,22 +5,26 @@ import Foundation
 /// that indentation; those copies are made on first use and kept.
 public final class MustacheLibrary: @unchecked Sendable {
     private let texts: [String: String]
-    private var compiled: [String: MustacheTemplate]
+    /// Each template as written, made once and never changed, so read without the lock: every
+    /// page names three or four partials, and both cores waited on the lock for them.
+    private let unindented: [String: MustacheProgram]
+    /// The indented copies, made as they are first needed.
+    private var indented: [String: MustacheProgram] = [:]
     private let lock = NSLock()
 
     /// `texts`: each template's text by name. Throws the first template that does not parse.
     /// An interpolation (`{{name}}`) is escaped as HTML.
     public init(_ texts: [String: String]) throws(MustacheLibrary.Problem) {
         self.texts = texts
-        var compiled: [String: MustacheTemplate] = [:]
+        var compiled: [String: MustacheProgram] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             do throws(MustacheTemplate.Problem) {
-                compiled[name] = try MustacheTemplate(text)
+                compiled[name] = try MustacheTemplate(text).program
             } catch {
                 throw Problem(template: name, problem: error)
             }
         }
-        self.compiled = compiled
+        unindented = compiled
     }
 
     public struct Problem: Error, Sendable {
@@ -38,34 +42,36 @@ public final class MustacheLibrary: @unchecked Sendable {
     /// The same as UTF-8, as pages are written: appended to an array of bytes, each piece
     /// costs a copy, where appended to a String it cost several hundred instructions more.
     public func renderUTF8(_ name: String, _ value: MustacheValue) -> [UInt8] {
-        guard let template = template(name, indent: "") else { return [] }
+        guard let program = program(name, indent: "") else { return [] }
         var out: [UInt8] = []
         // Room for a usual page from the start: grown from empty, a page was copied five times.
         out.reserveCapacity(16_384)
         var stack = [value]
-        run(template.program, &stack, &out, blocks: [:])
+        run(program, &stack, &out, blocks: [:])
         return out
     }
 }
 
 private extension MustacheLibrary {
-    func template(_ name: String, indent: String) -> MustacheTemplate? {
-        let key = indent.isEmpty ? name : name + "\u{0}" + indent
+    /// The program of the template `name`, each line after the first indented by `indent`.
+    func program(_ name: String, indent: String) -> MustacheProgram? {
+        if indent.isEmpty { return unindented[name] }
+        let key = name + "\u{0}" + indent
         lock.lock()
         defer { lock.unlock() }
-        if let known = compiled[key] { return known }
+        if let known = indented[key] { return known }
         guard let text = texts[name] else { return nil }
         // Indented before it is compiled, as the specification says: a value with line breaks
         // that fills it is not indented.
-        var indented = ""
+        var shifted = ""
         var atLineStart = true
         for character in text {
-            if atLineStart { indented += indent }
-            indented.append(character)
+            if atLineStart { shifted += indent }
+            shifted.append(character)
             atLineStart = character == "\n" || character == "\r\n"
         }
-        let made = try? MustacheTemplate(indented)
-        compiled[key] = made
+        let made = try? MustacheTemplate(shifted).program
+        indented[key] = made
         return made
     }
 
@@ -132,11 +138,11 @@ private extension MustacheLibrary {
             let value = path.withUnsafeBufferPointer { Self.lookup($0, in: stack) }
             Self.fill(section: value, inverted: inverted, &stack) { render(inner, &$0, &out, blocks: blocks) }
         case .partial(let name, let indent):
-            if let partial = template(name, indent: indent) { run(partial.program, &stack, &out, blocks: blocks) }
+            if let partial = program(name, indent: indent) { run(partial, &stack, &out, blocks: blocks) }
         case .parent(let name, let indent, let given):
             // The caller's blocks win over those given here, so the outermost template decides.
             let merged = blocks.merging(given) { outer, _ in outer }
-            if let parent = template(name, indent: indent) { run(parent.program, &stack, &out, blocks: merged) }
+            if let parent = program(name, indent: indent) { run(parent, &stack, &out, blocks: merged) }
         case .block(let name, let standalone, let indent, let inner):
             guard let given = blocks[name] else {
                 render(inner, &stack, &out, blocks: blocks)

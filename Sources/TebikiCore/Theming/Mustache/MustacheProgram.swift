@@ -4,7 +4,9 @@
 /// each time it was read, about 340 times a page. Partials and parents stay nodes, which the
 /// tree walk fills (`MustacheLibrary`), as does a block given a replacement; a block's default
 /// is steps.
-struct MustacheProgram: Sendable {
+/// A class: a partial's program is fetched for every page, and a struct's four arrays were
+/// retained each time.
+final class MustacheProgram: Sendable {
     struct Step: Sendable {
         enum Kind: UInt8, Sendable { case text, value, section, block, node }
 
@@ -20,41 +22,51 @@ struct MustacheProgram: Sendable {
         var end: Int32 = 0
     }
 
-    private(set) var steps: [Step] = []
-    private(set) var bytes: [UInt8] = []
-    private(set) var keys: [MustacheKey] = []
-    private(set) var nodes: [MustacheTemplate.Node] = []
+    let steps: [Step]
+    let bytes: [UInt8]
+    let keys: [MustacheKey]
+    let nodes: [MustacheTemplate.Node]
 
     init(_ tree: [MustacheTemplate.Node]) {
-        add(tree)
+        var builder = Builder()
+        builder.add(tree)
+        (steps, bytes, keys, nodes) = (builder.steps, builder.bytes, builder.keys, builder.nodes)
     }
 }
 
 private extension MustacheProgram {
-    mutating func add(_ tree: [MustacheTemplate.Node]) {
-        for node in tree {
-            switch node {
-            case .text(let text):
-                steps.append(Step(kind: .text, start: Int32(bytes.count), count: Int32(text.count)))
-                bytes += text
-            case .value(let path, let escaped, _):
-                steps.append(Step(kind: .value, flag: escaped, start: Int32(keys.count), count: Int32(path.count)))
-                keys += path
-            case .section(let path, let inverted, let inner, _):
-                let at = steps.count
-                steps.append(Step(kind: .section, flag: inverted, start: Int32(keys.count), count: Int32(path.count)))
-                keys += path
-                add(inner)
-                steps[at].end = Int32(steps.count)
-            case .block(_, _, _, let inner):
-                let at = steps.count
-                steps.append(Step(kind: .block, start: Int32(nodes.count), count: 1))
-                nodes.append(node)
-                add(inner)
-                steps[at].end = Int32(steps.count)
-            case .partial, .parent:
-                steps.append(Step(kind: .node, start: Int32(nodes.count), count: 1))
-                nodes.append(node)
+    /// The pools as the tree is read into them.
+    struct Builder {
+        var steps: [Step] = []
+        var bytes: [UInt8] = []
+        var keys: [MustacheKey] = []
+        var nodes: [MustacheTemplate.Node] = []
+
+        mutating func add(_ tree: [MustacheTemplate.Node]) {
+            for node in tree {
+                switch node {
+                case .text(let text):
+                    steps.append(Step(kind: .text, start: Int32(bytes.count), count: Int32(text.count)))
+                    bytes += text
+                case .value(let path, let escaped, _):
+                    steps.append(Step(kind: .value, flag: escaped, start: Int32(keys.count), count: Int32(path.count)))
+                    keys += path
+                case .section(let path, let inverted, let inner, _):
+                    let at = steps.count
+                    steps.append(Step(kind: .section, flag: inverted, start: Int32(keys.count), count: Int32(path.count)))
+                    keys += path
+                    add(inner)
+                    steps[at].end = Int32(steps.count)
+                case .block(_, _, _, let inner):
+                    let at = steps.count
+                    steps.append(Step(kind: .block, start: Int32(nodes.count), count: 1))
+                    nodes.append(node)
+                    add(inner)
+                    steps[at].end = Int32(steps.count)
+                case .partial, .parent:
+                    steps.append(Step(kind: .node, start: Int32(nodes.count), count: 1))
+                    nodes.append(node)
+                }
             }
         }
     }
