@@ -23,14 +23,14 @@ struct ScratchBytes: ~Copyable {
 
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(to: count + 1) }
-        base[count] = byte
+        (base + count).initialize(to: byte)
         count += 1
     }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
         if capacity - count < bytes.count { grow(to: count + bytes.count) }
-        (base + count).update(from: start, count: bytes.count)
+        (base + count).initialize(from: start, count: bytes.count)
         count += bytes.count
     }
 
@@ -47,7 +47,7 @@ private extension ScratchBytes {
     mutating func grow(to needed: Int) {
         let bigger = max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-        moved.update(from: base, count: count)
+        moved.initialize(from: base, count: count)
         base.deallocate()
         base = moved
         capacity = bigger

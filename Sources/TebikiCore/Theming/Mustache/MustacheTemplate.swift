@@ -1,6 +1,6 @@
 /// A Mustache template compiled once into a tree of nodes: names split at their dots, text
-/// runs whole, standalone lines already removed, so filling it is a walk over the tree with a
-/// stack of values. Implements the specification's required modules (interpolation, sections,
+/// runs whole, standalone lines already removed; and from the tree into the flat program pages
+/// are filled from (`MustacheProgram`), with a stack of values. Implements the specification's required modules (interpolation, sections,
 /// inverted sections, partials, comments, set delimiters) and inheritance (`{{<parent}}`,
 /// `{{$block}}`); lambdas are not supported (values are data, never code).
 public struct MustacheTemplate: Sendable {
