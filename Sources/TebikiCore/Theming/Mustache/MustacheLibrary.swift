@@ -108,50 +108,35 @@ private extension MustacheLibrary {
                 Self.fill(section: value, inverted: step.flag, &stack) { run(steps, inner, bytes, keys, nodes, &$0, &out, blocks: blocks) }
                 index = Int(step.end)
             case .block:
-                // Its default unless a caller gives the block: then as the tree walk fills it.
-                if !blocks.isEmpty, case .block(let name, _, _, _) = nodes[first], blocks[name] != nil {
-                    render(nodes[first], &stack, &out, blocks: blocks)
+                // Its default unless a caller gives the block.
+                if !blocks.isEmpty, case .block(let name, let standalone, let indent, let inner) = nodes[first], let given = blocks[name] {
+                    var filled: [UInt8] = []
+                    run(given.program, &stack, &filled, blocks: blocks)
+                    let indent = standalone ? Self.indentation(of: inner) ?? indent : ""
+                    out.append(utf8: Self.reindent(String(decoding: filled, as: UTF8.self), to: indent, standalone: standalone))
                 } else {
                     run(steps, index + 1..<Int(step.end), bytes, keys, nodes, &stack, &out, blocks: blocks)
                 }
                 index = Int(step.end)
             case .node:
-                render(nodes[first], &stack, &out, blocks: blocks)
+                include(nodes[first], &stack, &out, blocks: blocks)
                 index += 1
             }
         }
     }
 
-    /// Blocks and what fills them are walked as the parser's tree.
-    func render(_ nodes: [MustacheTemplate.Node], _ stack: inout [MustacheValue], _ out: inout [UInt8],
-                blocks: [String: MustacheTemplate.Block]) {
-        for node in nodes { render(node, &stack, &out, blocks: blocks) }
-    }
-
-    func render(_ node: MustacheTemplate.Node, _ stack: inout [MustacheValue], _ out: inout [UInt8],
-                blocks: [String: MustacheTemplate.Block]) {
+    /// A partial, or a parent with the blocks it gives.
+    func include(_ node: MustacheTemplate.Node, _ stack: inout [MustacheValue], _ out: inout [UInt8],
+                 blocks: [String: MustacheTemplate.Block]) {
         switch node {
-        case .text(let text): out.append(contentsOf: text)
-        case .value(let path, let escaped, _):
-            write(path.withUnsafeBufferPointer { Self.lookup($0, in: stack) }, escaped: escaped, to: &out)
-        case .section(let path, let inverted, let inner, _):
-            let value = path.withUnsafeBufferPointer { Self.lookup($0, in: stack) }
-            Self.fill(section: value, inverted: inverted, &stack) { render(inner, &$0, &out, blocks: blocks) }
         case .partial(let name, let indent):
             if let partial = program(name, indent: indent) { run(partial, &stack, &out, blocks: blocks) }
         case .parent(let name, let indent, let given):
             // The caller's blocks win over those given here, so the outermost template decides.
             let merged = blocks.merging(given) { outer, _ in outer }
             if let parent = program(name, indent: indent) { run(parent, &stack, &out, blocks: merged) }
-        case .block(let name, let standalone, let indent, let inner):
-            guard let given = blocks[name] else {
-                render(inner, &stack, &out, blocks: blocks)
-                return
-            }
-            var filled: [UInt8] = []
-            render(given.nodes, &stack, &filled, blocks: blocks)
-            let indent = standalone ? Self.indentation(of: inner) ?? indent : ""
-            out.append(utf8: Self.reindent(String(decoding: filled, as: UTF8.self), to: indent, standalone: standalone))
+        default:
+            preconditionFailure("only partials and parents are steps of their own")
         }
     }
 

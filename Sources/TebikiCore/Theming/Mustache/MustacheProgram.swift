@@ -1,9 +1,9 @@
 /// A template's nodes as one flat list of steps over shared pools, the way pages are filled:
 /// text runs are ranges of one byte pool and names ranges of one key pool, read in place. Walked
 /// as a tree, every node and its payload (text, name, inner nodes) was retained and released
-/// each time it was read, about 340 times a page. Partials and parents stay nodes, which the
-/// tree walk fills (`MustacheLibrary`), as does a block given a replacement; a block's default
-/// is steps.
+/// each time it was read, about 340 times a page. Partials and parents are steps that name their
+/// node; a block's default is steps, and what replaces it is a program of its own
+/// (`MustacheTemplate.Block`).
 /// A class: a partial's program is fetched for every page, and a struct's four arrays were
 /// retained each time.
 final class MustacheProgram: Sendable {

@@ -27,6 +27,13 @@ public struct MustacheTemplate: Sendable {
 
     struct Block: Sendable {
         var nodes: [Node]
+        /// The same as steps, filled where a parent's block is replaced.
+        let program: MustacheProgram
+
+        init(nodes: [Node]) {
+            self.nodes = nodes
+            program = MustacheProgram(nodes)
+        }
     }
 
     /// A problem in a template, at its line and column (from 1).
