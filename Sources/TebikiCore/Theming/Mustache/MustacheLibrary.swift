@@ -159,34 +159,50 @@ private extension MustacheLibrary {
         }
     }
 
-    /// An interpolation's value: escaped as HTML unless the tag says not to.
-    func write(_ value: MustacheValue, escaped: Bool, to out: inout [UInt8]) {
-        if case .utf8(let bytes) = value, !escaped {
-            out.append(contentsOf: bytes)
-        } else if escaped {
-            HTMLEscaping.escape(value.text, into: &out)
-        } else {
-            out.append(utf8: value.text)
+    /// An interpolation's value: escaped as HTML unless the tag says not to. Text is written
+    /// from the value as it is; through `text`, each was copied (retained) first.
+    func write(_ value: borrowing MustacheValue, escaped: Bool, to out: inout [UInt8]) {
+        switch value {
+        case .string(let text):
+            if escaped { HTMLEscaping.escape(text, into: &out) } else { out.append(utf8: text) }
+        case .utf8(let bytes):
+            if escaped { HTMLEscaping.escape(String(decoding: bytes, as: UTF8.self), into: &out) } else { out.append(contentsOf: bytes) }
+        default:
+            let text = (copy value).text
+            if escaped { HTMLEscaping.escape(text, into: &out) } else { out.append(utf8: text) }
         }
     }
 
     /// A name's value: its first part looked up from the innermost value out, the rest inside
-    /// it; null when any part is missing. `{{.}}` is the innermost value.
+    /// it; null when any part is missing. `{{.}}` is the innermost value. Levels and members are
+    /// read in place (borrowed), and only the value found is copied: read as copies, every level
+    /// and member passed on the way was retained and released, and most names are found at the
+    /// bottom of the stack, in the site's and the theme's values, which every page shares.
     static func lookup(_ path: UnsafeBufferPointer<MustacheKey>, in stack: [MustacheValue]) -> MustacheValue {
-        guard let first = path.first else { return stack.last ?? .null }
-        var found: MustacheValue?
-        for value in stack.reversed() {
-            if let member = value[first] {
-                found = member
-                break
+        guard !path.isEmpty else { return stack.last ?? .null }
+        return stack.withUnsafeBufferPointer { levels in
+            var level = levels.count
+            while level > 0 {
+                level -= 1
+                if let found = member(path, of: levels[level]) { return found }
             }
+            return .null
         }
-        guard var value = found else { return .null }
-        for part in path.dropFirst() {
-            guard let member = value[part] else { return .null }
-            value = member
+    }
+
+    /// What `path` names inside `value`: nil when its first part is not a member, null when a
+    /// later part is missing.
+    static func member(_ path: UnsafeBufferPointer<MustacheKey>, of value: borrowing MustacheValue) -> MustacheValue? {
+        // A switch: `if case` and `guard case` copy the value.
+        switch value {
+        case .object(let object):
+            guard let index = object.index(of: path[0]) else { return nil }
+            // A one-part name, as most are, copies its value once; a dotted one goes on in place.
+            if path.count == 1 { return object.value(at: index) }
+            return object.withValue(at: index) { member(UnsafeBufferPointer(rebasing: path.dropFirst()), of: $0) } ?? .null
+        default:
+            return nil
         }
-        return value
     }
 
     /// The whitespace that starts a block's default text, which says how its replacement is indented.

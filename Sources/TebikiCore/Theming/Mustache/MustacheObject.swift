@@ -26,11 +26,25 @@ public struct MustacheObject: Sendable {
     }
 
     subscript(key: MustacheKey) -> MustacheValue? {
-        for member in members where member.key == key { return member.value }
-        return nil
+        index(of: key).map(value(at:))
     }
 
     public var count: Int { members.count }
+
+    /// Where the member `key` is, found with the keys read in place.
+    func index(of key: MustacheKey) -> Int? {
+        members.withUnsafeBufferPointer { members in
+            for index in members.indices where members[index].key == key { return index }
+            return nil
+        }
+    }
+
+    func value(at index: Int) -> MustacheValue { members[index].value }
+
+    /// `body` with the member at `index`, borrowed where it is.
+    func withValue<Result>(at index: Int, _ body: (borrowing MustacheValue) -> Result) -> Result {
+        members.withUnsafeBufferPointer { body($0[index].value) }
+    }
 }
 
 /// A name as a template or a page gives it, with a hash that settles most comparisons.

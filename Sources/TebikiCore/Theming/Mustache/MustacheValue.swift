@@ -40,11 +40,6 @@ public enum MustacheValue: Sendable, Equatable {
         case .object: ""
         }
     }
-
-    subscript(key: MustacheKey) -> MustacheValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
-    }
 }
 
 /// Page values are written as literals; an optional string is null when absent.
