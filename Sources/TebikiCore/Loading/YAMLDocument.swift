@@ -35,6 +35,7 @@ struct YAMLDocument {
             diagnostics.append(error(at: root, "expected a mapping of keys to values"))
             return
         }
+        pairs.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 diagnostics.append(error(at: keyNode, "expected a plain key"))
@@ -68,7 +69,7 @@ struct YAMLDocument {
             report(error(at: node, "\(context) must be a mapping of keys to values"))
             return nil
         }
-        var fields: [(String, YAMLNode, YAMLNode)] = []
+        var fields: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string, allowed.contains(key) else {
                 let known = allowed.map { "'\($0)'" }.joined(separator: ", ")
@@ -170,7 +171,8 @@ struct YAMLDocument {
             diagnostics.append(error(at: node, "'\(key)' must be a list"))
             return nil
         }
-        var values: [(String, YAMLNode)] = []
+        var values: [(value: String, node: YAMLNode)] = []
+        values.reserveCapacity(sequence.count)
         for item in sequence {
             guard let scalar = item.scalar, !Self.isNull(item) else {
                 diagnostics.append(error(at: item, "each entry of '\(key)' must be text"))
@@ -190,7 +192,10 @@ private extension YAMLDocument {
     /// YAML's null: an empty, `~` or `null` plain scalar.
     static func isNull(_ node: YAMLNode) -> Bool {
         guard let scalar = node.scalar, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     static func diagnostic(for error: Error, path: String, lineOffset: Int) -> Diagnostic {

@@ -41,7 +41,9 @@ private extension YAMLFastPath {
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
-            var lines: [(Int, Int)] = []
+            // Labelled as the property is: an unlabelled list was converted by a run-time cast.
+            var lines: [(start: Int, end: Int)] = []
+            lines.reserveCapacity(16)
             var start = 0
             for index in bytes.indices where bytes[index] == 0x0A {
                 lines.append((start, index))
@@ -53,7 +55,10 @@ private extension YAMLFastPath {
 
         func document() -> YAMLNode? {
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            var keys: Set<String> = []
+            // A front matter has a handful of keys: compared one by one, not hashed into a Set.
+            var keys: [String] = []
+            pairs.reserveCapacity(lines.count)
+            keys.reserveCapacity(lines.count)
             var firstKey: Mark?
             var line = 0
             while line < lines.count {
@@ -68,7 +73,8 @@ private extension YAMLFastPath {
                 guard position > start, bytes[start] != 0x2D, position < end, bytes[position] == colon,
                       position + 1 == end || bytes[position + 1] == space else { return nil }
                 let key = String(decoding: bytes[start..<position], as: UTF8.self)
-                guard keys.insert(key).inserted else { return nil }  // Yams reports it
+                guard !keys.contains(key) else { return nil }  // Yams reports it
+                keys.append(key)
                 let keyMark = Mark(line: line + 1, column: 1)
                 firstKey = firstKey ?? keyMark
                 position = skipSpaces(position + 1, end)
@@ -101,7 +107,22 @@ private extension YAMLFastPath.Reader {
 
     /// A plain scalar may not start with an indicator.
     static func isIndicator(_ byte: UInt8) -> Bool {
-        "-?:,[]{}#&*!|>'\"%@`".utf8.contains(byte)
+        // A switch, not a search of a literal's UTF-8 view, which cost a hundred instructions.
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// What ends a plain item of a flow list, read for every byte of it.
+    static func endsFlowItem(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+            || byte == UInt8(ascii: ",")
     }
 
     /// The column of a byte of a line: Unicode scalars before it, plus one.
@@ -148,6 +169,7 @@ private extension YAMLFastPath.Reader {
     /// `[a, "b", c]` on one line, nothing after it.
     func flowSequence(from start: Int, to end: Int, line: Int) -> YAMLNode? {
         var items: [YAMLNode] = []
+        items.reserveCapacity(8)
         var position = skipSpaces(start + 1, end)
         if position < end && bytes[position] == 0x5D {
             return restIsBlank(position + 1, end) ? .sequence([], mark(start, line: line)) : nil
@@ -160,7 +182,7 @@ private extension YAMLFastPath.Reader {
                 position = skipSpaces(after, end)
             } else {
                 var stop = position
-                while stop < end && !"[]{},".utf8.contains(bytes[stop]) { stop += 1 }
+                while stop < end && !Self.endsFlowItem(bytes[stop]) { stop += 1 }
                 var last = stop
                 while last > position && bytes[last - 1] == space { last -= 1 }
                 let text = bytes[position..<last]

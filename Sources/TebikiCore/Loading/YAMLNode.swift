@@ -3,7 +3,7 @@ import Yams
 /// A YAML value as Tebiki's parsers read it: text, a mapping or a list, each with where it
 /// starts. Tebiki's own type rather than Yams' `Node`, so that front matter in the usual simple
 /// shape can be read without libyaml (`YAMLFastPath`) and still say where each value was typed.
-indirect enum YAMLNode: Sendable {
+enum YAMLNode: Sendable {
     case scalar(Scalar)
     case mapping([(key: YAMLNode, value: YAMLNode)], Mark?)
     case sequence([YAMLNode], Mark?)
