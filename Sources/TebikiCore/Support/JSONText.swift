@@ -76,6 +76,24 @@ enum JSONText {
     /// few to a buffer that is then appended once: appended a digit at a time, each digit paid
     /// for the array's checks.
     static func write(_ number: Int32, to start: UnsafeMutablePointer<UInt8>) -> Int {
+        precondition(number >= 0, "only non-negative numbers are written")
+        // Most are under a thousand (gaps between article numbers, weights, sections): written
+        // without counting their digits first.
+        if number < 10 {
+            start[0] = 0x30 + UInt8(truncatingIfNeeded: number)
+            return 1
+        }
+        if number < 100 {
+            start[0] = 0x30 + UInt8(truncatingIfNeeded: number / 10)
+            start[1] = 0x30 + UInt8(truncatingIfNeeded: number % 10)
+            return 2
+        }
+        if number < 1000 {
+            start[0] = 0x30 + UInt8(truncatingIfNeeded: number / 100)
+            start[1] = 0x30 + UInt8(truncatingIfNeeded: number / 10 % 10)
+            start[2] = 0x30 + UInt8(truncatingIfNeeded: number % 10)
+            return 3
+        }
         var count = 1
         var limit: Int64 = 10
         while Int64(number) >= limit {
