@@ -12,7 +12,7 @@ struct AtomFeed {
     func xml() -> String {
         let prefix = site.urlPrefix(of: language)
         let articles = site.articles.filter { site.language(ofPath: $0.id) == language && Self.updated($0) != nil }
-            .sorted { (Self.updated($0)!, $1.id) > (Self.updated($1)!, $0.id) }.prefix(Self.limit)
+            .sortedPrefix(Self.limit) { (Self.updated($0)!, $1.id) > (Self.updated($1)!, $0.id) }
         let strings = site.strings(for: language)
         let title = strings.title(site: site.config.title(in: language))
         // Entry links are from the feed's folder, the language's home.

@@ -72,8 +72,7 @@ public struct PageRenderer: Sendable {
         context["promoted"] = .list(promoted.map { link(to: all[$0], root: root) })
         context["hasPromoted"] = .bool(!promoted.isEmpty)
         let recent = mine.filter { all[$0].lastModified != nil }
-            .sorted { (all[$0].lastModified!, all[$1].id) > (all[$1].lastModified!, all[$0].id) }
-            .prefix(Self.recentArticles)
+            .sortedPrefix(Self.recentArticles) { (all[$0].lastModified!, all[$1].id) > (all[$1].lastModified!, all[$0].id) }
         context["recent"] = .list(recent.map { index in
             let changed = all[index].lastModified!
             return link(to: all[index], root: root, date: ["iso": .string(changed.isoDay), "text": .string(strings.date(changed))])
