@@ -28,46 +28,63 @@ struct HeadingSlugger {
     /// The same rule on scalars for a heading of ASCII, kana and kanji, each of which is a
     /// Character of its own and a letter (the long-vowel mark ー too); nil for any other text.
     private static func kanaSlug(_ text: String) -> String? {
-        // Read on the UTF-8: a Substring's scalar view cost about 400 instructions a character.
+        // Read on the UTF-8 and written into one buffer: a Substring's scalar view cost about 400
+        // instructions a character, appending each character to an array about 50.
         var trimmed = text.trimmingSpaces()
         return trimmed.withUTF8 { source -> String? in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(source.count)
-            var index = 0
-            while index < source.count {
-                let byte = source[index]
-                guard byte >= 0x80 else {
-                    index += 1
-                    switch byte {
-                    case 0x41...0x5A: bytes.append(byte + 0x20)
-                    case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(byte)
-                    case 0x20: bytes.append(0x2D)
-                    default: break
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, source.count)) { out -> String? in
+                var count = 0
+                var index = 0
+                while index < source.count {
+                    let byte = source[index]
+                    guard byte >= 0x80 else {
+                        index += 1
+                        if let kept = asciiSlugByte(byte) {
+                            out[count] = kept
+                            count += 1
+                        }
+                        continue
                     }
-                    continue
+                    let (value, length) = UTF8Scalar.decode(source, at: index)
+                    guard let scalar = Unicode.Scalar(value), scalar.isKanaOrKanjiLetter else { return nil }
+                    for offset in 0..<length { out[count + offset] = source[index + offset] }
+                    count += length
+                    index += length
                 }
-                let (value, length) = UTF8Scalar.decode(source, at: index)
-                guard let scalar = Unicode.Scalar(value), scalar.isKanaOrKanjiLetter else { return nil }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<index + length]))
-                index += length
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<count]), as: UTF8.self)
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
     /// The same rule on bytes, for the common all-ASCII heading.
     private static func asciiSlug(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8.trimmingSpaces() {
-            switch byte {
-            case 0x41...0x5A: bytes.append(byte + 0x20)
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(byte)
-            case 0x20: bytes.append(0x2D)
-            default: continue
+        var text = text
+        return text.withUTF8 { source in
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            var (start, end) = (0, source.count)
+            while start < end && isSpace(source[start]) { start += 1 }
+            while end > start && isSpace(source[end - 1]) { end -= 1 }
+            return String(unsafeUninitializedCapacity: max(1, end - start)) { out in
+                var count = 0
+                for index in start..<end {
+                    if let kept = asciiSlugByte(source[index]) {
+                        out[count] = kept
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// What an ASCII byte becomes in a slug: letters lower-cased, a space a hyphen; nil when dropped.
+    private static func asciiSlugByte(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x41...0x5A: byte + 0x20
+        case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: byte
+        case 0x20: 0x2D
+        default: nil
+        }
     }
 
     /// A unique id on this page for a heading whose slug is `base`.
@@ -89,15 +106,5 @@ struct HeadingSlugger {
         guard used[id] == nil else { return false }
         used[id] = 0
         return true
-    }
-}
-
-private extension String.UTF8View {
-    func trimmingSpaces() -> Substring.UTF8View {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return Substring("").utf8
-        }
-        return Substring(self[first...last]).utf8
     }
 }

@@ -24,6 +24,38 @@ struct HeadingSluggerTests {
         #expect(ids == ["手順", "手順-1", "手順-2", "other"])
     }
 
+    /// Ids on pages of up to 200 headings, past the point where the slugger stops listing them
+    /// and hashes them, are those a Dictionary gives by the same rule; the slugs include ones
+    /// that look like numbered repeats (`a-1`) and ones written in two canonically equal forms
+    /// (`café`), and claimed ids are mixed in.
+    @Test func idsStayUniqueOnLongPagesAsTheRuleGivesThem() {
+        var random = SeededRandom(seed: 31)
+        let pool = ["a", "a-1", "a-2", "b", "b-1", "手順", "手順-1", "c", "section", "section-1", "café", "cafe\u{301}", "cafe\u{301}-1"]
+        for _ in 0..<300 {
+            var slugger = HeadingSlugger()
+            var used: [String: Int] = [:]
+            for _ in 0..<random.next(below: 200) {
+                let slug = pool[random.next(below: pool.count)]
+                if random.next(below: 8) == 0 {
+                    let claimed = slugger.claim(slug)
+                    #expect(claimed == (used[slug] == nil))
+                    if used[slug] == nil { used[slug] = 0 }
+                    continue
+                }
+                var expected = slug
+                if var count = used[slug] {
+                    repeat {
+                        count += 1
+                        expected = "\(slug)-\(count)"
+                    } while used[expected] != nil
+                    used[slug] = count
+                }
+                used[expected] = 0
+                #expect(slugger.uniqueID(forSlug: slug) == expected)
+            }
+        }
+    }
+
     @Test func explicitIDsAreClaimedOnce() {
         var slugger = HeadingSlugger()
         let first = slugger.claim("setup")
