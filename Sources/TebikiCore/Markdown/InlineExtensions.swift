@@ -183,8 +183,7 @@ private extension InlineExtensions {
 
     /// `://`, `www.` or `@` somewhere: checked on the bytes in place before any text is copied.
     static func mayHoldAutolink(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withContiguousUTF8 { bytes in
             for index in bytes.indices {
                 switch bytes[index] {
                 case UInt8(ascii: "@"): return true

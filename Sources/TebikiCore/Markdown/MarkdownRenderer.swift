@@ -502,10 +502,9 @@ extension MarkdownRenderer {
     /// byte at a time against a mask of the bytes that belong to words, kana and kanji decoded
     /// from their three bytes without the general loop: every text of every article is counted.
     func count(_ text: String, _ state: inout State) {
-        var text = text
         // Counted in locals and stored once: kept in the state, every character wrote it back.
         var (words, inBreak) = (state.wordCount, state.inWordBreak)
-        text.withUTF8 { bytes in
+        text.withContiguousUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]

@@ -22,8 +22,7 @@ struct SourceColumns {
         if let last, last.line == line, last.offset <= target { (offset, column) = (last.offset, last.column) }
         // Count the bytes that begin a scalar (everything but UTF-8 continuation bytes), read
         // where they are: through a Substring's UTF-8 view it cost 15 instructions a byte.
-        var text = text
-        text.withUTF8 { bytes in
+        text.withContiguousUTF8 { bytes in
             for index in range.lowerBound + offset..<range.lowerBound + target where bytes[index] & 0xC0 != 0x80 { column += 1 }
         }
         last = (line, target, column)

@@ -55,8 +55,7 @@ private extension LLMsText {
     }
 
     static func append(_ piece: Substring, escapingBrackets: Bool, to out: inout [UInt8]) {
-        var piece = piece
-        piece.withUTF8 { bytes in
+        piece.withContiguousUTF8 { bytes in
             guard escapingBrackets, ByteSearch.buffer(bytes, contains: UInt8(ascii: "]")) else {
                 out.append(contentsOf: bytes)
                 return

@@ -266,9 +266,8 @@ private extension SearchIndex {
     /// A section's text without the spaces around it, cut after `sectionTextLimit` characters;
     /// on bytes, since this runs for every section of every article.
     static func appendSnippetText(_ text: String, to out: inout [UInt8]) {
-        var text = text
         out.append(0x22)
-        text.withUTF8 { bytes in
+        text.withContiguousUTF8 { bytes in
             var start = 0
             while start < bytes.count, isSpace(bytes, at: start) { start += scalarLength(bytes[start]) }
             var end = bytes.count

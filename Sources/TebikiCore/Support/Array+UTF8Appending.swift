@@ -8,8 +8,7 @@ extension Array where Element == UInt8 {
     }
 
     mutating func append(utf8 text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        text.withContiguousUTF8 { append(contentsOf: $0) }
     }
 
     /// One scalar's bytes: appending its UTF-8 view went through generic code for each scalar.

@@ -5,8 +5,7 @@ import Foundation
 /// a loop over `String.UTF8View` took several times longer.
 enum ByteSearch {
     static func text(_ text: String, contains needle: StaticString) -> Bool {
-        var text = text
-        return text.withUTF8 { buffer($0, contains: needle) }
+        text.withContiguousUTF8 { buffer($0, contains: needle) }
     }
 
     static func buffer(_ bytes: UnsafeBufferPointer<UInt8>, contains byte: UInt8) -> Bool {
@@ -67,8 +66,7 @@ enum ByteSearch {
     /// Where a byte first is in a text, found by memchr on its contiguous UTF-8: searching the
     /// UTF-8 view cost about 25 instructions a byte, on every link of every article.
     static func firstIndex(of byte: UInt8, in text: Substring) -> String.Index? {
-        var contiguous = text
-        let offset = contiguous.withUTF8 { bytes -> Int? in
+        let offset = text.withContiguousUTF8 { bytes -> Int? in
             guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
@@ -78,8 +76,7 @@ enum ByteSearch {
     /// Where a byte last is in a text, read backwards on its contiguous UTF-8 (Swift's Glibc
     /// has no memrchr): the UTF-8 view took 800 instructions for an article's id on every link.
     static func lastIndex(of byte: UInt8, in text: String) -> String.Index? {
-        var contiguous = text
-        let offset = contiguous.withUTF8 { bytes -> Int? in
+        let offset = text.withContiguousUTF8 { bytes -> Int? in
             var index = bytes.count
             while index > 0 {
                 index -= 1
@@ -92,8 +89,7 @@ enum ByteSearch {
 
     /// Whether every byte of the text is ASCII, read the same way.
     static func isASCII(_ text: String) -> Bool {
-        var contiguous = text
-        return contiguous.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        text.withContiguousUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
     }
 
     /// The text with every `needle` replaced by `replacement`, searched as bytes: Foundation's

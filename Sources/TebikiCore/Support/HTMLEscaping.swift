@@ -6,8 +6,7 @@ public enum HTMLEscaping {
         // Read on the contiguous bytes, the run before the first special byte copied whole:
         // most text has nothing to escape, and going through the UTF-8 view cost several
         // branches a byte.
-        var contiguous = text
-        return contiguous.withUTF8 { bytes -> String? in
+        return text.withContiguousUTF8 { bytes -> String? in
             let first = firstSpecial(in: bytes, from: 0)
             guard first < bytes.count else { return nil }
             var out = [UInt8]()
@@ -21,8 +20,7 @@ public enum HTMLEscaping {
     /// The same, appended to UTF-8 bytes, as pages are rendered: no String is made for text
     /// with something to escape.
     public static func escape(_ text: String, into out: inout [UInt8]) {
-        var contiguous = text
-        contiguous.withUTF8 { appendEscaped($0, to: &out) }
+        text.withContiguousUTF8 { appendEscaped($0, to: &out) }
     }
 
     /// A URL for an `href` or `src`: non-ASCII and unsafe bytes percent-encoded (existing `%XX`
@@ -33,8 +31,7 @@ public enum HTMLEscaping {
 
     /// The same, appended to UTF-8 bytes.
     static func escapeURL(_ url: String, into out: inout [UInt8]) {
-        var contiguous = url
-        contiguous.withUTF8 { bytes in
+        url.withContiguousUTF8 { bytes in
             let safe = urlSafe
             let first = bytes.firstIndex { !isKeptInURL($0, safe) } ?? bytes.count
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
@@ -90,8 +87,7 @@ private extension HTMLEscaping {
     /// when nothing changes, as for most of the thousands of links a page has. Read on the
     /// contiguous bytes, the run before the first change copied whole.
     static func encoded(_ url: String, ampersand: StaticString) -> String {
-        var contiguous = url
-        return contiguous.withUTF8 { bytes -> String? in
+        return url.withContiguousUTF8 { bytes -> String? in
             let safe = urlSafe
             guard let first = bytes.firstIndex(where: { !isKeptInURL($0, safe) }) else { return nil }
             var out = [UInt8]()

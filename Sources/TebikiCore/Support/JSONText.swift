@@ -13,8 +13,7 @@ enum JSONText {
     /// Appends `text`, escaped but without quotes, to a UTF-8 buffer. Runs of bytes that need
     /// no escape are copied whole: the search index escapes tens of megabytes of article text.
     static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { append($0, to: &out) }
+        text.withContiguousUTF8 { append($0, to: &out) }
     }
 
     /// The same for UTF-8 bytes that are part of a text.

@@ -12,8 +12,7 @@ extension String {
     /// Whether every scalar is ASCII, kana or a common kanji (`isKanaOrKanjiLetter`): none of
     /// those decomposes or combines with another, so such text is its own NFC.
     var isComposedKanaOrASCII: Bool {
-        var text = self
-        return text.withUTF8 { bytes in
+        withContiguousUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 if bytes[index] < 0x80 {

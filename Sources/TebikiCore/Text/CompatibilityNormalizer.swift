@@ -11,8 +11,7 @@ enum CompatibilityNormalizer {
     /// Read on the UTF-8 bytes, ASCII skipped eight bytes at a time: every text the tokenizer
     /// scans is checked first, and most of it is ASCII or kana and kanji.
     static func needsNormalizing(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withContiguousUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
             var index = 0
             while index < bytes.count {
