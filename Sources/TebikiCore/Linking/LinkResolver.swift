@@ -25,10 +25,10 @@ public struct LinkResolver: Sendable {
 
     /// What `destination`, written in the article `fromID`, points to.
     public func target(of destination: String, from fromID: String) -> LinkTarget {
-        if destination.hasPrefix("#") {
+        if Self.starts(destination, with: "#") {
             return .fragment(Self.decoded(String(destination.dropFirst())))
         }
-        if destination.hasPrefix("//") { return .external }
+        if Self.starts(destination, with: "//") { return .external }
         if let scheme = URLScheme.of( destination) {
             return Self.safeSchemes.contains(scheme.lowercased()) ? .external : .unsafe(scheme: scheme)
         }
@@ -45,6 +45,7 @@ public struct LinkResolver: Sendable {
         }
         // In a translation, a path names what the original's would: its language's own, else the
         // original (images are shared that way; for articles the link check warns).
+        if languageFolders.isEmpty { return target(ofPath: joined, fragment: fragment) ?? .missing(destination) }
         for resolved in candidates(joined, from: fromID) {
             if let target = target(ofPath: resolved, fragment: fragment) { return target }
         }
@@ -110,6 +111,30 @@ extension LinkResolver {
     }
 
     private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+
+    /// Whether `text` starts with the ASCII `prefix` as `hasPrefix` says, which compares
+    /// Characters, on the first bytes when the one after them is ASCII (then nothing joins it to
+    /// the prefix's last character), as on most links.
+    static func starts(_ text: String, with prefix: StaticString) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        return text.withContiguousUTF8 { bytes in
+            guard bytes.count >= length, memcmp(bytes.baseAddress!, prefix.utf8Start, length) == 0 else { return false }
+            return bytes.count == length || bytes[length] < 0x80 ? true : text.hasPrefix(prefix.description)
+        }
+    }
+
+    /// The path without its `.md`, or nil when it has none; as `hasSuffix(".md")` and
+    /// `dropLast(3)` say, which compare and count Characters, on the last bytes when the byte
+    /// before them is ASCII (nothing then joins the `.` to what precedes it), as on most links.
+    static func markdownID(_ path: String) -> String? {
+        path.withContiguousUTF8 { bytes -> String? in
+            let count = bytes.count
+            guard count >= 3, bytes[count - 3] == UInt8(ascii: "."), bytes[count - 2] == UInt8(ascii: "m"),
+                  bytes[count - 1] == UInt8(ascii: "d") else { return nil }
+            if count == 3 || bytes[count - 4] < 0x80 { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(count - 3)]), as: UTF8.self) }
+            return path.hasSuffix(".md") ? String(path.dropLast(3)) : nil
+        }
+    }
 }
 
 private extension LinkResolver {
@@ -124,8 +149,7 @@ private extension LinkResolver {
     }
 
     func target(ofPath resolved: String, fragment: String?) -> LinkTarget? {
-        if resolved.hasSuffix(".md") {
-            let id = String(resolved.dropLast(3))
+        if let id = Self.markdownID(resolved) {
             if articleURLs[id] != nil { return .article(id: id, fragment: fragment) }
             if let reason = unpublished[id] { return .unpublished(id: id, reason: reason) }
             // A folder's index.md is the introduction of its category's or section's page.
