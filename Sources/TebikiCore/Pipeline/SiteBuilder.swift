@@ -87,9 +87,9 @@ public enum SiteBuilder {
     /// Loads, parses and checks the site without writing anything.
     public static func check(_ options: Options, progress: (Step) -> Void = { _ in }) -> CheckedSite {
         progress(.load)
-        var (site, loadProblems) = SiteLoader.load(
-            root: options.source, options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
-        let (theme, themeProblems) = Theme.load(site: site)
+        // The theme needs only the configuration: it is read on another core beside the articles.
+        var (site, loadProblems, (theme, themeProblems)) = SiteLoader.load(
+            root: options.source, options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL), beside: Theme.load(site:))
         site.themeWords = theme?.words ?? [:]
 
         progress(.render)
