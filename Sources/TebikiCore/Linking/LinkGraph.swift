@@ -9,13 +9,22 @@ public struct LinkGraph: Sendable {
     public init(_ articles: [ParsedArticle]) {
         let indexByID = articles.positionsByID
         let outgoing = parallelMap(Array(articles.indices)) { Self.targets(of: articles[$0].body.links, at: $0, indexByID: indexByID) }
-        var incoming = Array(repeating: Set<Int>(), count: articles.count)
-        var named = Set<Int>()
-        for index in articles.indices {
-            for target in outgoing[index] { incoming[target].insert(index) }
-            for reference in articles[index].source.frontMatter.related {
-                if let target = indexByID[reference.value], target != index { named.insert(target) }
+        // The articles named in `related:` are gathered on another core while the links are
+        // turned around: one after the other, they held one core for about 10 ms at 10,000 articles.
+        let (named, incoming) = inParallel({
+            var named = Set<Int>()
+            for index in articles.indices {
+                for reference in articles[index].source.frontMatter.related {
+                    if let target = indexByID[reference.value], target != index { named.insert(target) }
+                }
             }
+            return named
+        }) {
+            var incoming = Array(repeating: Set<Int>(), count: outgoing.count)
+            for index in outgoing.indices {
+                for target in outgoing[index] { incoming[target].insert(index) }
+            }
+            return incoming
         }
         self.outgoing = outgoing
         self.incoming = incoming
