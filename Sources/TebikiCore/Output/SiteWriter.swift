@@ -51,24 +51,37 @@ struct SiteWriter {
     /// Returns the number of HTML pages written.
     func writeAll() throws(Failure) -> Int {
         let renderer = PageRenderer(site: site, theme: theme).cachingArticleLinks()
-        // All in one parallel pass: a category page lists thousands of articles in a large
-        // site, and rendered on its own would keep one core busy while the other waits.
-        try writeInParallel(pages, source: { source(of: $0.page) }) { page throws(OutputFolder.Problem) in
-            try folder.write(html(page.page, renderer), to: page.path, inNewFolder: true)
+        // Pages and files in one parallel pass: a category page lists thousands of articles in a
+        // large site, and rendered on its own would keep one core busy while the other waits; and
+        // each pass ends with a core waiting for the other's last items.
+        let jobs = pages.indices.map { Job.page($0) } + files.indices.map { Job.file($0) }
+        // The files the articles show, gathered from every article's links on another core
+        // meanwhile: after the pass, that held one core for 4 ms at 10,000 articles.
+        let (referenced, failure) = inParallel({ [articles] in articles.referencedAssets.sorted() }) { () -> Failure? in
+            do throws(Failure) {
+                try writeInParallel(jobs, source: { job in if case .page(let index) = job { source(of: pages[index].page) } else { nil } }) {
+                    job throws(OutputFolder.Problem) in
+                    switch job {
+                    case .page(let index): try folder.write(html(pages[index].page, renderer), to: pages[index].path, inNewFolder: true)
+                    case .file(let index): try folder.write(utf8(files[index].file), to: files[index].path)
+                    }
+                }
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure { throw failure }
         do throws(OutputFolder.Problem) {
             for (outputPath, source) in theme.assets {
                 try folder.copy(source, to: outputPath)
             }
             let articlesFolder = site.root.appendingPathComponent(SiteLayout.articlesFolder)
-            for path in articles.referencedAssets.sorted() {
+            for path in referenced {
                 try folder.copy(articlesFolder.appendingPathComponent(path), to: path)
             }
         } catch {
             throw Failure(problem: error)
-        }
-        try writeInParallel(files, source: { _ in nil }) { file throws(OutputFolder.Problem) in
-            try folder.write(utf8(file.file), to: file.path)
         }
         do throws(OutputFolder.Problem) {
             for language in site.config.languages {
@@ -88,6 +101,12 @@ struct SiteWriter {
 }
 
 private extension SiteWriter {
+    /// A page or a file, by its place in `pages` or `files`.
+    enum Job: Sendable {
+        case page(Int)
+        case file(Int)
+    }
+
     /// Makes and writes a file for each item on all cores; throws the first failure, at the
     /// file the item came from when there is one.
     func writeInParallel<Item: Sendable>(_ items: [Item], source: (Item) -> ArticleSource?,

@@ -162,8 +162,11 @@ private extension SiteBuilder {
         let (searchPaths, searchFailure) = writeIndex(&checked, to: folder)
 
         progress(.write)
-        let writer = SiteWriter(site: site, articles: checked.articles, pages: checked.pages(), html: checked.html(of:renderer:),
-                                files: checked.files(), utf8: checked.utf8(of:), searchPaths: searchPaths, theme: theme, folder: folder)
+        // The two lists side by side: each is a path made for every article, on one core.
+        let listed = checked
+        let (files, pages) = inParallel({ listed.files() }) { listed.pages() }
+        let writer = SiteWriter(site: site, articles: checked.articles, pages: pages, html: checked.html(of:renderer:),
+                                files: files, utf8: checked.utf8(of:), searchPaths: searchPaths, theme: theme, folder: folder)
         if !site.staticFiles.isEmpty {
             result.diagnostics += StaticFiles.check(site.staticFiles, generated: writer.outputPaths)
         }
