@@ -21,10 +21,13 @@ public enum LinkChecker {
         let titles = titles(articles)
         let otherIDs = otherToolIDs(articles, also: introductions, headingIDs: headingIDs)
         let folders = languageFolders(site)
-        let check = { problems(in: $0, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs, languageFolders: folders,
-                               unpublished: site.unpublished) }
-        return Findings(byArticle: parallelMap(articles, check), siteWide: siteWide(articles, graph: graph, site: site),
-                        introductions: introductions.flatMap(check))
+        let check = { (source: ArticleSource, links: [LinkReference]) in
+            problems(of: source, links: links, headingIDs: headingIDs, titles: titles, otherToolIDs: otherIDs, languageFolders: folders,
+                     unpublished: site.unpublished)
+        }
+        return Findings(byArticle: parallelMap(Array(articles.indices)) { check(articles[$0].source, articles[$0].body.links) },
+                        siteWide: siteWide(articles, graph: graph, site: site),
+                        introductions: introductions.map { check($0.source, $0.body.links) }.flatMap { $0 })
     }
 
     /// Every article's heading ids, by article id: what links with a `#fragment` are checked against.
@@ -92,15 +95,20 @@ public enum LinkChecker {
     /// The destination a link should have been written with: the relative `.md` path for one
     /// written as other tools link, a VitePress heading id replaced by Tebiki's; nil when it is right.
     static func suggestedDestination(_ link: LinkReference, in article: ParsedArticle, otherToolIDs: [String: [String: String]]) -> String? {
+        suggestedDestination(link, from: article.source.id, otherToolIDs: otherToolIDs)
+    }
+
+    /// The same for a link of the article `articleID`.
+    static func suggestedDestination(_ link: LinkReference, from articleID: String, otherToolIDs: [String: [String: String]]) -> String? {
         switch link.target {
         case .article(let id, let fragment):
             let mapped = fragment.flatMap { otherToolIDs[id]?[$0] }
             let otherTool = !isMarkdownPath(link.destination)
             guard otherTool || mapped != nil else { return nil }
-            if otherTool { return markdownForm(to: id, fragment: mapped ?? fragment, from: link.sourceID ?? article.source.id) }
+            if otherTool { return markdownForm(to: id, fragment: mapped ?? fragment, from: link.sourceID ?? articleID) }
             return pathPart(of: link.destination) + "#" + (mapped ?? "")
         case .fragment(let fragment):
-            return otherToolIDs[article.source.id]?[fragment].map { "#" + $0 }
+            return otherToolIDs[articleID]?[fragment].map { "#" + $0 }
         default:
             return nil
         }
@@ -110,8 +118,17 @@ public enum LinkChecker {
     static func problems(in article: ParsedArticle, headingIDs: [String: Set<String>], titles: [String: String],
                          otherToolIDs: [String: [String: String]], languageFolders: Set<String>,
                          unpublished: [String: String] = [:]) -> [Diagnostic] {
+        problems(of: article.source, links: article.body.links, headingIDs: headingIDs, titles: titles, otherToolIDs: otherToolIDs,
+                 languageFolders: languageFolders, unpublished: unpublished)
+    }
+
+    /// The same from the two parts of an article it reads: handed the article, each core copied
+    /// every article it checked, each of its arrays and texts retained and released.
+    static func problems(of source: ArticleSource, links: [LinkReference], headingIDs: [String: Set<String>], titles: [String: String],
+                         otherToolIDs: [String: [String: String]], languageFolders: Set<String>,
+                         unpublished: [String: String] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for link in article.body.links {
+        for link in links {
             let noun = link.kind == .image ? "image" : "link"
             let count = diagnostics.count
             defer {
@@ -127,7 +144,7 @@ public enum LinkChecker {
                                           "broken \(noun): nothing at '\(destination)'"))
             case .article(let id, let fragment):
                 let suggested = otherToolIDs.isEmpty && Self.isMarkdownPath(link.destination)
-                    ? nil : Self.suggestedDestination(link, in: article, otherToolIDs: otherToolIDs)
+                    ? nil : Self.suggestedDestination(link, from: source.id, otherToolIDs: otherToolIDs)
                 if let fragment, headingIDs[id]?.contains(fragment) == false {
                     var hint = titles[id].map { Self.names(fragment, title: $0) } == true
                         ? ": '\(fragment)' is its title, which is not a heading id; link to the article without '#\(fragment)'" : ""
@@ -141,14 +158,14 @@ public enum LinkChecker {
                                                 "'\(link.destination)' is written the way other tools link; it goes to Articles/\(id).md: write '\(suggested)' (tebiki check --fix-links rewrites it)"))
                 }
                 if !languageFolders.isEmpty, link.kind == .link, case let target = Self.languageFolder(of: id, in: languageFolders),
-                   target != article.source.languageFolder {
-                    let message = article.source.languageFolder.map {
+                   target != source.languageFolder {
+                    let message = source.languageFolder.map {
                         "Articles/\(id).md has no '\($0)' translation yet: the link goes to the original"
                     } ?? "the link goes to a translation (Articles/\(id).md) from an article in the default language"
                     diagnostics.append(.warning(.linkOtherLanguage, at: link.location, message))
                 }
-            case .fragment(let fragment) where !fragment.isEmpty && headingIDs[article.source.id]?.contains(fragment) == false:
-                let hint = otherToolIDs[article.source.id]?[fragment].map {
+            case .fragment(let fragment) where !fragment.isEmpty && headingIDs[source.id]?.contains(fragment) == false:
+                let hint = otherToolIDs[source.id]?[fragment].map {
                     ": '\(fragment)' is how VitePress spells the heading id '\($0)'; write '#\($0)' (tebiki check --fix-links rewrites it)"
                 } ?? ""
                 diagnostics.append(.error(.linkMissingHeading, at: link.location,
@@ -162,7 +179,7 @@ public enum LinkChecker {
             default: break
             }
         }
-        for related in article.source.frontMatter.related where headingIDs[related.value] == nil && unpublished[related.value] == nil {
+        for related in source.frontMatter.related where headingIDs[related.value] == nil && unpublished[related.value] == nil {
             diagnostics.append(.error(.relatedMissing, at: related.location,
                                       "related article '\(related.value)' not found: name it by its path under Articles/ without .md"))
         }

@@ -118,11 +118,13 @@ private extension RelatedArticles {
                 folderNumbers[folder] = Int32(folderNumbers.count)
                 return Int32(folderNumbers.count - 1)
             }
-            categories = articles.map { number($0.source.categoryID) }
-            sections = articles.map { $0.source.sectionID.map(number) ?? -1 }
+            // By position: mapped over the articles, these closures (which number as they go)
+            // were handed a copy of each article.
+            categories = articles.indices.map { number(articles[$0].source.categoryID) }
+            sections = articles.indices.map { articles[$0].source.sectionID.map(number) ?? -1 }
             var languageNumbers: [String: Int32] = [:]
-            languages = articles.map { article in
-                guard let folder = article.source.languageFolder else { return 0 }
+            languages = articles.indices.map { article in
+                guard let folder = articles[article].source.languageFolder else { return 0 }
                 if let known = languageNumbers[folder] { return known }
                 languageNumbers[folder] = Int32(languageNumbers.count + 1)
                 return Int32(languageNumbers.count)

@@ -5,7 +5,12 @@ import Foundation
 /// files and variables expanded, and each link and image pointing where the page's does, so
 /// the copy reads the same wherever it is fetched from.
 struct MarkdownCopy {
-    let article: ParsedArticle
+    /// What the copy reads of the article, rather than the whole of it: taken as a whole, the
+    /// article was copied for every copy, each of its arrays and texts retained and released.
+    let source: ArticleSource
+    /// The article's Markdown, included files and variables expanded.
+    let markdown: String
+    let links: [LinkReference]
     /// Where the site is published; links are absolute from it when it is set.
     let baseURL: String?
 
@@ -36,9 +41,8 @@ struct MarkdownCopy {
     /// The copy as UTF-8, each link and image pointing where the page's does; made as bytes,
     /// as it is written, so its text is neither validated again nor concatenated.
     var utf8: [UInt8] {
-        let source = article.source
         var out: [UInt8] = []
-        out.reserveCapacity(article.markdown.utf8.count + article.markdown.utf8.count / 4 + 256)
+        out.reserveCapacity(markdown.utf8.count + markdown.utf8.count / 4 + 256)
         out.append("---\ntitle: ")
         out.append(utf8: Self.yamlString(source.title))
         if let description = source.frontMatter.description {
@@ -50,9 +54,9 @@ struct MarkdownCopy {
             out.append(utf8: updated.isoDay)
         }
         out.append("\n---\n\n")
-        let urls = Dictionary(article.body.links.map { ($0.destination, url(for: $0)) }, uniquingKeysWith: { first, _ in first })
+        let urls = Dictionary(links.map { ($0.destination, url(for: $0)) }, uniquingKeysWith: { first, _ in first })
         let bodyStart = out.count
-        Self.rewriteLinks(in: article.markdown.drop { $0 == "\n" }, urls, into: &out)
+        Self.rewriteLinks(in: markdown.drop { $0 == "\n" }, urls, into: &out)
         if out.count == bodyStart || out.last != 0x0A { out.append(0x0A) }
         return out
     }
@@ -152,7 +156,7 @@ private extension MarkdownCopy {
     /// sits beside the page); empty for one the page shows as plain text (unsafe, unpublished).
     func url(for link: LinkReference) -> String {
         guard let href = link.href else { return "" }
-        guard let baseURL, let page = URL(string: baseURL + HTMLEscaping.percentEncode(article.source.urlPath)),
+        guard let baseURL, let page = URL(string: baseURL + HTMLEscaping.percentEncode(source.urlPath)),
               !Self.isAbsolute(href), let absolute = URL(string: href, relativeTo: page)?.absoluteString else { return href }
         return absolute
     }

@@ -35,7 +35,9 @@ extension SiteBuilder.CheckedSite {
         case .llms(let language): LLMsText(site: site, language: language).utf8
         case .robots: Array(RobotsText(site: site).text().utf8)
         case .sitemap: Array((Sitemap(site: site).xml() ?? "").utf8)
-        case .markdownCopy(let index): MarkdownCopy(article: articles[index], baseURL: site.config.baseURL).utf8
+        case .markdownCopy(let index):
+            MarkdownCopy(source: articles[index].source, markdown: articles[index].markdown, links: articles[index].body.links,
+                         baseURL: site.config.baseURL).utf8
         }
     }
 
