@@ -27,7 +27,7 @@ public enum LinkChecker {
         }
         return Findings(byArticle: parallelMap(Array(articles.indices)) { check(articles[$0].source, articles[$0].body.links) },
                         siteWide: siteWide(articles, graph: graph, site: site),
-                        introductions: introductions.map { check($0.source, $0.body.links) }.flatMap { $0 })
+                        introductions: introductions.flatMap { check($0.source, $0.body.links) })
     }
 
     /// Every article's heading ids, by article id: what links with a `#fragment` are checked against.

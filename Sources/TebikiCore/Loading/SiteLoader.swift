@@ -16,9 +16,7 @@ public enum SiteLoader {
     }
 
     public static func load(root: URL, options: Options = .init()) -> (LoadedSite, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let configured = LoadedSite(root: root, config: loadConfig(root: root, options: options, diagnostics: &diagnostics),
-                                    categories: [], articles: [], assets: [])
+        let (configured, diagnostics) = configured(root: root, options: options)
         return loadContent(configured, options: options, diagnostics: diagnostics)
     }
 
@@ -27,15 +25,20 @@ public enum SiteLoader {
     /// held one core for 7 ms between loading and rendering (a twentieth of a 1,000-article build).
     public static func load<Beside: Sendable>(root: URL, options: Options = .init(),
                                               beside: @escaping @Sendable (LoadedSite) -> Beside) -> (LoadedSite, [Diagnostic], Beside) {
-        var diagnostics: [Diagnostic] = []
-        let configured = LoadedSite(root: root, config: loadConfig(root: root, options: options, diagnostics: &diagnostics),
-                                    categories: [], articles: [], assets: [])
+        let (configured, diagnostics) = configured(root: root, options: options)
         let (besides, (site, all)) = inParallel({ beside(configured) }) { loadContent(configured, options: options, diagnostics: diagnostics) }
         return (site, all, besides)
     }
 }
 
 private extension SiteLoader {
+    /// A site with only its configuration, and the configuration's problems.
+    static func configured(root: URL, options: Options) -> (LoadedSite, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let config = loadConfig(root: root, options: options, diagnostics: &diagnostics)
+        return (LoadedSite(root: root, config: config, categories: [], articles: [], assets: []), diagnostics)
+    }
+
     /// Everything but the configuration, already in `configured` (and its problems in `diagnostics`).
     static func loadContent(_ configured: LoadedSite, options: Options, diagnostics: [Diagnostic]) -> (LoadedSite, [Diagnostic]) {
         var diagnostics = diagnostics

@@ -30,8 +30,7 @@ struct HeadingSlugger {
     private static func kanaSlug(_ text: String) -> String? {
         // Read on the UTF-8 and written into one buffer: a Substring's scalar view cost about 400
         // instructions a character, appending each character to an array about 50.
-        var trimmed = text.trimmingSpaces()
-        return trimmed.withUTF8 { source -> String? in
+        text.trimmingSpaces().withContiguousUTF8 { source -> String? in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, source.count)) { out -> String? in
                 var count = 0
                 var index = 0
@@ -58,8 +57,7 @@ struct HeadingSlugger {
 
     /// The same rule on bytes, for the common all-ASCII heading.
     private static func asciiSlug(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { source in
+        text.withContiguousUTF8 { source in
             let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
             var (start, end) = (0, source.count)
             while start < end && isSpace(source[start]) { start += 1 }

@@ -10,8 +10,7 @@ public struct ArticleSource: Sendable {
                 bodyLineOffset: Int, lastModified: Date?) {
         // Cut at the byte offsets of its `/`s: cut into Characters, an id cost 23,000 instructions
         // to take apart, and split into arrays of UTF-8 views still 3,000.
-        var contiguous = id
-        let slashes = contiguous.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == Self.slash } }
+        let slashes = id.withContiguousUTF8 { bytes in bytes.indices.filter { bytes[$0] == Self.slash } }
         let utf8 = id.utf8
         func text(_ from: Int, _ to: Int) -> String {
             String(id[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
