@@ -148,20 +148,20 @@ public struct SearchIndex: Sendable {
             let name = "\(number)-\(start / sectionsPerTextFile)"
             var out = Array("TebikiSearch.texts(\"\(name)\",[".utf8)
             for (index, section) in sections[start..<min(start + sectionsPerTextFile, sections.count)].enumerated() {
-                out += Array((index == 0 ? "[" : ",\n[").utf8)
+                out.append(index == 0 ? "[" : ",\n[")
                 appendString(section.id ?? "", to: &out)
                 out.append(0x2C)
                 appendString(section.heading, to: &out)
                 out.append(0x2C)
                 appendSnippetText(section.text, to: &out)
-                out += [0x2C, 0x5B]
+                out.append(",[")
                 for (line, code) in section.keptCodeLines.enumerated() {
                     if line > 0 { out.append(0x2C) }
                     appendString(code, to: &out)
                 }
-                out += [0x5D, 0x5D]
+                out.append("]]")
             }
-            out += Array("]);\n".utf8)
+            out.append("]);\n")
             return File(path: prefix + "search/x/\(name).js", utf8: out)
         }
     }
@@ -257,9 +257,14 @@ public struct SearchIndex: Sendable {
 }
 
 private extension SearchIndex {
-    static func appendString(_ text: some StringProtocol, to out: inout [UInt8]) {
+    /// A JSON string; a part of a text (a code line) is escaped where it is, not made a String.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        appendString(text[...], to: &out)
+    }
+
+    static func appendString(_ text: Substring, to out: inout [UInt8]) {
         out.append(0x22)
-        JSONText.append(String(text), to: &out)
+        text.withContiguousUTF8 { JSONText.append($0, to: &out) }
         out.append(0x22)
     }
 
@@ -318,7 +323,7 @@ private extension SearchIndex {
         var out = Array("TebikiSearch.docs(\(chunk),[".utf8)
         for index in articles.indices {
             let folder = articles[index].source.folderID
-            out += Array((index == articles.startIndex ? "[" : ",\n[").utf8)
+            out.append(index == articles.startIndex ? "[" : ",\n[")
             for field in [articles[index].source.title, categories[folder] ?? folder, String(articles[index].source.urlPath.dropFirst(prefix.count)),
                           articles[index].source.frontMatter.description ?? ""] {
                 appendString(field, to: &out)
