@@ -109,7 +109,7 @@ public enum MarkdownParser {
             parts.append(TermVector.Part(section.code, weight: 0.5, section: index))
         }
         let terms = TermVector(parts, reusing: &tallies)
-        body.sections = body.sections.map(\.keepingSnippetCode.compacted)
+        body.sections = body.sections.map(\.keepingSnippetCode)
         let markdown = options.includes.map { include in
             MarkdownCopy.expanded(article.markdown, path: article.path, variables: options.variables, include: include)
         } ?? article.markdown

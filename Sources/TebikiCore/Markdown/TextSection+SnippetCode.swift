@@ -35,10 +35,20 @@ extension TextSection {
         code.utf8.split(separator: 0x0A).map { Substring($0) }
     }
 
-    /// The same section with only those lines for its code.
+    /// The same section with only those lines for its code, made in storage of its own size:
+    /// the build keeps every section until the index is written, and joined, the code had room
+    /// to spare and was copied once more to shrink it.
     var keepingSnippetCode: TextSection {
         var section = self
-        section.code = snippetCodeLines.joined(separator: "\n")
+        let lines = snippetCodeLines
+        let size = lines.reduce(max(lines.count - 1, 0)) { $0 + $1.utf8.count }
+        var code = ""
+        if size > 15 { code.reserveCapacity(size) }  // up to 15 bytes live inside the value itself
+        for (index, line) in lines.enumerated() {
+            if index > 0 { code.append("\n") }
+            code.append(contentsOf: line)
+        }
+        section.code = code
         return section
     }
 }
@@ -51,15 +61,5 @@ private extension TextSection {
             return text[text.endIndex...]
         }
         return text[first...last]
-    }
-}
-
-extension TextSection {
-    /// Its code without the spare room appending left it (`String.compacted`); the text is
-    /// made from the renderer's bytes at its size already.
-    var compacted: TextSection {
-        var section = self
-        section.code = code.compacted
-        return section
     }
 }
